@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Registry.Api.Errors;
+
+public static class ProblemSetup
+{
+    /// <summary>
+    /// Every error leaves as an RFC 9457 problem: bare status codes get a body, binding failures (malformed JSON,
+    /// wrong content type, body too large) become 4xx problems, and an unexpected exception becomes a 500 that says
+    /// nothing about the code.
+    /// </summary>
+    public static IServiceCollection AddRegistryProblems(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+            {
+                problem.Type = ProblemTypes.ForStatus(status);
+            }
+
+            problem.Instance ??= context.HttpContext.Request.Path;
+            problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<UnexpectedExceptionHandler>();
+
+        // Binding failures throw BadHttpRequestException in every environment, so the handler above can explain them.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return services;
+    }
+
+    public static WebApplication UseRegistryProblems(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    private sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+        {
+            if (exception is not BadHttpRequestException bad)
+            {
+                return false;
+            }
+
+            var (type, title, detail) = bad.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => (ProblemTypes.PayloadTooLarge, "Request body too large", "The request body exceeds the size this endpoint accepts."),
+                StatusCodes.Status415UnsupportedMediaType => (ProblemTypes.UnsupportedMediaType, "Unsupported media type", "This endpoint expects a body of type application/json."),
+                _ when bad.InnerException is System.Text.Json.JsonException json => (ProblemTypes.MalformedRequest, "Malformed request body", "The request body is not valid JSON for this endpoint: " + DescribeJsonError(json)),
+                _ => (ProblemTypes.MalformedRequest, "Malformed request", bad.Message),
+            };
+
+            context.Response.StatusCode = bad.StatusCode;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails { Status = bad.StatusCode, Type = type, Title = title, Detail = detail },
+            });
+        }
+
+        // The JSON reader's message names the path and position but never echoes the body back.
+        private static string DescribeJsonError(System.Text.Json.JsonException json) =>
+            json.Path is { Length: > 0 } path
+                ? $"error at {path} (line {json.LineNumber + 1}, byte {json.BytePositionInLine})."
+                : $"error at line {json.LineNumber + 1}, byte {json.BytePositionInLine}.";
+    }
+
+    private sealed class UnexpectedExceptionHandler(IProblemDetailsService problems, ILogger<UnexpectedExceptionHandler> logger)
+        : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+        {
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                // No Exception here: the developer page and problem writers would otherwise echo it in Development.
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status500InternalServerError,
+                    Type = ProblemTypes.Internal,
+                    Title = "Unexpected error",
+                    Detail = "The service failed to handle this request. It has been logged; quote the traceId when reporting it.",
+                },
+            });
+        }
+    }
+}

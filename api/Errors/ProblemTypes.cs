@@ -1,0 +1,30 @@
+namespace Registry.Api.Errors;
+
+/// <summary>
+/// Stable problem type URIs (RFC 9457 §3.1.1). Relative references, resolved against the service's own address;
+/// docs/problems.md says what each means and what a client should do.
+/// </summary>
+public static class ProblemTypes
+{
+    private const string Base = "/problems/";
+
+    public const string Validation = Base + "validation";
+    public const string MalformedRequest = Base + "malformed-request";
+    public const string PayloadTooLarge = Base + "payload-too-large";
+    public const string UnsupportedMediaType = Base + "unsupported-media-type";
+    public const string NotFound = Base + "not-found";
+    public const string NotReady = Base + "not-ready";
+    public const string RateLimited = Base + "rate-limited";
+    public const string Internal = Base + "internal";
+
+    /// <summary>The type for a bare status code that no endpoint described further.</summary>
+    public static string ForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => MalformedRequest,
+        StatusCodes.Status404NotFound => NotFound,
+        StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status500InternalServerError => Internal,
+        _ => Base + "http-" + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
+using Registry.Contracts.Problems;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Registry.Api.OpenApi;
+
+/// <summary>
+/// Applies DESIGN §6 to every operation so that no endpoint has to repeat it: the problem responses any request can
+/// get (400 malformed or unknown query parameter, 429 rate limited, 500), 401/403 where a token is needed, the
+/// rate-limit headers on every 2xx and 4xx answer, and the security requirement that matches the endpoint's policy.
+/// </summary>
+internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, ISchemaFilter
+{
+    public const string ProblemMediaType = "application/problem+json";
+
+    private static readonly (string Name, string Description, JsonSchemaType Type)[] s_rateLimitHeaders =
+    [
+        ("RateLimit", "Quota left in the current window for the caller's policy (draft-ietf-httpapi-ratelimit-headers), e.g. `\"default\";r=42;t=17`.", JsonSchemaType.String),
+        ("RateLimit-Policy", "The quota policy applied to the caller, e.g. `\"default\";q=600;w=60`.", JsonSchemaType.String),
+        ("Access-Control-Allow-Origin", "Sent when the request's Origin is one of the deployment's allowed origins (Cors:AllowedOrigins).", JsonSchemaType.String),
+    ];
+
+    /// <summary>Tag descriptions, so the contract's sections explain themselves.</summary>
+    private static readonly Dictionary<string, string> s_tags = new(StringComparer.Ordinal)
+    {
+        ["Health"] = "Liveness and readiness probes for load balancers and operators.",
+    };
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        var anonymous = metadata.OfType<IAllowAnonymous>().Any();
+        var needsToken = !anonymous && metadata.OfType<IAuthorizeData>().Any();
+        var problem = context.SchemaGenerator.GenerateSchema(typeof(Problem), context.SchemaRepository);
+
+        operation.Responses ??= [];
+        AddProblem(operation, "400", "The request is malformed or names an unknown query parameter.", problem);
+        if (needsToken)
+        {
+            AddProblem(operation, "401", "No valid access token was presented.", problem);
+            AddProblem(operation, "403", "The token is valid but lacks the role, scope or ownership this needs.", problem);
+        }
+
+        AddProblem(operation, "429", "Too many requests from this caller; wait for the number of seconds in Retry-After.", problem);
+        AddProblem(operation, "500", "The service failed; the problem's traceId finds it in the logs.", problem);
+
+        foreach (var (status, response) in operation.Responses)
+        {
+            if (response is OpenApiResponse concrete)
+            {
+                concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                concrete.Headers["Access-Control-Allow-Origin"] = new OpenApiHeaderReference("Access-Control-Allow-Origin", context.Document);
+            }
+
+            if ((status.StartsWith('2') || status.StartsWith('4')) && response is OpenApiResponse limited)
+            {
+                foreach (var (name, _, _) in s_rateLimitHeaders[..2])
+                {
+                    limited.Headers![name] = new OpenApiHeaderReference(name, context.Document);
+                }
+
+                if (status == "429")
+                {
+                    limited.Headers!["Retry-After"] = new OpenApiHeaderReference("Retry-After", context.Document);
+                }
+            }
+        }
+
+        // Anonymous endpoints say so explicitly (an empty requirement list); the others need the bearer token.
+        operation.Security = needsToken
+            ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecuritySchemes.Bearer, context.Document)] = [] }]
+            : [];
+    }
+
+    public void Apply(OpenApiDocument document, DocumentFilterContext context)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        foreach (var (name, description, type) in s_rateLimitHeaders)
+        {
+            document.Components.Headers[name] = new OpenApiHeader
+            {
+                Description = description,
+                Schema = new OpenApiSchema { Type = type, MaxLength = 200 },
+            };
+        }
+
+        document.Components.Headers["Retry-After"] = new OpenApiHeader
+        {
+            Description = "Seconds to wait before trying again.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "0", Maximum = "86400" },
+        };
+
+        document.Tags ??= new HashSet<OpenApiTag>();
+        foreach (var tag in document.Tags)
+        {
+            if (tag.Name is { } name && s_tags.TryGetValue(name, out var description))
+            {
+                tag.Description = description;
+            }
+        }
+    }
+
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (context.Type.IsAssignableTo(typeof(Problem)) && schema is OpenApiSchema concrete
+            && concrete.Properties?.TryGetValue("errors", out var errors) == true && errors is OpenApiSchema map)
+        {
+            map.MaxProperties = 100;
+            map.AdditionalProperties = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                MaxItems = 20,
+                Items = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 500 },
+            };
+        }
+    }
+
+    private static void AddProblem(OpenApiOperation operation, string status, string description, IOpenApiSchema problem)
+    {
+        if (operation.Responses!.ContainsKey(status))
+        {
+            return;
+        }
+
+        operation.Responses[status] = new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType> { [ProblemMediaType] = new() { Schema = problem } },
+        };
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Registry.Api.Data;
+using Registry.Api.Errors;
+using Registry.Api.Health;
+using Registry.Api.Http;
+using Registry.Api.OpenApi;
+using Registry.Api.RateLimits;
+using Registry.Api.Spa;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+    options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+});
+builder.Services.AddRegistryProblems();
+builder.Services.AddRegistryDatabase(builder.Configuration);
+builder.Services.AddRegistryCors(builder.Configuration);
+builder.Services.AddRegistryRateLimiting(builder.Configuration);
+builder.Services.AddRegistryOpenApi();
+
+var app = builder.Build();
+
+app.UseRegistryProblems();
+app.UseRegistryOpenApi();
+app.UseCors();
+app.UseRegistryRateLimiting();
+
+app.MapHealth();
+
+app.UseRegistrySpa();
+
+// scripts/openapi: --write-openapi <path> writes the contract and exits; it needs no database.
+if (app.Configuration["write-openapi"] is { Length: > 0 } contractPath)
+{
+    await app.WriteContractAsync(contractPath);
+    return;
+}
+
+app.Run();
+
+public partial class Program;
