@@ -16,6 +16,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
 });
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRegistryProblems();
 builder.Services.AddRegistryDatabase(builder.Configuration);
 builder.Services.AddRegistryCors(builder.Configuration);

@@ -19,12 +19,7 @@ public static class DatabaseSetup
                     $"ConnectionStrings:{ConnectionName} is not set. scripts/run sets it for the local database.")));
         services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<RegistryConnectionString>().Value));
         services.AddSingleton<MigrationRunner>();
-        // Off only where no database is wanted, such as writing openapi.yaml.
-        if (configuration.GetValue("Database:MigrateOnStartup", defaultValue: true))
-        {
-            services.AddHostedService<MigrateOnStartup>();
-        }
-
+        services.AddHostedService<MigrateOnStartup>();
         return services;
     }
 }

@@ -8,10 +8,19 @@ namespace Registry.Api.Data;
 /// unreachable database is retried with growing pauses; /readyz says 503 meanwhile. A failing script is a bug in the
 /// script: it is logged and not retried.
 /// </summary>
-public sealed class MigrateOnStartup(MigrationRunner runner, ILogger<MigrateOnStartup> logger) : BackgroundService
+public sealed class MigrateOnStartup(IServiceProvider services, IConfiguration configuration, ILogger<MigrateOnStartup> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Off only where no database is wanted, such as writing openapi.yaml.
+        if (!configuration.GetValue("Database:MigrateOnStartup", defaultValue: true))
+        {
+            return;
+        }
+
+        // Resolved only now, so that a host which does not migrate needs no connection string at all.
+        var runner = services.GetRequiredService<MigrationRunner>();
         var pause = TimeSpan.FromMilliseconds(250);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -26,9 +26,8 @@ public static class RateLimitSetup
 {
     public static IServiceCollection AddRegistryRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
-        services.AddSingleton(options);
-        services.AddSingleton(sp => CreateLimiter(options, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(_ => configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions());
+        services.AddSingleton(sp => CreateLimiter(sp.GetRequiredService<RateLimitOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -43,7 +42,7 @@ public static class RateLimitSetup
     {
         var limiter = app.Services.GetRequiredService<PartitionedRateLimiter<HttpContext>>();
         var options = app.Services.GetRequiredService<RateLimitOptions>();
-        var clock = app.Services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var clock = app.Services.GetRequiredService<TimeProvider>();
         var window = TimeSpan.FromSeconds(options.WindowSeconds);
 
         // Headers are set before the limiter runs (OnStarting), so that refused requests carry them too.

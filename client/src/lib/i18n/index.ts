@@ -1,0 +1,3 @@
+export { I18nProvider } from './i18n-provider';
+export { isMessageKey, useI18n, type MessageKey, type Translate } from './i18n-context';
+export { languages, type Language } from './languages';

@@ -1,0 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Registry.IntegrationTests.Infrastructure;
+
+/// <summary>The wire format of the API (camelCase, snake_case enum values), for reading responses into contracts.</summary>
+public static class Json
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+}

@@ -1,0 +1,102 @@
+using System.Net.Http.Json;
+using Dapper;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Registry.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real service over real HTTP semantics and a real PostgreSQL: scripts/test starts a throwaway cluster and
+/// passes its connection string in REGISTRY_TEST_DATABASE. Start-up migrates the database; the fixture waits until
+/// /readyz says so.
+/// </summary>
+public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string DatabaseVariable = "REGISTRY_TEST_DATABASE";
+
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+
+    public RegistryApiFactory()
+    {
+        ConnectionString = Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"{DatabaseVariable} is not set: run the integration tests through scripts/test, which starts a throwaway PostgreSQL.");
+        _settings["ConnectionStrings:Registry"] = ConnectionString;
+        // Tests share one address; the rate-limit tests use their own factory with small quotas.
+        _settings["RateLimits:PermitsPerAddress"] = "100000";
+        _settings["RateLimits:PermitsPerCaller"] = "100000";
+        _settings["Spa:Root"] = Path.Combine(Path.GetTempPath(), "registry-tests-no-spa");
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Overrides a configuration value for this factory's host; call before the first request.</summary>
+    public RegistryApiFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public virtual async Task InitializeAsync() => await WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+
+    public async Task WaitUntilReadyAsync(TimeSpan limit)
+    {
+        using var client = CreateClient();
+        var deadline = DateTime.UtcNow + limit;
+        while (true)
+        {
+            using var response = await client.GetAsync("/readyz");
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"/readyz still answers {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Empties every data table (not the migrations journal) so each test starts from a known state.</summary>
+    public async Task ResetDataAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        var tables = (await connection.QueryAsync<string>("""
+            SELECT format('%I.%I', schemaname, tablename) FROM pg_tables
+            WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', 'spatial_ref_sys')
+            """)).ToList();
+        if (tables.Count > 0)
+        {
+            await connection.ExecuteAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
+        }
+    }
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedApi : ICollectionFixture<RegistryApiFactory>
+{
+    public const string Name = "api";
+}
+
+public static class HttpContentExtensions
+{
+    public static Task<T?> ReadJsonAsync<T>(this HttpResponseMessage response) =>
+        response.Content.ReadFromJsonAsync<T>(Json.Options);
+}
