@@ -27,6 +27,13 @@ ensure_packages() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# ensure_command CMD PACKAGE: installs the Debian package when the command is not on PATH (Node.js may come from
+# elsewhere than Debian, so a command, not a package name, is what counts).
+ensure_command() {
+  command -v "$1" >/dev/null 2>&1 || ensure_packages "$2"
+  command -v "$1" >/dev/null 2>&1 || die "$1 is still missing after installing $2"
+}
+
 # free_port: a TCP port on 127.0.0.1 that nothing listens on right now.
 free_port() {
   local port
@@ -39,7 +46,8 @@ free_port() {
 
 # ensure_client_deps: npm ci in client/ when node_modules is missing or older than the lock file.
 ensure_client_deps() {
-  command -v npm >/dev/null 2>&1 || ensure_packages nodejs npm
+  ensure_command node nodejs
+  ensure_command npm npm
   if [ ! -d "$REPO_ROOT/client/node_modules" ] || [ "$REPO_ROOT/client/package-lock.json" -nt "$REPO_ROOT/client/node_modules/.package-lock.json" ]; then
     say "installing client packages (npm ci)"
     (cd "$REPO_ROOT/client" && npm ci --no-audit --no-fund --loglevel=error)

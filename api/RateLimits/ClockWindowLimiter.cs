@@ -12,7 +12,7 @@ public sealed class ClockWindowLimiter(int permitLimit, TimeSpan window, TimePro
     private readonly Lock _gate = new();
     private long _windowIndex = -1;
     private int _used;
-    private long _lastUsedTimestamp = clock.GetTimestamp();
+    private DateTimeOffset _lastUsed = clock.GetUtcNow();
     private long _successful;
     private long _failed;
 
@@ -27,7 +27,7 @@ public sealed class ClockWindowLimiter(int permitLimit, TimeSpan window, TimePro
             lock (_gate)
             {
                 Roll();
-                return _used == 0 ? clock.GetElapsedTime(_lastUsedTimestamp) : null;
+                return _used == 0 ? clock.GetUtcNow() - _lastUsed : null;
             }
         }
     }
@@ -60,7 +60,7 @@ public sealed class ClockWindowLimiter(int permitLimit, TimeSpan window, TimePro
         lock (_gate)
         {
             Roll();
-            _lastUsedTimestamp = clock.GetTimestamp();
+            _lastUsed = clock.GetUtcNow();
             if (permitCount == 0 ? _used < permitLimit : _used + permitCount <= permitLimit)
             {
                 _used += permitCount;

@@ -26,20 +26,16 @@ public static class SpaSetup
             return app;
         }
 
-        var files = new PhysicalFileProvider(root);
-        app.UseStaticFiles(new StaticFileOptions
+        var files = new StaticFileOptions
         {
-            FileProvider = files,
-            // Vite fingerprints everything under /assets, so those files never change under the same name.
-            OnPrepareResponse = context =>
-            {
-                if (context.Context.Request.Path.StartsWithSegments("/assets"))
-                {
-                    context.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-                }
-            },
-        });
-        app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = files }).ExcludeFromDescription();
+            FileProvider = new PhysicalFileProvider(root),
+            // Vite fingerprints everything under /assets, so those never change under the same name; index.html
+            // names the current fingerprints and must be revalidated, or a deploy leaves browsers on the old SPA.
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
+                context.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
+        };
+        app.UseStaticFiles(files);
+        app.MapFallbackToFile("index.html", files).ExcludeFromDescription();
         return app;
     }
 }
