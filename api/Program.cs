@@ -1,5 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Registry.Api.Accounts;
+using Registry.Api.Audit;
+using Registry.Api.Auth;
 using Registry.Api.Data;
 using Registry.Api.Errors;
 using Registry.Api.Health;
@@ -19,6 +22,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRegistryProblems();
 builder.Services.AddRegistryDatabase(builder.Configuration);
+builder.Services.AddRegistryAuth(builder.Configuration);
 builder.Services.AddRegistryCors(builder.Configuration);
 builder.Services.AddRegistryRateLimiting(builder.Configuration);
 builder.Services.AddRegistryOpenApi();
@@ -28,9 +32,15 @@ var app = builder.Build();
 app.UseRegistryProblems();
 app.UseRegistryOpenApi();
 app.UseCors();
+app.UseAuthentication();
 app.UseRegistryRateLimiting();
+app.UseAuthorization();
 
 app.MapHealth();
+app.MapAuth();
+app.MapAccounts();
+app.MapApiClients();
+app.MapAudit();
 
 app.UseRegistrySpa();
 

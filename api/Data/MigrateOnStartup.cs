@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Npgsql;
+using Registry.Api.Demo;
 
 namespace Registry.Api.Data;
 
@@ -8,7 +9,9 @@ namespace Registry.Api.Data;
 /// unreachable database is retried with growing pauses; /readyz says 503 meanwhile. A failing script is a bug in the
 /// script: it is logged and not retried.
 /// </summary>
-public sealed class MigrateOnStartup(IServiceProvider services, IConfiguration configuration, ILogger<MigrateOnStartup> logger)
+public sealed class MigrateOnStartup(
+    IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, IHostApplicationLifetime lifetime,
+    ILogger<MigrateOnStartup> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -28,6 +31,7 @@ public sealed class MigrateOnStartup(IServiceProvider services, IConfiguration c
             {
                 await runner.ApplyAsync(stoppingToken);
                 logger.LogInformation("Database migrations are current");
+                await PrepareDataAsync(stoppingToken);
                 return;
             }
             catch (MigrationFailedException ex)
@@ -41,6 +45,34 @@ public sealed class MigrateOnStartup(IServiceProvider services, IConfiguration c
                 await Task.Delay(pause, stoppingToken);
                 pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
             }
+        }
+    }
+
+    /// <summary>
+    /// Development gets the demo accounts (and region) when the database is empty. Any other environment refuses to
+    /// run while demo credentials are active: their passwords are published in the README.
+    /// </summary>
+    private async Task PrepareDataAsync(CancellationToken ct)
+    {
+        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(ct);
+        if (environment.IsDevelopment())
+        {
+            await services.GetRequiredService<DemoAccounts>().EnsureAsync(connection, ct);
+            return;
+        }
+
+        if (await DemoAccounts.ActiveCountAsync(connection, ct) is > 0 and var active)
+        {
+            // Critical is never filtered out in practice; the guard only keeps the analyzer's boxing rule quiet.
+            if (logger.IsEnabled(LogLevel.Critical))
+            {
+                logger.LogCritical(
+                    "Refusing to run outside Development: {Count} demo account(s) or client(s) with published credentials are active. Disable them or use a fresh database.",
+                    active);
+            }
+
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
         }
     }
 

@@ -15,12 +15,26 @@ public static class ProblemTypes
     public const string NotFound = Base + "not-found";
     public const string NotReady = Base + "not-ready";
     public const string RateLimited = Base + "rate-limited";
+    public const string UnknownQueryParameter = Base + "unknown-query-parameter";
+    public const string Unauthorized = Base + "unauthorized";
+    public const string Forbidden = Base + "forbidden";
+    public const string InvalidCredentials = Base + "invalid-credentials";
+    public const string InvalidRefreshToken = Base + "invalid-refresh-token";
+    public const string LoginThrottled = Base + "login-throttled";
+    public const string OAuthError = Base + "oauth-error";
+    public const string Conflict = Base + "conflict";
+    public const string PreconditionFailed = Base + "precondition-failed";
+    public const string PreconditionRequired = Base + "precondition-required";
+    public const string InvalidCursor = Base + "invalid-cursor";
+    public const string IssuerOff = Base + "issuer-off";
     public const string Internal = Base + "internal";
 
     /// <summary>The type for a bare status code that no endpoint described further.</summary>
     public static string ForStatus(int status) => status switch
     {
         StatusCodes.Status400BadRequest => MalformedRequest,
+        StatusCodes.Status401Unauthorized => Unauthorized,
+        StatusCodes.Status403Forbidden => Forbidden,
         StatusCodes.Status404NotFound => NotFound,
         StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,

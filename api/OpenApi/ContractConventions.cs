@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
+using Registry.Contracts;
 using Registry.Contracts.Problems;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -25,6 +26,10 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
     private static readonly Dictionary<string, string> s_tags = new(StringComparer.Ordinal)
     {
         ["Health"] = "Liveness and readiness probes for load balancers and operators.",
+        ["Auth"] = "Sign-in, token refresh and sign-out for people; OAuth 2.0 client credentials for integrators; the public signing keys.",
+        ["Accounts"] = "People's accounts and the supplier sites they may edit (admin).",
+        ["API clients"] = "Integrators' API clients and their scopes (admin).",
+        ["Audit"] = "Every write: who, what, when, before and after (coordinators and admins).",
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -104,6 +109,32 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
+        if (schema is not OpenApiSchema concreteSchema)
+        {
+            return;
+        }
+
+        // Fixed-size textual forms: their length is known, which the contract lint (rightly) wants stated.
+        var type = Nullable.GetUnderlyingType(context.Type) ?? context.Type;
+        if (type == typeof(Guid))
+        {
+            concreteSchema.MaxLength = 36;
+        }
+        else if (type == typeof(DateTimeOffset) || type == typeof(DateTime))
+        {
+            concreteSchema.MaxLength = 35;
+        }
+        else if (type == typeof(DateOnly))
+        {
+            concreteSchema.MaxLength = 10;
+        }
+
+        if (context.MemberInfo?.GetCustomAttributes(typeof(ItemMaxLengthAttribute), true).FirstOrDefault() is ItemMaxLengthAttribute items
+            && concreteSchema.Items is OpenApiSchema itemSchema)
+        {
+            itemSchema.MaxLength = items.Length;
+        }
+
         if (context.Type.IsAssignableTo(typeof(Problem)) && schema is OpenApiSchema concrete
             && concrete.Properties?.TryGetValue("errors", out var errors) == true && errors is OpenApiSchema map)
         {
@@ -130,4 +161,11 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
             Content = new Dictionary<string, OpenApiMediaType> { [ProblemMediaType] = new() { Schema = problem } },
         };
     }
+}
+
+public static class ProblemResponses
+{
+    /// <summary>Declares a problem answer with the contract's Problem schema (not ASP.NET's unbounded ProblemDetails).</summary>
+    public static RouteHandlerBuilder ProducesProblemDocument(this RouteHandlerBuilder builder, int status) =>
+        builder.Produces<Problem>(status, ContractConventions.ProblemMediaType);
 }

@@ -1,0 +1,47 @@
+namespace Registry.Api.Auth;
+
+/// <summary>Configuration section "Auth". Either the built-in issuer (default) or an external OIDC provider.</summary>
+public sealed record AuthOptions
+{
+    /// <summary>`builtin`: this service signs tokens. `oidc`: tokens come from <see cref="Oidc"/>; the issuer is off.</summary>
+    public string Mode { get; init; } = "builtin";
+
+    public string Issuer { get; init; } = "urn:registry:builtin";
+
+    public string Audience { get; init; } = "registry-api";
+
+    public int AccessTokenMinutes { get; init; } = 15;
+
+    public int RefreshTokenDays { get; init; } = 14;
+
+    /// <summary>Signing keys as PEM (first signs, all verify). When empty, keys are generated into <see cref="KeyDirectory"/>.</summary>
+    public IReadOnlyList<string> SigningKeys { get; init; } = [];
+
+    /// <summary>Where generated signing keys are kept for the self-contained deployment.</summary>
+    public string KeyDirectory { get; init; } = Path.Combine("..", ".data", "keys");
+
+    public OidcOptions Oidc { get; init; } = new();
+
+    /// <summary>Failed sign-ins allowed per account, and per address, within <see cref="LoginWindowMinutes"/>.</summary>
+    public int LoginFailuresPerAccount { get; init; } = 5;
+
+    public int LoginFailuresPerAddress { get; init; } = 20;
+
+    public int LoginWindowMinutes { get; init; } = 15;
+
+    public bool IsBuiltIn => string.Equals(Mode, "builtin", StringComparison.OrdinalIgnoreCase);
+
+    public TimeSpan AccessTokenLifetime => TimeSpan.FromMinutes(AccessTokenMinutes);
+}
+
+public sealed record OidcOptions
+{
+    public string? Authority { get; init; }
+
+    public string? Audience { get; init; }
+
+    /// <summary>The claim of the provider's tokens that carries the registry role (member, supplier, coordinator, admin).</summary>
+    public string RoleClaim { get; init; } = "roles";
+
+    public bool RequireHttpsMetadata { get; init; } = true;
+}

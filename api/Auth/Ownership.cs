@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using Dapper;
+using Microsoft.AspNetCore.Authorization;
+using Npgsql;
+
+namespace Registry.Api.Auth;
+
+/// <summary>
+/// DESIGN §2: object-level checks live in one place. A supplier account edits only the sites linked to it;
+/// coordinators and admins edit any. Endpoints ask through the CanEditSupplier policy, with the site id as the
+/// resource, never by querying links themselves.
+/// </summary>
+public sealed class Ownership(NpgsqlDataSource db)
+{
+    public async Task<bool> CanEditSupplierAsync(ClaimsPrincipal user, Guid supplierId, CancellationToken ct)
+    {
+        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin))
+        {
+            return true;
+        }
+
+        if (!user.IsInRole(Roles.Supplier) || user.AccountId() is not { } account)
+        {
+            return false;
+        }
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM account_suppliers WHERE account_id = @account AND supplier_id = @supplierId)",
+            new { account, supplierId }, cancellationToken: ct));
+    }
+}
+
+public sealed class CanEditSupplierRequirement : IAuthorizationRequirement;
+
+/// <summary>
+/// Evaluates CanEditSupplier for a site id given as the resource, or — when the policy is on an endpoint — for the
+/// route's <c>supplierId</c> (or <c>id</c>) value.
+/// </summary>
+internal sealed class SupplierOwnershipHandler(IServiceScopeFactory scopes) : AuthorizationHandler<CanEditSupplierRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, CanEditSupplierRequirement requirement)
+    {
+        var supplierId = context.Resource switch
+        {
+            Guid id => id,
+            HttpContext http when Guid.TryParse((http.Request.RouteValues["supplierId"] ?? http.Request.RouteValues["id"])?.ToString(), out var id) => id,
+            _ => (Guid?)null,
+        };
+        if (supplierId is null)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        if (await scope.ServiceProvider.GetRequiredService<Ownership>().CanEditSupplierAsync(context.User, supplierId.Value, CancellationToken.None))
+        {
+            context.Succeed(requirement);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace Registry.Api.Auth;
+
+/// <summary>Account roles (DESIGN §2) and the claim names of the registry's tokens.</summary>
+public static class Roles
+{
+    public const string Member = "member";
+    public const string Supplier = "supplier";
+    public const string Coordinator = "coordinator";
+    public const string Admin = "admin";
+
+    public static readonly IReadOnlyList<string> All = [Member, Supplier, Coordinator, Admin];
+}
+
+public static class Scopes
+{
+    public const string SuppliersImport = "suppliers:import";
+    public const string FeedRead = "feed:read";
+    public const string WebhooksManage = "webhooks:manage";
+
+    public static readonly IReadOnlyList<string> All = [SuppliersImport, FeedRead, WebhooksManage];
+}
+
+public static class Claims
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string Email = "email";
+    public const string Role = "role";
+    public const string Organisation = "org";
+    public const string Scope = "scope";
+    public const string ClientId = "client_id";
+}
