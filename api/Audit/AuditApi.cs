@@ -1,6 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using System.Text.Json;
-using System.ComponentModel.DataAnnotations;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
