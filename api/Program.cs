@@ -48,9 +48,10 @@ app.UseRegistrySpa();
 if (app.Configuration["write-openapi"] is { Length: > 0 } contractPath)
 {
     await app.WriteContractAsync(contractPath);
-    return;
+    return 0;
 }
 
-app.Run();
+await app.RunAsync();
+return app.Services.GetRequiredService<StartupRefusal>().ExitCode;
 
 public partial class Program;

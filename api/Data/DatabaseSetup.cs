@@ -19,6 +19,7 @@ public static class DatabaseSetup
                     $"ConnectionStrings:{ConnectionName} is not set. scripts/run sets it for the local database.")));
         services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<RegistryConnectionString>().Value));
         services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<StartupRefusal>();
         services.AddHostedService<MigrateOnStartup>();
         return services;
     }

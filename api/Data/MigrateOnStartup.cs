@@ -71,7 +71,7 @@ public sealed class MigrateOnStartup(
                     active);
             }
 
-            Environment.ExitCode = 1;
+            services.GetRequiredService<StartupRefusal>().Reason = "demo credentials are active";
             lifetime.StopApplication();
         }
     }
@@ -80,4 +80,12 @@ public sealed class MigrateOnStartup(
         ex is NpgsqlException { IsTransient: true } or SocketException or TimeoutException
         || ex.InnerException is SocketException
         || ex is PostgresException { SqlState: PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.AdminShutdown };
+}
+
+/// <summary>Why start-up refused to serve, if it did; the process then exits with code 1.</summary>
+public sealed class StartupRefusal
+{
+    public string? Reason { get; set; }
+
+    public int ExitCode => Reason is null ? 0 : 1;
 }

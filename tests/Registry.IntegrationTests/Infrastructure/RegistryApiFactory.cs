@@ -28,7 +28,12 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _settings["RateLimits:PermitsPerAddress"] = "100000";
         _settings["RateLimits:PermitsPerCaller"] = "100000";
         _settings["Spa:Root"] = Path.Combine(Path.GetTempPath(), "registry-tests-no-spa");
+        KeyDirectory = Directory.CreateTempSubdirectory("registry-test-keys-").FullName;
+        _settings["Auth:KeyDirectory"] = KeyDirectory;
     }
+
+    /// <summary>Where this host keeps its signing keys, so tests can forge tokens the way an attacker would try to.</summary>
+    public string KeyDirectory { get; }
 
     public string ConnectionString { get; }
 
@@ -86,7 +91,23 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+    /// <summary>An HTTP client whose requests carry this bearer token, so authorization is exercised, not bypassed.</summary>
+    public HttpClient CreateClientWithToken(string accessToken) => CreateDefaultClient(new BearerToken(accessToken));
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        Directory.Delete(KeyDirectory, recursive: true);
+    }
+
+    private sealed class BearerToken(string token) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }
 
 [CollectionDefinition(Name)]
