@@ -28,7 +28,7 @@ public static partial class AuthApi
         group.MapPost("/logout", Logout).AllowAnonymous().ValidateBody<LogoutRequest>()
             .WithName("logout").WithSummary("Sign out: revoke the refresh token and its family");
         group.MapPost("/token", ClientToken).AllowAnonymous().DisableAntiforgery()
-            .Accepts<ClientTokenForm>("application/x-www-form-urlencoded")
+            .WithMetadata(new FormBody(typeof(ClientTokenForm)))
             .WithName("issueClientToken").WithSummary("OAuth 2.0 client credentials grant for integrators")
             .WithDescription("RFC 6749 §4.4. Authenticate with HTTP Basic or client_id/client_secret in the form. Errors are problem documents that also carry the RFC 6749 `error` code.")
             .ProducesProblemDocument(StatusCodes.Status401Unauthorized)

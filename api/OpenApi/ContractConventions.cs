@@ -39,6 +39,18 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
         var needsToken = !anonymous && metadata.OfType<IAuthorizeData>().Any();
         var problem = context.SchemaGenerator.GenerateSchema(typeof(Problem), context.SchemaRepository);
 
+        if (metadata.OfType<FormBody>().FirstOrDefault() is { } form)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/x-www-form-urlencoded"] = new() { Schema = context.SchemaGenerator.GenerateSchema(form.Type, context.SchemaRepository) },
+                },
+            };
+        }
+
         operation.Responses ??= [];
         AddProblem(operation, "400", "The request is malformed or names an unknown query parameter.", problem);
         if (needsToken)
@@ -169,3 +181,9 @@ public static class ProblemResponses
     public static RouteHandlerBuilder ProducesProblemDocument(this RouteHandlerBuilder builder, int status) =>
         builder.Produces<Problem>(status, ContractConventions.ProblemMediaType);
 }
+
+/// <summary>
+/// Documents a form-encoded body that the handler reads itself. Unlike Accepts(), it does not constrain routing, so
+/// a request with another content type reaches the handler and gets its 415 problem instead of a 404.
+/// </summary>
+public sealed record FormBody(Type Type);

@@ -27,6 +27,8 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests share one address; the rate-limit tests use their own factory with small quotas.
         _settings["RateLimits:PermitsPerAddress"] = "100000";
         _settings["RateLimits:PermitsPerCaller"] = "100000";
+        // The test host has no client address, so every test signs in from the same one.
+        _settings["Auth:LoginFailuresPerAddress"] = "100000";
         _settings["Spa:Root"] = Path.Combine(Path.GetTempPath(), "registry-tests-no-spa");
         KeyDirectory = Directory.CreateTempSubdirectory("registry-test-keys-").FullName;
         _settings["Auth:KeyDirectory"] = KeyDirectory;
