@@ -49,10 +49,11 @@ public static class AuditLog
             tx,
             cancellationToken: ct));
 
+    /// <summary>An API client, else a person (for an external OIDC provider the subject is the provider's), else the system.</summary>
     public static (string Kind, string Id) Actor(ClaimsPrincipal user) =>
         user.ClientId() is { } client ? ("client", client.ToString())
-        : user.AccountId() is { } account ? ("account", account.ToString())
-        : ("system", user.FindFirst(Claims.Subject)?.Value ?? "anonymous");
+        : user.Identity?.IsAuthenticated == true && user.FindFirst(Claims.Subject)?.Value is { } subject ? ("account", subject)
+        : ("system", "anonymous");
 
     /// <summary>The JSON of a state with every secret-looking member replaced, so the log never holds a credential.</summary>
     public static string? Redacted(object? state)

@@ -96,10 +96,17 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>An HTTP client whose requests carry this bearer token, so authorization is exercised, not bypassed.</summary>
     public HttpClient CreateClientWithToken(string accessToken) => CreateDefaultClient(new BearerToken(accessToken));
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    public override async ValueTask DisposeAsync()
     {
-        await DisposeAsync();
-        Directory.Delete(KeyDirectory, recursive: true);
+        await base.DisposeAsync();
+        if (Directory.Exists(KeyDirectory))
+        {
+            Directory.Delete(KeyDirectory, recursive: true);
+        }
+
+        GC.SuppressFinalize(this);
     }
 
     private sealed class BearerToken(string token) : DelegatingHandler

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Registry.Api.Data;
+using Registry.Api.Demo;
+using Registry.IntegrationTests.Infrastructure;
+
+namespace Registry.IntegrationTests;
+
+[Collection(SharedApi.Name)]
+public sealed class DemoAccountTests(RegistryApiFactory api)
+{
+    [Fact]
+    public async Task DevelopmentGetsTheReadmeDemoAccountsAndIntegratorClient()
+    {
+        await using var database = await ScratchDatabase.CreateAsync(api.ConnectionString);
+        await using var development = new RegistryApiFactory()
+            .With("ConnectionStrings:Registry", database.ConnectionString)
+            .With("environment", "Development");
+        await development.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        await WaitForDemoAsync(development);
+
+        foreach (var person in DemoAccounts.People)
+        {
+            var tokens = await TestAccounts.LoginAsync(development, person.Email, person.Password);
+            Assert.Equal(person.Role.ToString().ToLowerInvariant(), tokens.User.Role);
+        }
+
+        using var client = development.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{DemoAccounts.IntegratorClientId}:{DemoAccounts.IntegratorSecret}")));
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task OutsideDevelopmentStartupRefusesActiveDemoCredentials()
+    {
+        await using var database = await ScratchDatabase.CreateAsync(api.ConnectionString);
+        await using (var development = new RegistryApiFactory()
+            .With("ConnectionStrings:Registry", database.ConnectionString)
+            .With("environment", "Development"))
+        {
+            await development.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+            await WaitForDemoAsync(development);
+        }
+
+        var refusal = new StartupRefusal();
+        var witness = new StopWitness();
+        await using var production = new RegistryApiFactory()
+            .With("ConnectionStrings:Registry", database.ConnectionString)
+            .With("environment", "Production");
+        await using var observed = production.WithWebHostBuilder(b => b.ConfigureServices(services =>
+        {
+            services.AddSingleton(refusal);
+            services.AddHostedService(_ => witness);
+        }));
+        try
+        {
+            observed.CreateClient().Dispose();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host stopped while the test server was still starting it: that is the refusal under test.
+        }
+
+        await Task.WhenAny(witness.Stopped.Task, Task.Delay(TimeSpan.FromSeconds(30)));
+
+        Assert.True(witness.Stopped.Task.IsCompleted, "start-up went on although demo credentials are active");
+        Assert.Equal(1, refusal.ExitCode);
+    }
+
+    private sealed class StopWitness : IHostedService
+    {
+        public TaskCompletionSource Stopped { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            Stopped.TrySetResult();
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Demo data is written right after the migrations, just after readiness can first say yes.</summary>
+    private static async Task WaitForDemoAsync(RegistryApiFactory factory)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(factory.Services.GetRequiredService<RegistryConnectionString>().Value);
+        await connection.OpenAsync();
+        for (var i = 0; i < 300 && await DemoAccounts.ActiveCountAsync(connection, CancellationToken.None) < DemoAccounts.People.Count + 1; i++)
+        {
+            await Task.Delay(100);
+        }
+    }
+}
