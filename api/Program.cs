@@ -9,7 +9,10 @@ using Registry.Api.Health;
 using Registry.Api.Http;
 using Registry.Api.OpenApi;
 using Registry.Api.RateLimits;
+using Registry.Api.Search;
 using Registry.Api.Spa;
+using Registry.Api.Suppliers;
+using Registry.Api.Taxonomy;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -26,6 +29,7 @@ builder.Services.AddRegistryAuth(builder.Configuration);
 builder.Services.AddRegistryCors(builder.Configuration);
 builder.Services.AddRegistryRateLimiting(builder.Configuration);
 builder.Services.AddRegistryOpenApi();
+builder.Services.AddSupplierRegistry();
 
 var app = builder.Build();
 
@@ -41,6 +45,9 @@ app.MapAuth();
 app.MapAccounts();
 app.MapApiClients();
 app.MapAudit();
+app.MapTaxonomy();
+app.MapSearch();
+app.MapSuppliers();
 
 app.UseRegistrySpa();
 
@@ -51,7 +58,9 @@ if (app.Configuration["write-openapi"] is { Length: > 0 } contractPath)
     return 0;
 }
 
+// Resolved before running: after RunAsync returns, the container is disposed.
+var refusal = app.Services.GetRequiredService<StartupRefusal>();
 await app.RunAsync();
-return app.Services.GetRequiredService<StartupRefusal>().ExitCode;
+return refusal.ExitCode;
 
 public partial class Program;

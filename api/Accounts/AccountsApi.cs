@@ -115,7 +115,11 @@ public static class AccountsApi
             return Problems.Conflict("An account with this email already exists.");
         }
 
-        await LinkSuppliersAsync(connection, tx, id, body.SupplierIds ?? [], ct);
+        if (await LinkSuppliersAsync(connection, tx, id, body.SupplierIds ?? [], ct) is { } unknownSites)
+        {
+            return unknownSites;
+        }
+
         var created = (await ReadAsync(connection, tx, id, ct))!;
         await AuditLog.RecordAsync(connection, tx, user, "account.created", "account", id, null, created, ct);
         await tx.CommitAsync(ct);
@@ -196,7 +200,10 @@ public static class AccountsApi
         if (body.SupplierIds is not null)
         {
             await connection.ExecuteAsync(new CommandDefinition("DELETE FROM account_suppliers WHERE account_id = @id", new { id }, tx, cancellationToken: ct));
-            await LinkSuppliersAsync(connection, tx, id, body.SupplierIds, ct);
+            if (await LinkSuppliersAsync(connection, tx, id, body.SupplierIds, ct) is { } unknownSites)
+            {
+                return unknownSites;
+            }
         }
 
         // A disabled account or a new password ends every existing sign-in.
@@ -215,10 +222,23 @@ public static class AccountsApi
 
     internal static string RoleName(AccountRole role) => role.ToString().ToLowerInvariant();
 
-    private static Task LinkSuppliersAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid id, IReadOnlyList<Guid> supplierIds, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO account_suppliers (account_id, supplier_id) SELECT @id, unnest(@supplierIds) ON CONFLICT DO NOTHING",
-            new { id, supplierIds = supplierIds.Distinct().ToArray() }, tx, cancellationToken: ct));
+    /// <summary>Links the account to the sites; a problem naming the ids that are no supplier site, if any.</summary>
+    private static async Task<ProblemHttpResult?> LinkSuppliersAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, Guid id, IReadOnlyList<Guid> supplierIds, CancellationToken ct)
+    {
+        var ids = supplierIds.Distinct().ToArray();
+        var unknown = (await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT u FROM unnest(@ids) u WHERE NOT EXISTS (SELECT 1 FROM suppliers s WHERE s.id = u)", new { ids }, tx, cancellationToken: ct))).ToList();
+        if (unknown.Count > 0)
+        {
+            return Problems.Validation("supplierIds", $"No supplier site has the id(s) {string.Join(", ", unknown)}.");
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO account_suppliers (account_id, supplier_id) SELECT @id, unnest(@ids) ON CONFLICT DO NOTHING",
+            new { id, ids }, tx, cancellationToken: ct));
+        return null;
+    }
 
     private static async Task<Account?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, CancellationToken ct) =>
         (await connection.QuerySingleOrDefaultAsync<AccountRecord>(new CommandDefinition(

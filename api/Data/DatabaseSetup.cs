@@ -10,6 +10,7 @@ public static class DatabaseSetup
     public static IServiceCollection AddRegistryDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
+        SqlMapper.AddTypeHandler(new DateOnlyHandler());
 
         // Resolved lazily: building the host (for instance to generate openapi.yaml) must not need a database.
         services.AddSingleton(_ => new RegistryConnectionString(
@@ -27,3 +28,20 @@ public static class DatabaseSetup
 
 /// <summary>The configured connection string, kept whole (a data source hides the password once it has opened).</summary>
 public sealed record RegistryConnectionString(string Value);
+
+/// <summary>Dapper does not know DateOnly; PostgreSQL's date maps to it both ways.</summary>
+internal sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+{
+    public override void SetValue(System.Data.IDbDataParameter parameter, DateOnly value)
+    {
+        parameter.DbType = System.Data.DbType.Date;
+        parameter.Value = value;
+    }
+
+    public override DateOnly Parse(object value) => value switch
+    {
+        DateOnly date => date,
+        DateTime dateTime => DateOnly.FromDateTime(dateTime),
+        _ => throw new InvalidCastException($"Cannot read {value.GetType()} as a date."),
+    };
+}

@@ -11,7 +11,7 @@ namespace Registry.Api.OpenApi;
 /// get (400 malformed or unknown query parameter, 429 rate limited, 500), 401/403 where a token is needed, the
 /// rate-limit headers on every 2xx and 4xx answer, and the security requirement that matches the endpoint's policy.
 /// </summary>
-internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, ISchemaFilter
+internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, ISchemaFilter, IParameterFilter
 {
     public const string ProblemMediaType = "application/problem+json";
 
@@ -52,6 +52,18 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
         }
 
         operation.Responses ??= [];
+        if (metadata.OfType<ResponseMaxItems>().FirstOrDefault() is { } maxItems
+            && operation.Responses.TryGetValue("200", out var ok) && ok.Content is { } okContent)
+        {
+            foreach (var media in okContent.Values)
+            {
+                if (media.Schema is OpenApiSchema { Type: JsonSchemaType.Array } array)
+                {
+                    array.MaxItems = maxItems.Count;
+                }
+            }
+        }
+
         AddProblem(operation, "400", "The request is malformed or names an unknown query parameter.", problem);
         if (needsToken)
         {
@@ -160,6 +172,16 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
         }
     }
 
+    public void Apply(IOpenApiParameter parameter, ParameterFilterContext context)
+    {
+        var member = (System.Reflection.ICustomAttributeProvider?)context.PropertyInfo ?? context.ParameterInfo;
+        if (member?.GetCustomAttributes(typeof(ItemMaxLengthAttribute), true).FirstOrDefault() is ItemMaxLengthAttribute items
+            && parameter.Schema is OpenApiSchema { Items: OpenApiSchema itemSchema })
+        {
+            itemSchema.MaxLength = items.Length;
+        }
+    }
+
     private static void AddProblem(OpenApiOperation operation, string status, string description, IOpenApiSchema problem)
     {
         if (operation.Responses!.ContainsKey(status))
@@ -187,3 +209,12 @@ public static class ProblemResponses
 /// a request with another content type reaches the handler and gets its 415 problem instead of a 404.
 /// </summary>
 public sealed record FormBody(Type Type);
+
+/// <summary>The most items a list answer holds (the contract's maxItems on a top-level array).</summary>
+public sealed record ResponseMaxItems(int Count);
+
+public static class ResponseLimits
+{
+    public static RouteHandlerBuilder WithResponseMaxItems(this RouteHandlerBuilder builder, int count) =>
+        builder.WithMetadata(new ResponseMaxItems(count));
+}

@@ -58,6 +58,7 @@ public static class OpenApiSetup
             options.OperationFilter<ContractConventions>();
             options.DocumentFilter<ContractConventions>();
             options.SchemaFilter<ContractConventions>();
+            options.ParameterFilter<ContractConventions>();
             options.CustomOperationIds(api => api.ActionDescriptor.EndpointMetadata
                 .OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName);
         });

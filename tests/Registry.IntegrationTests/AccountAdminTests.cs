@@ -17,7 +17,7 @@ public sealed class AccountAdminTests(RegistryApiFactory api)
     {
         using var admin = await TestAccounts.SignInAsync(api, "admin");
         var email = $"new-{Guid.NewGuid():N}@test.example";
-        var site = Guid.CreateVersion7();
+        var site = await Sites.InsertBareAsync(api);
 
         using var response = await admin.Client.PostAsJsonAsync("/api/v1/accounts", new
         {
@@ -37,6 +37,24 @@ public sealed class AccountAdminTests(RegistryApiFactory api)
         Assert.Equal([site], account.SupplierIds);
         var tokens = await TestAccounts.LoginAsync(api, email, "a long enough password");
         Assert.Equal([site], tokens.User.SupplierIds);
+    }
+
+    [Fact]
+    public async Task LinkingANonexistentSiteIsAFieldError()
+    {
+        using var admin = await TestAccounts.SignInAsync(api, "admin");
+
+        using var response = await admin.Client.PostAsJsonAsync("/api/v1/accounts", new
+        {
+            email = $"nosite-{Guid.NewGuid():N}@test.example",
+            displayName = "x",
+            role = "supplier",
+            password = "a long enough password",
+            supplierIds = new[] { Guid.CreateVersion7() },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("supplierIds", (await response.ReadJsonAsync<Problem>())!.Errors!.Keys);
     }
 
     [Fact]

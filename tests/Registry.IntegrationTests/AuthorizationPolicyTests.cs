@@ -16,8 +16,8 @@ public sealed class AuthorizationPolicyTests(RegistryApiFactory api)
     [Fact]
     public async Task SupplierMayEditOnlyTheSitesLinkedToItsAccount()
     {
-        var own = Guid.CreateVersion7();
-        var other = Guid.CreateVersion7();
+        var own = await Sites.InsertBareAsync(api);
+        var other = await Sites.InsertBareAsync(api);
         var (id, _) = await TestAccounts.CreateAsync(api, "supplier", [own]);
         var supplier = Principal(("sub", id.ToString()), ("role", "supplier"));
 
@@ -28,7 +28,7 @@ public sealed class AuthorizationPolicyTests(RegistryApiFactory api)
     [Fact]
     public async Task CoordinatorMayEditAnySiteAndMemberNone()
     {
-        var site = Guid.CreateVersion7();
+        var site = await Sites.InsertBareAsync(api);
         var (coordinatorId, _) = await TestAccounts.CreateAsync(api, "coordinator");
         var (memberId, _) = await TestAccounts.CreateAsync(api, "member", [site]);
 

@@ -1,11 +1,14 @@
 import { RouterProvider } from 'react-router/dom';
+import { SessionProvider, type Session } from '@/lib/auth';
 import { I18nProvider } from '@/lib/i18n';
 import { router } from './router';
 
-export function App() {
+export function App({ session }: { session: Session }) {
   return (
     <I18nProvider>
-      <RouterProvider router={router} />
+      <SessionProvider session={session}>
+        <RouterProvider router={router} />
+      </SessionProvider>
     </I18nProvider>
   );
 }

@@ -14,9 +14,9 @@ export const apiClient = createClient<paths>({
 });
 
 /**
- * Hook point for authentication. Sign-in does not exist yet; when it does, the auth feature registers its
- * middleware here once at start-up (bearer token on each request, refresh on 401). Returns a function that
- * removes the middleware again (sign-out, tests).
+ * Hook point for authentication: main.tsx registers the session's middleware (lib/auth/auth-middleware.ts: bearer
+ * token on each API call, one shared refresh and a single retry on 401) once at start-up. Returns a function that
+ * removes the middleware again (tests).
  */
 export function registerAuthMiddleware(middleware: Middleware): () => void {
   apiClient.use(middleware);

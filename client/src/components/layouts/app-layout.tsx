@@ -1,9 +1,24 @@
-import { Link, Outlet } from 'react-router';
-import { useI18n } from '@/lib/i18n';
+import { Link, NavLink, Outlet } from 'react-router';
+import { hasRole, useSessionState, type Role } from '@/lib/auth';
+import { useI18n, type MessageKey } from '@/lib/i18n';
 import { LanguageSwitch } from '../language-switch';
+import { UserMenu } from '../user-menu';
 
-export function AppLayout() {
+/** A header link to a page that needs sign-in: shown to signed-in users whose role is in `roles` (any when absent). */
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+  roles?: readonly Role[];
+}
+
+export function AppLayout({ navigation = [] }: { navigation?: readonly NavItem[] }) {
   const { t } = useI18n();
+  const state = useSessionState();
+  const visible =
+    state.status === 'signed-in'
+      ? navigation.filter((item) => !item.roles || hasRole(state.user, item.roles))
+      : [];
+
   return (
     <>
       <a className="skip-link" href="#main">
@@ -16,9 +31,15 @@ export function AppLayout() {
             <span>{t('app.name')}</span>
           </Link>
           <nav aria-label={t('nav.label')} className="site-header__nav">
+            {visible.map((item) => (
+              <NavLink key={item.to} to={item.to}>
+                {t(item.label)}
+              </NavLink>
+            ))}
             {/* Served by the API, not a client route: a full page load is intended. */}
             <a href="/swagger">{t('nav.apiDocs')}</a>
           </nav>
+          <UserMenu />
           <LanguageSwitch />
         </div>
       </header>

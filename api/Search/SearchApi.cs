@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Registry.Api.Errors;
+using Registry.Api.Http;
+using Registry.Api.Suppliers;
+using Registry.Contracts.Search;
+using Registry.Contracts.Suppliers;
+
+namespace Registry.Api.Search;
+
+public static class SearchApi
+{
+    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/v1/suppliers").WithTags("Suppliers").RejectUnknownQueryParameters()
+            .MapGet("", SearchSuppliers).AllowAnonymous()
+            .WithName("searchSuppliers").WithSummary("Search published supplier sites")
+            .WithDescription("""
+                Filters combine (AND). A filter on a section the caller may not see never matches a site that hides
+                that section, so hidden data cannot be inferred. Keyset pagination with limit and cursor; facets=true
+                adds counts for the whole filtered set.
+                """);
+        return app;
+    }
+
+    public static async Task<Results<Ok<SupplierSearchResult>, ProblemHttpResult>> SearchSuppliers(
+        [AsParameters] SupplierQuery query, ClaimsPrincipal user, NpgsqlDataSource db, SupplierSearch search, TimeProvider clock,
+        HttpContext http, CancellationToken ct)
+    {
+        if (Validation.Errors(query) is { Count: > 0 } invalid)
+        {
+            return Problems.Validation(invalid);
+        }
+
+        var (take, after, pageProblem) = Paging.Read(query.Limit, query.Cursor);
+        if (pageProblem is not null)
+        {
+            return pageProblem;
+        }
+
+        var level = Viewer.Level(user);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var built = search.Build(query, level, today);
+        if (built.Problem is not null)
+        {
+            return Problems.Validation(built.ProblemField!, built.Problem);
+        }
+
+        var order = Order.For(built.Sort);
+        var args = built.Args;
+        args.Add("take", take + 1);
+        var keyset = "";
+        if (after is not null)
+        {
+            if (Key.Parse(after) is not { } key)
+            {
+                return Problems.Validation("cursor", "Not a cursor of this search.");
+            }
+
+            keyset = " AND " + order.After;
+            args.Add("kValue", built.Sort == SupplierSort.Name ? key.Value : double.Parse(key.Value, CultureInfo.InvariantCulture));
+            args.Add("kId", key.Id);
+        }
+
+        var sql = $"""
+            SELECT s.id, s.name_ja, s.name_en, s.prefecture_code, s.municipality_code,
+                   ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lon, s.process_codes,
+                   CASE WHEN s.disclosure_certifications <= @level THEN ARRAY(
+                       SELECT DISTINCT c.code FROM supplier_certifications c
+                       WHERE c.supplier_id = s.id AND (c.valid_until IS NULL OR c.valid_until >= @today) ORDER BY c.code) END AS certifications,
+                   s.verification = 'verified' AS verified,
+                   CASE WHEN s.disclosure_capacity <= @level THEN s.contract_acceptance END AS contract_acceptance,
+                   CASE WHEN s.disclosure_capacity <= @level AND s.spare_capacity_valid_until >= @today THEN s.spare_capacity_pct END AS spare_capacity_pct,
+                   {Order.Distance} AS distance_m, {order.Value} AS sort_value, s.confirmed_at
+            FROM suppliers s
+            WHERE {built.Where}{keyset}
+            ORDER BY {order.By}
+            LIMIT @take
+            """;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = (await connection.QueryAsync<HitRow>(new CommandDefinition(sql, args, cancellationToken: ct))).ToList();
+        var page = rows.ToPage(take, r => new Key(r.SortValueText, r.Id).ToString(), http);
+        var facets = query.Facets == true ? await FacetsAsync(connection, built, ct) : null;
+        return TypedResults.Ok(new SupplierSearchResult
+        {
+            Items = [.. page.Items.Select(r => r.ToDto())],
+            NextCursor = page.NextCursor,
+            Facets = facets,
+        });
+    }
+
+    private static async Task<SearchFacets> FacetsAsync(NpgsqlConnection connection, SupplierSearch.Built built, CancellationToken ct)
+    {
+        var rows = (await connection.QueryAsync<(string Kind, string Code, int Count)>(new CommandDefinition($"""
+            WITH hits AS (
+                SELECT s.process_codes, s.prefecture_code,
+                       CASE WHEN s.disclosure_certifications <= @level THEN s.certification_codes ELSE ARRAY[]::text[] END AS certifications
+                FROM suppliers s WHERE {built.Where}
+            )
+            SELECT 'total', '', count(*)::int FROM hits
+            UNION ALL SELECT 'process', code, count(*)::int FROM hits, unnest(process_codes) code WHERE strpos(code, '.') = 0 GROUP BY code
+            UNION ALL SELECT 'prefecture', prefecture_code, count(*)::int FROM hits GROUP BY prefecture_code
+            UNION ALL SELECT 'certification', code, count(*)::int FROM hits, unnest(certifications) code GROUP BY code
+            """, built.Args, cancellationToken: ct))).ToList();
+
+        IReadOnlyList<FacetCount> Of(string kind) => [.. rows.Where(r => r.Kind == kind)
+            .OrderByDescending(r => r.Count).ThenBy(r => r.Code, StringComparer.Ordinal)
+            .Select(r => new FacetCount { Code = r.Code, Count = r.Count })];
+
+        return new SearchFacets
+        {
+            Total = rows.Single(r => r.Kind == "total").Count,
+            ProcessFamilies = Of("process"),
+            Prefectures = Of("prefecture"),
+            Certifications = Of("certification"),
+        };
+    }
+
+    /// <summary>The ORDER BY of each sort, its sort value, and the keyset condition that continues after a cursor.</summary>
+    private sealed record Order(string Value, string By, string After)
+    {
+        public const string Distance = "CASE WHEN @lat::float8 IS NULL THEN NULL ELSE ST_Distance(s.location, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography) END";
+
+        // Relevance: text similarity when there is a text, with verified sites ahead of unverified ones.
+        private const string Relevance = "(CASE WHEN @q::text IS NULL THEN 0 ELSE similarity(s.search_text, @q::text) END + CASE WHEN s.verification = 'verified' THEN 0.001 ELSE 0 END)::float8";
+
+        public static Order For(SupplierSort sort) => sort switch
+        {
+            SupplierSort.Distance => new(Distance, "distance_m, s.id", $"({Distance}, s.id) > (@kValue::float8, @kId)"),
+            SupplierSort.Relevance => new(Relevance, "sort_value DESC, s.id", $"({Relevance} < @kValue::float8 OR ({Relevance} = @kValue::float8 AND s.id > @kId))"),
+            _ => new("s.name_ja", "s.name_ja, s.id", "(s.name_ja, s.id) > (@kValue::text, @kId)"),
+        };
+    }
+
+    private sealed record Key(string Value, Guid Id)
+    {
+        public static Key? Parse(string text)
+        {
+            try
+            {
+                return JsonSerializer.Deserialize<Key>(text);
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        public override string ToString() => JsonSerializer.Serialize(this);
+    }
+
+    private sealed class HitRow
+    {
+        public Guid Id { get; init; }
+        public string NameJa { get; init; } = "";
+        public string? NameEn { get; init; }
+        public string PrefectureCode { get; init; } = "";
+        public string? MunicipalityCode { get; init; }
+        public double? Lat { get; init; }
+        public double? Lon { get; init; }
+        public string[] ProcessCodes { get; init; } = [];
+        public string[]? Certifications { get; init; }
+        public bool Verified { get; init; }
+        public string? ContractAcceptance { get; init; }
+        public int? SpareCapacityPct { get; init; }
+        public double? DistanceM { get; init; }
+        public object? SortValue { get; init; }
+        public DateTimeOffset ConfirmedAt { get; init; }
+
+        public string SortValueText => SortValue switch
+        {
+            double d => d.ToString("R", CultureInfo.InvariantCulture),
+            null => "",
+            var other => Convert.ToString(other, CultureInfo.InvariantCulture) ?? "",
+        };
+
+        public SupplierSummary ToDto() => new()
+        {
+            Id = Id,
+            NameJa = NameJa,
+            NameEn = NameEn,
+            PrefectureCode = PrefectureCode,
+            MunicipalityCode = MunicipalityCode,
+            Location = Lat is { } lat && Lon is { } lon ? new GeoLocation { Lat = lat, Lon = lon } : null,
+            // Headlines: the most specific codes (the stored ancestors are for filtering).
+            Processes = [.. ProcessCodes.Where(c => !ProcessCodes.Any(o => o.StartsWith(c + ".", StringComparison.Ordinal)))],
+            Certifications = Certifications,
+            Verified = Verified,
+            ContractAcceptance = ContractAcceptance is null ? null : Enum.Parse<ContractAcceptance>(ContractAcceptance, ignoreCase: true),
+            SpareCapacityPct = SpareCapacityPct,
+            DistanceKm = DistanceM is { } m ? Math.Round(m / 1000, 2) : null,
+            ConfirmedAt = ConfirmedAt,
+        };
+    }
+}

@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Text;
+using Dapper;
+using Registry.Api.Taxonomy;
+using Registry.Contracts.Suppliers;
+using Registry.Contracts.Taxonomy;
+
+namespace Registry.Api.Search;
+
+/// <summary>
+/// Turns a <see cref="SupplierQuery"/> into the SQL WHERE clause over published sites, at the caller's disclosure
+/// level: a filter on a section the caller may not see does not match a site that hides it (DESIGN §7), so hidden
+/// data cannot be inferred by filtering on it.
+/// </summary>
+public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
+{
+    public sealed record Built(string Where, DynamicParameters Args, SupplierSort Sort, string? Problem, string? ProblemField);
+
+    public Built Build(SupplierQuery query, short level, DateOnly today)
+    {
+        var where = new StringBuilder("s.status = 'published'");
+        var args = new DynamicParameters(new { level, today });
+        // Referenced by the sort expressions whether or not the query sets them.
+        args.Add("q", null, System.Data.DbType.String);
+        args.Add("lat", null, System.Data.DbType.Double);
+        args.Add("lon", null, System.Data.DbType.Double);
+
+        foreach (var (code, i) in (query.Process ?? []).Select((c, i) => (c, i)))
+        {
+            if (!taxonomy.Exists(TaxonomyKind.Processes, code))
+            {
+                return Unknown("process", code);
+            }
+
+            // Process headlines are public; codes are stored with their ancestors, so a family is one containment.
+            where.Append(CultureInfo.InvariantCulture, $" AND s.process_codes @> ARRAY[@process{i}]");
+            args.Add($"process{i}", code);
+        }
+
+        foreach (var (code, i) in (query.Material ?? []).Select((c, i) => (c, i)))
+        {
+            if (!taxonomy.Exists(TaxonomyKind.Materials, code))
+            {
+                return Unknown("material", code);
+            }
+
+            where.Append(CultureInfo.InvariantCulture, $" AND s.disclosure_capabilities <= @level AND s.material_codes @> ARRAY[@material{i}]");
+            args.Add($"material{i}", code);
+        }
+
+        if (query.EquipmentType is { } equipment)
+        {
+            if (!taxonomy.Exists(TaxonomyKind.EquipmentTypes, equipment))
+            {
+                return Unknown("equipmentType", equipment);
+            }
+
+            where.Append(" AND s.disclosure_equipment <= @level AND s.equipment_type_codes @> ARRAY[@equipmentType]");
+            args.Add("equipmentType", equipment);
+            if (query.EquipmentMinSpec is { } minSpec)
+            {
+                where.Append(" AND EXISTS (SELECT 1 FROM supplier_equipment e WHERE e.supplier_id = s.id AND e.type_code = ANY(@equipmentTypes) AND e.spec_value >= @equipmentMinSpec)");
+                args.Add("equipmentTypes", taxonomy.SelfAndDescendants(TaxonomyKind.EquipmentTypes, equipment).ToArray());
+                args.Add("equipmentMinSpec", minSpec);
+            }
+        }
+        else if (query.EquipmentMinSpec is not null)
+        {
+            return new Built("", args, SupplierSort.Name, "equipmentMinSpec needs equipmentType: the spec's meaning depends on the type.", "equipmentMinSpec");
+        }
+
+        if (query.FitXMm is not null || query.FitYMm is not null || query.FitZMm is not null || query.ToleranceUm is not null)
+        {
+            // Any orientation: the workpiece's sorted sides must each fit the envelope's sorted sides.
+            double[] sides = [.. new[] { query.FitXMm, query.FitYMm, query.FitZMm }.Select(v => v ?? 0).OrderDescending()];
+            var capability = new StringBuilder("""
+                EXISTS (SELECT 1 FROM supplier_capabilities c WHERE c.supplier_id = s.id
+                """);
+            if (query.Process is { Length: > 0 } processes)
+            {
+                capability.Append(" AND c.process_code = ANY(@fitProcesses)");
+                args.Add("fitProcesses", processes.SelectMany(p => taxonomy.SelfAndDescendants(TaxonomyKind.Processes, p)).Distinct().ToArray());
+            }
+
+            if (sides[0] > 0)
+            {
+                capability.Append("""
+                     AND greatest(c.max_x_mm, c.max_y_mm, c.max_z_mm) >= @side0
+                     AND c.max_x_mm + c.max_y_mm + c.max_z_mm - greatest(c.max_x_mm, c.max_y_mm, c.max_z_mm) - least(c.max_x_mm, c.max_y_mm, c.max_z_mm) >= @side1
+                     AND least(c.max_x_mm, c.max_y_mm, c.max_z_mm) >= @side2
+                    """);
+                args.Add("side0", sides[0]);
+                args.Add("side1", sides[1]);
+                args.Add("side2", sides[2]);
+            }
+
+            if (query.ToleranceUm is { } tolerance)
+            {
+                capability.Append(" AND c.best_tolerance_um <= @tolerance");
+                args.Add("tolerance", tolerance);
+            }
+
+            where.Append(" AND s.disclosure_capabilities <= @level AND ").Append(capability).Append(')');
+        }
+
+        foreach (var (code, i) in (query.Certification ?? []).Select((c, i) => (c, i)))
+        {
+            if (!taxonomy.Exists(TaxonomyKind.Certifications, code))
+            {
+                return Unknown("certification", code);
+            }
+
+            // The array is the index; the EXISTS re-checks expiry, which passes with time, not with writes.
+            where.Append(CultureInfo.InvariantCulture, $"""
+                 AND s.disclosure_certifications <= @level AND s.certification_codes @> ARRAY[@certification{i}]
+                 AND EXISTS (SELECT 1 FROM supplier_certifications c WHERE c.supplier_id = s.id AND c.code = @certification{i}
+                             AND (c.valid_until IS NULL OR c.valid_until >= @today))
+                """);
+            args.Add($"certification{i}", code);
+        }
+
+        foreach (var (code, i) in (query.Qualification ?? []).Select((c, i) => (c, i)))
+        {
+            if (!taxonomy.Exists(TaxonomyKind.Qualifications, code))
+            {
+                return Unknown("qualification", code);
+            }
+
+            where.Append(CultureInfo.InvariantCulture, $" AND s.disclosure_staff <= @level AND s.qualification_codes @> ARRAY[@qualification{i}]");
+            args.Add($"qualification{i}", code);
+        }
+
+        if (query.Prefecture is { } prefecture)
+        {
+            where.Append(" AND s.prefecture_code = @prefecture");
+            args.Add("prefecture", prefecture);
+        }
+
+        if (query.Municipality is { } municipality)
+        {
+            where.Append(" AND s.municipality_code = @municipality");
+            args.Add("municipality", municipality);
+        }
+
+        var hasPoint = query is { Lat: not null, Lon: not null };
+        if (query.WithinKm is not null && !hasPoint)
+        {
+            return new Built("", args, SupplierSort.Name, "withinKm needs lat and lon.", "withinKm");
+        }
+
+        if (hasPoint)
+        {
+            args.Add("lat", query.Lat);
+            args.Add("lon", query.Lon);
+            if (query.WithinKm is { } km)
+            {
+                where.Append(" AND ST_DWithin(s.location, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography, @meters)");
+                args.Add("meters", km * 1000);
+            }
+        }
+
+        if (query.EmployeesMin is { } employeesMin)
+        {
+            where.Append(" AND s.employees >= @employeesMin");
+            args.Add("employeesMin", employeesMin);
+        }
+
+        if (query.EmployeesMax is { } employeesMax)
+        {
+            where.Append(" AND s.employees <= @employeesMax");
+            args.Add("employeesMax", employeesMax);
+        }
+
+        if (query.AcceptsContractWork == true)
+        {
+            where.Append(" AND s.disclosure_capacity <= @level AND s.contract_acceptance IN ('open', 'limited')");
+        }
+
+        if (query.VerifiedOnly == true)
+        {
+            where.Append(" AND s.verification = 'verified'");
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            AppendText(query.Q, where, args);
+        }
+
+        var sort = query.Sort ?? (!string.IsNullOrWhiteSpace(query.Q) ? SupplierSort.Relevance : hasPoint ? SupplierSort.Distance : SupplierSort.Name);
+        if (sort == SupplierSort.Distance && !hasPoint)
+        {
+            return new Built("", args, sort, "sort=distance needs lat and lon.", "sort");
+        }
+
+        return new Built(where.ToString(), args, sort, null, null);
+    }
+
+    /// <summary>
+    /// Every word must occur. Words of 1–2 characters go only to the character/bigram array (exact, and the only
+    /// index that can serve them); longer words to LIKE over the trigram index. The short path never uses LIKE, so
+    /// the planner cannot fall back to the trigram index for a word it cannot index.
+    /// </summary>
+    private static void AppendText(string q, StringBuilder where, DynamicParameters args)
+    {
+        var words = q.Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct().Take(8).ToList();
+        var grams = words.Where(w => w.Length <= 2).ToArray();
+        if (grams.Length > 0)
+        {
+            where.Append(" AND s.search_bigrams @> @grams");
+            args.Add("grams", grams);
+        }
+
+        foreach (var (word, i) in words.Where(w => w.Length > 2).Select((w, i) => (w, i)))
+        {
+            where.Append(CultureInfo.InvariantCulture, $" AND s.search_text LIKE @like{i}");
+            args.Add($"like{i}", "%" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
+        }
+
+        args.Add("q", string.Join(' ', words));
+    }
+
+    private static Built Unknown(string field, string code) =>
+        new("", new DynamicParameters(), SupplierSort.Name, $"'{code}' is not a known code for {field} (see /api/v1/taxonomy).", field);
+}

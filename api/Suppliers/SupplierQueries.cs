@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Registry.Api.Audit;
+using Registry.Api.Errors;
+using Registry.Api.Http;
+using Registry.Contracts;
+using Registry.Contracts.Audit;
+using Registry.Contracts.Suppliers;
+
+namespace Registry.Api.Suppliers;
+
+public static partial class SuppliersApi
+{
+    /// <summary>Pending (changed since verified) first, then never verified; oldest change first within each.</summary>
+    public static async Task<Results<Ok<Page<VerificationQueueItem>>, ProblemHttpResult>> VerificationQueue(
+        NpgsqlDataSource db, HttpContext http, [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor, CancellationToken ct)
+    {
+        var (take, after, problem) = Paging.Read(limit, cursor);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        // The key orders pending before unverified (rank 0/1), then by updated_at and id.
+        var key = QueueKey.Parse(after);
+        if (after is not null && key is null)
+        {
+            return Problems.Validation("cursor", "Not a cursor of this list.");
+        }
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = (await connection.QueryAsync<QueueRow>(new CommandDefinition("""
+            SELECT id, name_ja, municipality_code, status, verification, updated_at,
+                   CASE verification WHEN 'pending' THEN 0 ELSE 1 END AS rank
+            FROM suppliers
+            WHERE verification <> 'verified' AND status <> 'archived'
+              AND (@hasKey = false OR (CASE verification WHEN 'pending' THEN 0 ELSE 1 END, updated_at, id) > (@rank, @at, @id))
+            ORDER BY rank, updated_at, id
+            LIMIT @take
+            """,
+            new { hasKey = key is not null, rank = key?.Rank ?? 0, at = key?.At ?? DateTimeOffset.UnixEpoch, id = key?.Id ?? Guid.Empty, take = take + 1 },
+            cancellationToken: ct))).ToList();
+        var page = rows.ToPage(take, r => new QueueKey(r.Rank, r.UpdatedAt, r.Id).ToString(), http);
+        return TypedResults.Ok(new Page<VerificationQueueItem> { Items = [.. page.Items.Select(r => r.ToDto())], NextCursor = page.NextCursor });
+    }
+
+    public static Task<Results<Ok<Page<AuditEntry>>, ProblemHttpResult>> History(
+        Guid id, NpgsqlDataSource db, HttpContext http, [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor, CancellationToken ct) =>
+        AuditApi.ListEntries(db, http, actorId: null, action: null, resource: "supplier", resourceId: id.ToString(), from: null, to: null, limit, cursor, ct);
+
+    private sealed record QueueKey(int Rank, DateTimeOffset At, Guid Id)
+    {
+        public static QueueKey? Parse(string? text) =>
+            text?.Split('|') is [var rank, var at, var id]
+            && int.TryParse(rank, System.Globalization.CultureInfo.InvariantCulture, out var r)
+            && DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, out var a)
+            && Guid.TryParse(id, out var i)
+                ? new QueueKey(r, a, i)
+                : null;
+
+        public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Rank}|{At.UtcDateTime:O}|{Id}");
+    }
+
+    private sealed class QueueRow
+    {
+        public Guid Id { get; init; }
+        public string NameJa { get; init; } = "";
+        public string? MunicipalityCode { get; init; }
+        public string Status { get; init; } = "";
+        public string Verification { get; init; } = "";
+        public DateTimeOffset UpdatedAt { get; init; }
+        public int Rank { get; init; }
+
+        public VerificationQueueItem ToDto() => new()
+        {
+            Id = Id,
+            NameJa = NameJa,
+            MunicipalityCode = MunicipalityCode,
+            Status = Enum.Parse<SupplierStatus>(Status, ignoreCase: true),
+            Verification = Enum.Parse<VerificationStatus>(Verification, ignoreCase: true),
+            UpdatedAt = UpdatedAt,
+        };
+    }
+}

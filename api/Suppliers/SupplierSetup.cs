@@ -1,0 +1,16 @@
+using Registry.Api.Taxonomy;
+
+namespace Registry.Api.Suppliers;
+
+public static class SupplierSetup
+{
+    /// <summary>The capability registry: the taxonomy, validation and the supplier store.</summary>
+    public static IServiceCollection AddSupplierRegistry(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => TaxonomyCatalog.LoadEmbedded());
+        services.AddSingleton<SupplierValidation>();
+        services.AddSingleton<SupplierStore>();
+        services.AddSingleton<Search.SupplierSearch>();
+        return services;
+    }
+}

@@ -1,0 +1,360 @@
+using System.Security.Claims;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Registry.Api.Audit;
+using Registry.Api.Auth;
+using Registry.Api.Errors;
+using Registry.Api.Http;
+using Registry.Api.OpenApi;
+using Registry.Contracts.Suppliers;
+
+namespace Registry.Api.Suppliers;
+
+/// <summary>Supplier sites: create, read at the caller's disclosure level, update with If-Match, and the lifecycle.</summary>
+public static partial class SuppliersApi
+{
+    public static IEndpointRouteBuilder MapSuppliers(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/suppliers").WithTags("Suppliers").RejectUnknownQueryParameters();
+
+        group.MapPost("", CreateSupplier).RequireAuthorization(Policies.Supplier)
+            .WithName("createSupplier").WithSummary("Register a supplier site (as a draft)")
+            .WithDescription("A supplier account is linked to the site it creates and may edit it from then on; coordinators may create sites for anyone.")
+            .ProducesProblemDocument(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:guid}", GetSupplier).AllowAnonymous()
+            .WithName("getSupplier").WithSummary("A supplier profile, with the sections the caller may see")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblemDocument(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:guid}", UpdateSupplier).RequireAuthorization(Policies.CanEditSupplier)
+            .WithName("updateSupplier").WithSummary("Replace the site's facts and disclosure levels (If-Match)")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound)
+            .ProducesProblemDocument(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblemDocument(StatusCodes.Status428PreconditionRequired);
+        group.MapPost("/{id:guid}/publish", Publish).RequireAuthorization(Policies.CanEditSupplier)
+            .WithName("publishSupplier").WithSummary("Publish: needs a name, municipality, location and at least one capability")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound)
+            .ProducesProblemDocument(StatusCodes.Status409Conflict)
+            .ProducesProblemDocument(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/unpublish", Unpublish).RequireAuthorization(Policies.CanEditSupplier)
+            .WithName("unpublishSupplier").WithSummary("Take the site out of search (back to draft)")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound)
+            .ProducesProblemDocument(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/archive", Archive).RequireAuthorization(Policies.CanEditSupplier)
+            .WithName("archiveSupplier").WithSummary("Archive the site (closed, moved, merged)")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound)
+            .ProducesProblemDocument(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/reconfirm", Reconfirm).RequireAuthorization(Policies.CanEditSupplier)
+            .WithName("reconfirmSupplier").WithSummary("\"Still accurate\": confirm the facts as of today and renew a spare-capacity declaration for 90 days")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/verify", Verify).RequireAuthorization(Policies.Coordinator)
+            .WithName("verifySupplier").WithSummary("Mark the site's facts as verified (coordinators)")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound);
+        group.MapGet("/verification-queue", VerificationQueue).RequireAuthorization(Policies.Coordinator)
+            .WithName("listVerificationQueue").WithSummary("Sites waiting for verification, oldest change first (coordinators)");
+        group.MapGet("/{id:guid}/history", History).RequireAuthorization(Policies.CanEditSupplier)
+            .WithName("getSupplierHistory").WithSummary("Every recorded change to the site and its parts (owner and coordinators)");
+
+        group.MapSupplierParts();
+        return app;
+    }
+
+    public static async Task<Results<Created<SupplierProfile>, ProblemHttpResult>> CreateSupplier(
+        SupplierInput body, ClaimsPrincipal user, NpgsqlDataSource db, SupplierValidation validation, SupplierStore store,
+        HttpResponse response, CancellationToken ct)
+    {
+        if (validation.Check(body) is { Count: > 0 } errors)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var id = Guid.CreateVersion7();
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(InsertSql, Parameters(id, body), tx, cancellationToken: ct));
+        if (!Viewer.IsCoordinator(user) && user.AccountId() is { } account)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO account_suppliers (account_id, supplier_id) VALUES (@account, @id)", new { account, id }, tx, cancellationToken: ct));
+        }
+
+        await store.TouchAsync(connection, tx, id, factsChanged: false, ct);
+        var created = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
+        await AuditLog.RecordAsync(connection, tx, user, "supplier.created", "supplier", id, null, created, ct);
+        await tx.CommitAsync(ct);
+        response.SetETag(created.Version);
+        return TypedResults.Created($"/api/v1/suppliers/{id}", created);
+    }
+
+    public static async Task<Results<Ok<SupplierProfile>, StatusCodeHttpResult, ProblemHttpResult>> GetSupplier(
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, SupplierStore store, Ownership ownership, HttpContext http, CancellationToken ct)
+    {
+        var canEdit = user.Identity?.IsAuthenticated == true && await ownership.CanEditSupplierAsync(user, id, ct);
+        var level = canEdit ? Viewer.Coordinators : Viewer.Level(user);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        if (await store.ReadAsync(connection, null, id, level, seeUnpublished: canEdit, canEdit, ct) is not { } profile)
+        {
+            return Problems.NotFound("supplier");
+        }
+
+        http.Response.SetETag(profile.Version);
+        // The representation depends on who asks.
+        http.Response.Headers.Vary = "Authorization, Accept-Language";
+        return Versions.NotModified(http.Request, profile.Version)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(profile);
+    }
+
+    public static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> UpdateSupplier(
+        Guid id, SupplierInput body, ClaimsPrincipal user, NpgsqlDataSource db, SupplierValidation validation, SupplierStore store,
+        HttpContext http, CancellationToken ct)
+    {
+        var (expected, precondition) = Versions.ExpectedVersion(http.Request);
+        if (precondition is not null)
+        {
+            return precondition;
+        }
+
+        if (validation.Check(body) is { Count: > 0 } errors)
+        {
+            return Problems.Validation(errors);
+        }
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct) is not { } before)
+        {
+            return Problems.NotFound("supplier");
+        }
+
+        var args = Parameters(id, body);
+        args.Add("expected", expected);
+        if (await connection.ExecuteAsync(new CommandDefinition(UpdateSql, args, tx, cancellationToken: ct)) == 0)
+        {
+            return Problems.PreconditionFailed();
+        }
+
+        await store.TouchAsync(connection, tx, id, factsChanged: !Viewer.IsCoordinator(user), ct);
+        var after = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
+        await AuditLog.RecordAsync(connection, tx, user, "supplier.updated", "supplier", id, before, after, ct);
+        await tx.CommitAsync(ct);
+        http.Response.SetETag(after.Version);
+        return TypedResults.Ok(after);
+    }
+
+    public static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> Publish(
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, SupplierStore store, HttpResponse response, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var site = await connection.QuerySingleOrDefaultAsync<(string Status, string NameJa, string? MunicipalityCode, bool HasLocation, long Capabilities)?>(
+            new CommandDefinition("""
+                SELECT status, name_ja, municipality_code, location IS NOT NULL,
+                       (SELECT count(*) FROM supplier_capabilities c WHERE c.supplier_id = s.id)
+                FROM suppliers s WHERE id = @id FOR UPDATE
+                """, new { id }, tx, cancellationToken: ct));
+        if (site is not { } s)
+        {
+            return Problems.NotFound("supplier");
+        }
+
+        if (s.Status != "draft")
+        {
+            return Problems.Conflict($"Only a draft can be published; this site is {s.Status}.");
+        }
+
+        var missing = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(s.NameJa))
+        {
+            missing["nameJa"] = ["A published site needs a name."];
+        }
+
+        if (s.MunicipalityCode is null)
+        {
+            missing["municipalityCode"] = ["A published site needs its municipality."];
+        }
+
+        if (!s.HasLocation)
+        {
+            missing["location"] = ["A published site needs a location, so that distance and region filters can find it."];
+        }
+
+        if (s.Capabilities == 0)
+        {
+            missing["capabilities"] = ["A published site needs at least one capability."];
+        }
+
+        if (missing.Count > 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ProblemTypes.Validation,
+                title: "Not ready to publish", detail: "The site lacks facts that every published site has; see errors.",
+                extensions: new Dictionary<string, object?> { ["errors"] = missing });
+        }
+
+        return await TransitionAsync(connection, tx, id, user, store, response, "supplier.published",
+            "UPDATE suppliers SET status = 'published', published_at = coalesce(published_at, now()) WHERE id = @id", ct);
+    }
+
+    public static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> Unpublish(
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, SupplierStore store, HttpResponse response, CancellationToken ct) =>
+        await StatusChangeAsync(db, id, user, store, response, from: "published", to: "draft", "supplier.unpublished", ct);
+
+    public static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> Archive(
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, SupplierStore store, HttpResponse response, CancellationToken ct) =>
+        await StatusChangeAsync(db, id, user, store, response, from: null, to: "archived", "supplier.archived", ct);
+
+    public static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> Reconfirm(
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, SupplierStore store, TimeProvider clock, HttpResponse response, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var renewed = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(90);
+        var changed = await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE suppliers SET confirmed_at = now(), updated_at = now(), version = version + 1,
+                spare_capacity_valid_until = CASE WHEN spare_capacity_pct IS NULL THEN spare_capacity_valid_until ELSE @renewed END
+            WHERE id = @id AND status <> 'archived'
+            """, new { id, renewed }, tx, cancellationToken: ct));
+        if (changed == 0)
+        {
+            return Problems.NotFound("supplier");
+        }
+
+        var after = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
+        await AuditLog.RecordAsync(connection, tx, user, "supplier.reconfirmed", "supplier", id, null, new { after.ConfirmedAt, after.Capacity.SpareCapacityValidUntil }, ct);
+        await tx.CommitAsync(ct);
+        response.SetETag(after.Version);
+        return TypedResults.Ok(after);
+    }
+
+    public static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> Verify(
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, SupplierStore store, HttpResponse response, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var changed = await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE suppliers SET verification = 'verified', verified_at = now(), verified_by = @by, updated_at = now(), version = version + 1
+            WHERE id = @id AND status <> 'archived'
+            """, new { id, by = AuditLog.Actor(user).Id }, tx, cancellationToken: ct));
+        if (changed == 0)
+        {
+            return Problems.NotFound("supplier");
+        }
+
+        var after = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
+        await AuditLog.RecordAsync(connection, tx, user, "supplier.verified", "supplier", id, null, after.Verification, ct);
+        await tx.CommitAsync(ct);
+        response.SetETag(after.Version);
+        return TypedResults.Ok(after);
+    }
+
+    private static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> StatusChangeAsync(
+        NpgsqlDataSource db, Guid id, ClaimsPrincipal user, SupplierStore store, HttpResponse response, string? from, string to, string action, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var status = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT status FROM suppliers WHERE id = @id FOR UPDATE", new { id }, tx, cancellationToken: ct));
+        if (status is null)
+        {
+            return Problems.NotFound("supplier");
+        }
+
+        if (status == to || (from is not null && status != from))
+        {
+            return Problems.Conflict($"This site is {status}; it cannot become {to} from there.");
+        }
+
+        return await TransitionAsync(connection, tx, id, user, store, response, action, "UPDATE suppliers SET status = @to WHERE id = @id", ct, to);
+    }
+
+    private static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> TransitionAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, Guid id, ClaimsPrincipal user, SupplierStore store, HttpResponse response,
+        string action, string sql, CancellationToken ct, string? to = null)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { id, to }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE suppliers SET updated_at = now(), version = version + 1 WHERE id = @id", new { id }, tx, cancellationToken: ct));
+        var after = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
+        await AuditLog.RecordAsync(connection, tx, user, action, "supplier", id, null, new { after.Status }, ct);
+        await tx.CommitAsync(ct);
+        response.SetETag(after.Version);
+        return TypedResults.Ok(after);
+    }
+
+    private const string Columns = """
+        name_ja, name_en, name_kana, corporate_number, postal_code, prefecture_code, municipality_code, address, location,
+        employees, founded_year, capital_jpy, industry_codes, website, description_ja, description_en, strengths,
+        contact_name, contact_email, contact_phone, contract_acceptance, spare_capacity_pct, spare_capacity_valid_until,
+        typical_lead_days, min_lot, weaknesses, challenges, edi, online_ordering, fax_only,
+        disclosure_contact, disclosure_capabilities, disclosure_equipment, disclosure_certifications, disclosure_staff,
+        disclosure_capacity, disclosure_challenges
+        """;
+
+    private const string Values = """
+        @nameJa, @nameEn, @nameKana, @corporateNumber, @postalCode, @prefectureCode, @municipalityCode, @address,
+        CASE WHEN @lat::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography END,
+        @employees, @foundedYear, @capitalJpy, @industryCodes, @website, @descriptionJa, @descriptionEn, @strengths,
+        @contactName, @contactEmail, @contactPhone, @contractAcceptance, @spareCapacityPct, @spareCapacityValidUntil,
+        @typicalLeadDays, @minLot, @weaknesses, @challenges, @edi, @onlineOrdering, @faxOnly,
+        @disclosureContact, @disclosureCapabilities, @disclosureEquipment, @disclosureCertifications, @disclosureStaff,
+        @disclosureCapacity, @disclosureChallenges
+        """;
+
+    private const string InsertSql = $"INSERT INTO suppliers (id, {Columns}) VALUES (@id, {Values})";
+
+    private const string UpdateSql = $"UPDATE suppliers SET ({Columns}) = ROW({Values}) WHERE id = @id AND version = @expected";
+
+    private static DynamicParameters Parameters(Guid id, SupplierInput body)
+    {
+        var disclosure = body.Disclosure ?? new Disclosure();
+        var capacity = body.Capacity ?? new CapacityInput();
+        var args = new DynamicParameters(new
+        {
+            id,
+            nameJa = body.NameJa.Trim(),
+            nameEn = Trimmed(body.NameEn),
+            nameKana = Trimmed(body.NameKana),
+            corporateNumber = Trimmed(body.CorporateNumber),
+            postalCode = Trimmed(body.PostalCode),
+            body.PrefectureCode,
+            municipalityCode = Trimmed(body.MunicipalityCode),
+            address = Trimmed(body.Address),
+            lat = body.Location?.Lat,
+            lon = body.Location?.Lon,
+            body.Employees,
+            body.FoundedYear,
+            body.CapitalJpy,
+            industryCodes = (body.IndustryCodes ?? []).Distinct().ToArray(),
+            website = Trimmed(body.Website),
+            descriptionJa = Trimmed(body.DescriptionJa),
+            descriptionEn = Trimmed(body.DescriptionEn),
+            strengths = Trimmed(body.Strengths),
+            contactName = Trimmed(body.Contact?.Name),
+            contactEmail = Trimmed(body.Contact?.Email),
+            contactPhone = Trimmed(body.Contact?.Phone),
+            contractAcceptance = capacity.ContractAcceptance.ToString().ToLowerInvariant(),
+            capacity.SpareCapacityPct,
+            capacity.TypicalLeadDays,
+            capacity.MinLot,
+            weaknesses = Trimmed(body.Challenges?.Weaknesses),
+            challenges = Trimmed(body.Challenges?.Challenges),
+            edi = body.DigitalReadiness?.Edi ?? false,
+            onlineOrdering = body.DigitalReadiness?.OnlineOrdering ?? false,
+            faxOnly = body.DigitalReadiness?.FaxOnly ?? false,
+            disclosureContact = Viewer.ToLevel(disclosure.Contact),
+            disclosureCapabilities = Viewer.ToLevel(disclosure.Capabilities),
+            disclosureEquipment = Viewer.ToLevel(disclosure.Equipment),
+            disclosureCertifications = Viewer.ToLevel(disclosure.Certifications),
+            disclosureStaff = Viewer.ToLevel(disclosure.Staff),
+            disclosureCapacity = Viewer.ToLevel(disclosure.Capacity),
+            disclosureChallenges = Viewer.ToLevel(disclosure.Challenges),
+        });
+        // A spare-capacity figure is dated: 90 days unless the site says otherwise.
+        args.Add("spareCapacityValidUntil",
+            capacity.SpareCapacityPct is null ? null : capacity.SpareCapacityValidUntil ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(90),
+            System.Data.DbType.Date);
+        return args;
+    }
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,103 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '@/lib/i18n';
+import { FakeAuthApi, json, problem } from '@/testing/fake-auth-api';
+import { LoginForm } from './login-form';
+
+function renderForm() {
+  const onSignedIn = vi.fn();
+  render(
+    <I18nProvider>
+      <LoginForm onSignedIn={onSignedIn} />
+    </I18nProvider>,
+  );
+  return onSignedIn;
+}
+
+function answerLogin(answer: () => Response | Promise<Response>) {
+  const api = new FakeAuthApi().install();
+  api.resourceOverride = (call) => (call.path === '/api/v1/auth/login' ? answer() : undefined);
+  return api;
+}
+
+async function submit(email: string, password: string) {
+  const user = userEvent.setup();
+  if (email) {
+    await user.type(screen.getByLabelText('メールアドレス'), email);
+  }
+  if (password) {
+    await user.type(screen.getByLabelText('パスワード'), password);
+  }
+  await user.click(screen.getByRole('button', { name: 'サインイン' }));
+}
+
+describe('LoginForm', () => {
+  it('sends the email and password and hands the token pair on', async () => {
+    const api = new FakeAuthApi();
+    const pair = api.issue();
+    const calls = answerLogin(() => json(pair));
+    const onSignedIn = renderForm();
+
+    await submit('coordinator@registry.example', 'demo-coordinator-password');
+
+    await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalledWith(pair));
+    expect(JSON.parse(calls.calls('/api/v1/auth/login')[0]?.body ?? '')).toEqual({
+      email: 'coordinator@registry.example',
+      password: 'demo-coordinator-password',
+    });
+  });
+
+  it('says that the email or password is wrong on 401, and clears the password', async () => {
+    answerLogin(() => problem(401, '/problems/invalid-credentials'));
+    const onSignedIn = renderForm();
+
+    await submit('coordinator@registry.example', 'wrong-password');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('メールアドレスまたはパスワードが正しくありません。');
+    expect(screen.getByLabelText('パスワード')).toHaveValue('');
+    expect(screen.getByLabelText('メールアドレス')).toHaveValue('coordinator@registry.example');
+    expect(onSignedIn).not.toHaveBeenCalled();
+  });
+
+  it('says how many seconds to wait when sign-in is throttled', async () => {
+    // Retry-After is what counts, not the English detail.
+    answerLogin(() =>
+      json({ type: '/problems/login-throttled', title: 'Too many failed sign-ins', status: 429 }, 429, { 'Retry-After': '42' }),
+    );
+    renderForm();
+
+    await submit('coordinator@registry.example', 'wrong-password');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'サインインの失敗が続いたため、一時的に停止しています。42 秒後にもう一度お試しください。',
+    );
+  });
+
+  it("shows the API's validation messages next to their fields", async () => {
+    answerLogin(() =>
+      problem(400, '/problems/validation', {
+        errors: { email: ['The Email field is required.'], password: ['The Password field is required.'], body: ['Odd.'] },
+      }),
+    );
+    renderForm();
+
+    await submit('', '');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('入力内容を確認してください。');
+    expect(screen.getByRole('alert')).toHaveTextContent('Odd.');
+    const email = screen.getByLabelText('メールアドレス');
+    expect(email).toHaveAttribute('aria-invalid', 'true');
+    expect(email).toHaveAccessibleDescription('The Email field is required.');
+    expect(screen.getByLabelText('パスワード')).toHaveAccessibleDescription('The Password field is required.');
+  });
+
+  it('says when the service cannot be reached', async () => {
+    answerLogin(() => Promise.reject(new TypeError('Failed to fetch')));
+    renderForm();
+
+    await submit('coordinator@registry.example', 'whatever');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('サービスに接続できません');
+  });
+});
