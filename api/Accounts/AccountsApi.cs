@@ -42,7 +42,7 @@ public static class AccountsApi
 
     public static async Task<Results<Ok<Page<Account>>, ProblemHttpResult>> ListAccounts(
         NpgsqlDataSource db, HttpContext http, [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor,
-        AccountRole? role, [MaxLength(200)] string? q, CancellationToken ct)
+        [WireEnum(typeof(AccountRole)), MaxLength(16)] string? role, [MaxLength(200)] string? q, CancellationToken ct)
     {
         var (take, after, problem) = Paging.Read(limit, cursor);
         if (problem is not null)
@@ -65,8 +65,13 @@ public static class AccountsApi
 
         if (role is not null)
         {
+            if (!WireNames.TryParse<AccountRole>(role, out var parsed))
+            {
+                return Problems.Validation("role", $"role is one of {string.Join(", ", WireNames.All<AccountRole>())}.");
+            }
+
             sql.Append(" AND a.role = @role");
-            args.Add("role", RoleName(role.Value));
+            args.Add("role", RoleName(parsed));
         }
 
         if (!string.IsNullOrWhiteSpace(q))

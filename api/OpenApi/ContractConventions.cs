@@ -180,6 +180,13 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
         {
             itemSchema.MaxLength = items.Length;
         }
+
+        if (member?.GetCustomAttributes(typeof(WireEnumAttribute), true).FirstOrDefault() is WireEnumAttribute wire
+            && parameter.Schema is OpenApiSchema schema)
+        {
+            var target = schema.Items as OpenApiSchema ?? schema;
+            target.Enum = [.. wire.Values.Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v))];
+        }
     }
 
     private static void AddProblem(OpenApiOperation operation, string status, string description, IOpenApiSchema problem)
@@ -217,4 +224,15 @@ public static class ResponseLimits
 {
     public static RouteHandlerBuilder WithResponseMaxItems(this RouteHandlerBuilder builder, int count) =>
         builder.WithMetadata(new ResponseMaxItems(count));
+}
+
+/// <summary>
+/// A query parameter (or each item of one) that takes the snake_case names of an enum. The handler parses it with
+/// WireNames; this attribute lists the names in the contract.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
+public sealed class WireEnumAttribute(Type enumType) : Attribute
+{
+    public IReadOnlyList<string> Values { get; } =
+        [.. Enum.GetNames(enumType).Select(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName)];
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Registry.Api.OpenApi;
 using Registry.Contracts;
 using Registry.Contracts.Suppliers;
 
@@ -83,7 +84,9 @@ public sealed record SupplierQuery
     public bool? VerifiedOnly { get; init; }
 
     [Description("relevance (default with q), distance (default with lat/lon), or name.")]
-    public SupplierSort? Sort { get; init; }
+    [WireEnum(typeof(SupplierSort))]
+    [MaxLength(16)]
+    public string? Sort { get; init; }
 
     [Description("Also count the filtered set by process family, prefecture and certification.")]
     public bool? Facets { get; init; }

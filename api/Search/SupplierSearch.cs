@@ -186,7 +186,16 @@ public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
             AppendText(query.Q, where, args);
         }
 
-        var sort = query.Sort ?? (!string.IsNullOrWhiteSpace(query.Q) ? SupplierSort.Relevance : hasPoint ? SupplierSort.Distance : SupplierSort.Name);
+        SupplierSort sort;
+        if (query.Sort is null)
+        {
+            sort = !string.IsNullOrWhiteSpace(query.Q) ? SupplierSort.Relevance : hasPoint ? SupplierSort.Distance : SupplierSort.Name;
+        }
+        else if (!Http.WireNames.TryParse(query.Sort, out sort))
+        {
+            return new Built("", args, SupplierSort.Name, $"sort is one of {string.Join(", ", Http.WireNames.All<SupplierSort>())}.", "sort");
+        }
+
         if (sort == SupplierSort.Distance && !hasPoint)
         {
             return new Built("", args, sort, "sort=distance needs lat and lon.", "sort");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Api.Errors;
 using Registry.Api.Http;
 using Registry.Api.OpenApi;
+using Registry.Contracts;
 using Registry.Contracts.Taxonomy;
 
 namespace Registry.Api.Taxonomy;
@@ -60,7 +61,7 @@ public static class TaxonomyApi
     }
 
     public static Results<Ok<IReadOnlyList<TaxonomySuggestion>>, ProblemHttpResult> Suggest(
-        [MaxLength(80)] string? q, [MaxLength(7)] TaxonomyKind[]? kinds, [Range(1, 50)] int? limit, TaxonomyCatalog taxonomy, HttpContext http)
+        [MaxLength(80)] string? q, [WireEnum(typeof(TaxonomyKind)), MaxLength(7), ItemMaxLength(16)] string[]? kinds, [Range(1, 50)] int? limit, TaxonomyCatalog taxonomy, HttpContext http)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
@@ -72,7 +73,22 @@ public static class TaxonomyApi
             return Problems.Validation("limit", "limit must be between 1 and 50.");
         }
 
-        var which = kinds is { Length: > 0 } ? kinds : Enum.GetValues<TaxonomyKind>();
+        var which = new List<TaxonomyKind>();
+        foreach (var kind in kinds ?? [])
+        {
+            if (!WireNames.TryParse<TaxonomyKind>(kind, out var parsed))
+            {
+                return Problems.Validation("kinds", $"kinds are from {string.Join(", ", WireNames.All<TaxonomyKind>())}.");
+            }
+
+            which.Add(parsed);
+        }
+
+        if (which.Count == 0)
+        {
+            which.AddRange(Enum.GetValues<TaxonomyKind>());
+        }
+
         return TypedResults.Ok(taxonomy.Suggest(q, which, Language.IsEnglish(http.Request), limit ?? 10));
     }
 

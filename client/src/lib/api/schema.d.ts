@@ -1183,8 +1183,6 @@ export interface components {
             facets?: components["schemas"]["SearchFacets"];
         };
         /** @enum {string} */
-        SupplierSort: "relevance" | "distance" | "name";
-        /** @enum {string} */
         SupplierStatus: "draft" | "published" | "archived";
         SupplierSummary: {
             /** Format: uuid */
@@ -1310,7 +1308,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                role?: components["schemas"]["AccountRole"];
+                role?: "member" | "supplier" | "coordinator" | "admin";
                 q?: string;
             };
             header?: never;
@@ -2847,7 +2845,8 @@ export interface operations {
                 AcceptsContractWork?: boolean;
                 /** @description Only sites a coordinator has verified. */
                 VerifiedOnly?: boolean;
-                Sort?: components["schemas"]["SupplierSort"];
+                /** @description relevance (default with q), distance (default with lat/lon), or name. */
+                Sort?: "relevance" | "distance" | "name";
                 /** @description Also count the filtered set by process family, prefecture and certification. */
                 Facets?: boolean;
                 Limit?: number;
@@ -5530,7 +5529,7 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
-                kinds?: components["schemas"]["TaxonomyKind"][];
+                kinds?: ("processes" | "materials" | "equipment_types" | "certifications" | "qualifications" | "industries" | "prefectures")[];
                 limit?: number;
             };
             header?: never;
