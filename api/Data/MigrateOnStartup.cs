@@ -58,6 +58,7 @@ public sealed class MigrateOnStartup(
         if (environment.IsDevelopment())
         {
             await services.GetRequiredService<DemoAccounts>().EnsureAsync(connection, ct);
+            await services.GetRequiredService<DemoRegion>().EnsureAsync(connection, ct);
             return;
         }
 

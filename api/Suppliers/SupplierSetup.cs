@@ -11,6 +11,7 @@ public static class SupplierSetup
         services.AddSingleton<SupplierValidation>();
         services.AddSingleton<SupplierStore>();
         services.AddSingleton<Search.SupplierSearch>();
+        services.AddSingleton<Demo.DemoRegion>();
         return services;
     }
 }
