@@ -39,6 +39,7 @@ app.UseCors();
 app.UseAuthentication();
 app.UseRegistryRateLimiting();
 app.UseAuthorization();
+app.UseIdempotencyKeys();
 
 app.MapHealth();
 app.MapAuth();

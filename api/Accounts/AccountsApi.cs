@@ -22,7 +22,7 @@ public static class AccountsApi
             .RequireAuthorization(Policies.Admin).RejectUnknownQueryParameters();
 
         group.MapGet("", ListAccounts).WithName("listAccounts").WithSummary("List accounts (admin)");
-        group.MapPost("", CreateAccount).ValidateBody<CreateAccountRequest>()
+        group.MapPost("", CreateAccount).ValidateBody<CreateAccountRequest>().AcceptsIdempotencyKey()
             .WithName("createAccount").WithSummary("Create an account (admin)")
             .ProducesProblemDocument(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}", GetAccount).WithName("getAccount").WithSummary("Read one account (admin)")

@@ -24,7 +24,7 @@ public static class ApiClientsApi
             .RequireAuthorization(Policies.Admin).RejectUnknownQueryParameters();
 
         group.MapGet("", ListClients).WithName("listApiClients").WithSummary("List API clients (admin)");
-        group.MapPost("", CreateClient).ValidateBody<CreateApiClientRequest>()
+        group.MapPost("", CreateClient).ValidateBody<CreateApiClientRequest>().AcceptsIdempotencyKey()
             .WithName("createApiClient").WithSummary("Create an API client; the secret is shown once (admin)");
         group.MapPost("/{id:guid}/rotate-secret", RotateSecret)
             .WithName("rotateApiClientSecret").WithSummary("Replace the client's secret; the old one stops working at once (admin)")

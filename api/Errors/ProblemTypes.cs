@@ -27,6 +27,7 @@ public static class ProblemTypes
     public const string PreconditionRequired = Base + "precondition-required";
     public const string InvalidCursor = Base + "invalid-cursor";
     public const string IssuerOff = Base + "issuer-off";
+    public const string Idempotency = Base + "idempotency";
     public const string Internal = Base + "internal";
 
     /// <summary>The type for a bare status code that no endpoint described further.</summary>

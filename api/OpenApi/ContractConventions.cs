@@ -52,6 +52,20 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
         }
 
         operation.Responses ??= [];
+        if (metadata.OfType<Http.Idempotency.IdempotentEndpoint>().Any())
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Http.Idempotency.Header,
+                In = ParameterLocation.Header,
+                Description = "Makes a retry safe: the first answer for this key is replayed for 24 hours. Another body with the same key is 422; a retry while the first still runs is 409.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
+            });
+            AddProblem(operation, "409", "Conflicts with the current state, or the first request with this Idempotency-Key is still running.", context.SchemaGenerator.GenerateSchema(typeof(Problem), context.SchemaRepository));
+            AddProblem(operation, "422", "The Idempotency-Key was used with a different request.", context.SchemaGenerator.GenerateSchema(typeof(Problem), context.SchemaRepository));
+        }
+
         if (metadata.OfType<ResponseMaxItems>().FirstOrDefault() is { } maxItems
             && operation.Responses.TryGetValue("200", out var ok) && ok.Content is { } okContent)
         {

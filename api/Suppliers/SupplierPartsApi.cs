@@ -107,6 +107,7 @@ public static class SupplierPartsApi
         group.MapPost($"/{{id:guid}}/{part.Segment}", (Guid id, TInput body, ClaimsPrincipal user, NpgsqlDataSource db, SupplierValidation validation, SupplierStore store, TaxonomyCatalog taxonomy, TimeProvider clock, CancellationToken ct) =>
                 AddAsync(part, id, body, user, db, validation, store, taxonomy, clock, ct))
             .RequireAuthorization(Policies.CanEditSupplier)
+            .AcceptsIdempotencyKey()
             .WithName($"add{name}").WithSummary($"Add a {part.Singular} to the site")
             .ProducesProblemDocument(StatusCodes.Status404NotFound)
             .ProducesProblemDocument(StatusCodes.Status409Conflict);

@@ -19,6 +19,7 @@ public static partial class SuppliersApi
         var group = app.MapGroup("/api/v1/suppliers").WithTags("Suppliers").RejectUnknownQueryParameters();
 
         group.MapPost("", CreateSupplier).RequireAuthorization(Policies.Supplier)
+            .AcceptsIdempotencyKey()
             .WithName("createSupplier").WithSummary("Register a supplier site (as a draft)")
             .WithDescription("A supplier account is linked to the site it creates and may edit it from then on; coordinators may create sites for anyone.")
             .ProducesProblemDocument(StatusCodes.Status409Conflict);
