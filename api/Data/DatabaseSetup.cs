@@ -18,11 +18,32 @@ public static class DatabaseSetup
                 ? value
                 : throw new InvalidOperationException(
                     $"ConnectionStrings:{ConnectionName} is not set. scripts/run sets it for the local database.")));
-        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<RegistryConnectionString>().Value));
+        services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<RegistryConnectionString>().Value));
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<StartupRefusal>();
         services.AddHostedService<MigrateOnStartup>();
         return services;
+    }
+
+    /// <summary>
+    /// Defaults for an API's short queries, unless the connection string says otherwise: statements are prepared
+    /// automatically after a few uses (planning was a third of a search's time), connections skip the reset round
+    /// trip when they go back to the pool, and no query is split over parallel workers (on a few cores, under
+    /// concurrent requests, a Gather only adds latency).
+    /// </summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var settings = builder.ConnectionStringBuilder;
+        if (settings.MaxAutoPrepare == 0)
+        {
+            settings.MaxAutoPrepare = 64;
+        }
+
+        settings.NoResetOnClose = true;
+        settings.Options ??= "-c max_parallel_workers_per_gather=0";
+
+        return builder.Build();
     }
 }
 
