@@ -123,7 +123,7 @@ public static class SearchApi
     /// <summary>The ORDER BY of each sort, its sort value, and the keyset condition that continues after a cursor.</summary>
     private sealed record Order(string Value, string By, string After)
     {
-        public const string Distance = "CASE WHEN @lat::float8 IS NULL THEN NULL ELSE ST_Distance(s.location, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography) END";
+        public const string Distance = "CASE WHEN @lat::float8 IS NULL THEN NULL ELSE ST_Distance(s.location, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography, false) END";
 
         // Relevance: text similarity when there is a text, with verified sites ahead of unverified ones.
         private const string Relevance = "(CASE WHEN @q::text IS NULL THEN 0 ELSE similarity(s.search_text, @q::text) END + CASE WHEN s.verification = 'verified' THEN 0.001 ELSE 0 END)::float8";

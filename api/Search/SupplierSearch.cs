@@ -154,7 +154,8 @@ public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
             args.Add("lon", query.Lon);
             if (query.WithinKm is { } km)
             {
-                where.Append(" AND ST_DWithin(s.location, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography, @meters)");
+                // On the sphere (use_spheroid = false): great-circle distances, the same the in-process index computes.
+                where.Append(" AND ST_DWithin(s.location, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography, @meters, false)");
                 args.Add("meters", km * 1000);
             }
         }

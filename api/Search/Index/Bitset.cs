@@ -1,0 +1,77 @@
+using System.Numerics;
+
+namespace Registry.Api.Search.Index;
+
+/// <summary>A growable set of site ordinals, one bit each: the posting list of one taxonomy code.</summary>
+public sealed class Bitset
+{
+    private ulong[] _words;
+
+    public Bitset(int capacity) => _words = new ulong[Math.Max(1, (capacity + 63) / 64)];
+
+    public int Capacity => _words.Length * 64;
+
+    public bool Get(int ordinal) => ordinal < Capacity && (_words[ordinal >> 6] & (1UL << ordinal)) != 0;
+
+    public void Set(int ordinal)
+    {
+        Grow(ordinal + 1);
+        _words[ordinal >> 6] |= 1UL << ordinal;
+    }
+
+    public void Clear(int ordinal)
+    {
+        if (ordinal < Capacity)
+        {
+            _words[ordinal >> 6] &= ~(1UL << ordinal);
+        }
+    }
+
+    public int Count()
+    {
+        var count = 0;
+        foreach (var word in _words)
+        {
+            count += BitOperations.PopCount(word);
+        }
+
+        return count;
+    }
+
+    /// <summary>Keeps only the ordinals also in <paramref name="other"/>.</summary>
+    public void IntersectWith(Bitset other)
+    {
+        for (var i = 0; i < _words.Length; i++)
+        {
+            _words[i] &= i < other._words.Length ? other._words[i] : 0;
+        }
+    }
+
+    public Bitset Copy(int capacity)
+    {
+        var copy = new Bitset(Math.Max(capacity, Capacity));
+        Array.Copy(_words, copy._words, _words.Length);
+        return copy;
+    }
+
+    public IEnumerable<int> Ordinals()
+    {
+        for (var i = 0; i < _words.Length; i++)
+        {
+            var word = _words[i];
+            while (word != 0)
+            {
+                yield return (i << 6) + BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+            }
+        }
+    }
+
+    private void Grow(int size)
+    {
+        if (size > Capacity)
+        {
+            Array.Resize(ref _words, Math.Max(_words.Length * 2, (size + 63) / 64));
+        }
+    }
+}
