@@ -4,6 +4,7 @@ using Npgsql;
 using Registry.Api.Data;
 using Registry.Api.Errors;
 using Registry.Api.OpenApi;
+using Registry.Api.Search.Index;
 using Registry.Contracts.Health;
 
 namespace Registry.Api.Health;
@@ -34,7 +35,7 @@ public static class HealthApi
     public static Ok<HealthReport> GetHealth() => TypedResults.Ok(new HealthReport { Status = "alive" });
 
     public static async Task<Results<Ok<ReadinessReport>, ProblemHttpResult>> GetReadiness(
-        NpgsqlDataSource db, MigrationRunner migrations, ILoggerFactory loggers, CancellationToken ct)
+        NpgsqlDataSource db, MigrationRunner migrations, SearchIndexFollower searchIndex, ILoggerFactory loggers, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(s_checkTimeout);
@@ -66,7 +67,11 @@ public static class HealthApi
             migrationCheck = new ReadinessCheck { Name = "migrations", Status = CheckStatus.Failing, Detail = "Unknown while the database does not answer." };
         }
 
-        ReadinessCheck[] checks = [database, migrationCheck];
+        // Search answers from the in-process index; until it has loaded, this process cannot serve searches.
+        var index = !searchIndex.Enabled || searchIndex.IsLoaded
+            ? new ReadinessCheck { Name = "search_index", Status = CheckStatus.Ok }
+            : new ReadinessCheck { Name = "search_index", Status = CheckStatus.Failing, Detail = "The search index is still loading." };
+        ReadinessCheck[] checks = [database, migrationCheck, index];
         if (checks.All(c => c.Status == CheckStatus.Ok))
         {
             return TypedResults.Ok(new ReadinessReport { Status = ReadinessStatus.Ready, Checks = checks });

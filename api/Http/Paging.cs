@@ -49,14 +49,24 @@ public static class Paging
         var hasMore = rows.Count > limit;
         var items = hasMore ? rows.Take(limit).ToList() : rows;
         var next = hasMore ? Cursor(key(items[^1])) : null;
-        if (next is not null)
+        LinkNext(context, next);
+        return new Page<T> { Items = items, NextCursor = next };
+    }
+
+    /// <summary>Sets the Link header to the same request with the next cursor, when there is a next page.</summary>
+    public static void LinkNext(HttpContext context, string? next)
+    {
+        if (next is null)
         {
-            var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            query["cursor"] = next;
-            var url = QueryHelpers.AddQueryString(context.Request.PathBase + context.Request.Path, query!);
-            context.Response.Headers.Link = $"<{url}>; rel=\"next\"";
+            return;
         }
 
-        return new Page<T> { Items = items, NextCursor = next };
+        // Repeated parameters (process=a&process=b) are kept as they came.
+        var query = context.Request.Query
+            .Where(q => !string.Equals(q.Key, "cursor", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
+            .Append(new KeyValuePair<string, string?>("cursor", next));
+        var url = QueryHelpers.AddQueryString(context.Request.PathBase + context.Request.Path, query);
+        context.Response.Headers.Link = $"<{url}>; rel=\"next\"";
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Registry.Api.Errors;
 using Registry.Api.Http;
+using Registry.Api.Search.Index;
 using Registry.Api.Suppliers;
 using Registry.Contracts.Search;
 using Registry.Contracts.Suppliers;
@@ -29,7 +30,7 @@ public static class SearchApi
 
     public static async Task<Results<Ok<SupplierSearchResult>, ProblemHttpResult>> SearchSuppliers(
         [AsParameters] SupplierQuery query, ClaimsPrincipal user, NpgsqlDataSource db, SupplierSearch search, TimeProvider clock,
-        HttpContext http, CancellationToken ct)
+        SearchIndex index, SearchIndexFollower follower, HttpContext http, CancellationToken ct)
     {
         if (Validation.Errors(query) is { Count: > 0 } invalid)
         {
@@ -50,6 +51,11 @@ public static class SearchApi
             return Problems.Validation(built.ProblemField!, built.Problem);
         }
 
+        if (follower.Enabled && follower.IsLoaded && SearchIndex.CanAnswer(query))
+        {
+            return await FromIndexAsync(query, built, after, take, level, today, index, db, http, ct);
+        }
+
         var order = Order.For(built.Sort);
         var args = built.Args;
         args.Add("take", take + 1);
@@ -67,15 +73,7 @@ public static class SearchApi
         }
 
         var sql = $"""
-            SELECT s.id, s.name_ja, s.name_en, s.prefecture_code, s.municipality_code,
-                   ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lon, s.process_codes,
-                   CASE WHEN s.disclosure_certifications <= @level THEN ARRAY(
-                       SELECT DISTINCT c.code FROM supplier_certifications c
-                       WHERE c.supplier_id = s.id AND (c.valid_until IS NULL OR c.valid_until >= @today) ORDER BY c.code) END AS certifications,
-                   s.verification = 'verified' AS verified,
-                   CASE WHEN s.disclosure_capacity <= @level THEN s.contract_acceptance END AS contract_acceptance,
-                   CASE WHEN s.disclosure_capacity <= @level AND s.spare_capacity_valid_until >= @today THEN s.spare_capacity_pct END AS spare_capacity_pct,
-                   {Order.Distance} AS distance_m, {order.Value} AS sort_value, s.confirmed_at
+            SELECT {Projection}, {order.Value} AS sort_value
             FROM suppliers s
             WHERE {built.Where}{keyset}
             ORDER BY {order.By}
@@ -92,6 +90,65 @@ public static class SearchApi
             Facets = facets,
         });
     }
+
+    /// <summary>
+    /// The index finds and orders the page's sites (and counts the facets); PostgreSQL then projects those few rows
+    /// with the same masking as the SQL path.
+    /// </summary>
+    private static async Task<Results<Ok<SupplierSearchResult>, ProblemHttpResult>> FromIndexAsync(
+        SupplierQuery query, SupplierSearch.Built built, string? after, int take, short level, DateOnly today, SearchIndex index,
+        NpgsqlDataSource db, HttpContext http, CancellationToken ct)
+    {
+        (string, Guid)? afterKey = null;
+        if (after is not null)
+        {
+            if (Key.Parse(after) is not { } key)
+            {
+                return Problems.Validation("cursor", "Not a cursor of this search.");
+            }
+
+            afterKey = (key.Value, key.Id);
+        }
+
+        var page = index.Query(query, built.Sort, level, today, afterKey, take, query.Facets == true);
+        var args = built.Args;
+        args.Add("ids", page.Hits.Select(h => h.Id).ToArray());
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = (await connection.QueryAsync<HitRow>(new CommandDefinition(
+            $"SELECT {Projection}, NULL AS sort_value FROM suppliers s WHERE s.id = ANY(@ids)", args, cancellationToken: ct)))
+            .ToDictionary(r => r.Id);
+        var next = page.HasMore ? Paging.Cursor(new Key(page.Hits[^1].SortValue, page.Hits[^1].Id).ToString()) : null;
+        Paging.LinkNext(http, next);
+        return TypedResults.Ok(new SupplierSearchResult
+        {
+            Items = [.. page.Hits.Where(h => rows.ContainsKey(h.Id)).Select(h => rows[h.Id].ToDto())],
+            NextCursor = next,
+            Facets = page.Facets is { } f ? new SearchFacets
+            {
+                Total = f.Total,
+                ProcessFamilies = Ranked(f.ProcessFamilies),
+                Prefectures = Ranked(f.Prefectures),
+                Certifications = Ranked(f.Certifications),
+            } : null,
+        });
+    }
+
+    private static IReadOnlyList<FacetCount> Ranked(IReadOnlyDictionary<string, int> counts) =>
+        [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => new FacetCount { Code = c.Key, Count = c.Value })];
+
+    // What a search result shows of a site, masked at the caller's level exactly as the profile is.
+    private const string Projection = """
+        s.id, s.name_ja, s.name_en, s.prefecture_code, s.municipality_code,
+        ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lon, s.process_codes,
+        CASE WHEN s.disclosure_certifications <= @level THEN ARRAY(
+            SELECT DISTINCT c.code FROM supplier_certifications c
+            WHERE c.supplier_id = s.id AND (c.valid_until IS NULL OR c.valid_until >= @today) ORDER BY c.code) END AS certifications,
+        s.verification = 'verified' AS verified,
+        CASE WHEN s.disclosure_capacity <= @level THEN s.contract_acceptance END AS contract_acceptance,
+        CASE WHEN s.disclosure_capacity <= @level AND s.spare_capacity_valid_until >= @today THEN s.spare_capacity_pct END AS spare_capacity_pct,
+        CASE WHEN @lat::float8 IS NULL THEN NULL ELSE ST_Distance(s.location, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography, false) END AS distance_m,
+        s.confirmed_at
+        """;
 
     private static async Task<SearchFacets> FacetsAsync(NpgsqlConnection connection, SupplierSearch.Built built, CancellationToken ct)
     {

@@ -12,6 +12,9 @@ public static class SupplierSetup
         services.AddSingleton<SupplierStore>();
         services.AddSingleton<Search.SupplierSearch>();
         services.AddSingleton<Demo.DemoRegion>();
+        services.AddSingleton<Search.Index.SearchIndex>();
+        services.AddSingleton<Search.Index.SearchIndexFollower>();
+        services.AddHostedService(sp => sp.GetRequiredService<Search.Index.SearchIndexFollower>());
         return services;
     }
 }

@@ -114,7 +114,16 @@ public sealed class SupplierStore(TaxonomyCatalog taxonomy, TimeProvider clock)
                 qualifications = WithAncestors(TaxonomyKind.Qualifications, parts.Qualifications),
             },
             tx, cancellationToken: ct));
+        await AnnounceAsync(connection, tx, id, ct);
     }
+
+    /// <summary>
+    /// Tells every API process that the site changed — delivered only if, and when, the transaction commits — so
+    /// their search indexes follow (Search/Index/SearchIndexFollower).
+    /// </summary>
+    public static Task AnnounceAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_notify(@channel, @id::text)", new { channel = Search.Index.SearchIndexFollower.Channel, id }, tx, cancellationToken: ct));
 
     private string[] WithAncestors(TaxonomyKind kind, IEnumerable<string> codes) =>
         [.. codes.SelectMany(c => taxonomy.SelfAndAncestors(kind, c).DefaultIfEmpty(c)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

@@ -18,6 +18,26 @@ public static partial class SuppliersApi
     {
         var group = app.MapGroup("/api/v1/suppliers").WithTags("Suppliers").RejectUnknownQueryParameters();
 
+        // After a successful write, this process's search index re-reads the site before the answer leaves, so the
+        // writer finds its own change in its next search (other processes follow the NOTIFY).
+        group.AddEndpointFilter(async (invocation, next) =>
+        {
+            var result = await next(invocation);
+            var outcome = result is INestedHttpResult nested ? nested.Result : result;
+            var http = invocation.HttpContext;
+            if (!HttpMethods.IsGet(http.Request.Method) && outcome is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
+            {
+                var id = outcome is IValueHttpResult { Value: SupplierProfile created } ? created.Id
+                    : Guid.TryParse(http.Request.RouteValues["id"]?.ToString(), out var routed) ? routed : (Guid?)null;
+                if (id is { } changed)
+                {
+                    await http.RequestServices.GetRequiredService<Search.Index.SearchIndexFollower>().RefreshAsync([changed], http.RequestAborted);
+                }
+            }
+
+            return result;
+        });
+
         group.MapPost("", CreateSupplier).RequireAuthorization(Policies.Supplier)
             .AcceptsIdempotencyKey()
             .WithName("createSupplier").WithSummary("Register a supplier site (as a draft)")
@@ -241,6 +261,7 @@ public static partial class SuppliersApi
             return Problems.NotFound("supplier");
         }
 
+        await SupplierStore.AnnounceAsync(connection, tx, id, ct);
         var after = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
         await AuditLog.RecordAsync(connection, tx, user, "supplier.verified", "supplier", id, null, after.Verification, ct);
         await tx.CommitAsync(ct);
@@ -275,6 +296,7 @@ public static partial class SuppliersApi
         await connection.ExecuteAsync(new CommandDefinition(sql, new { id, to }, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE suppliers SET updated_at = now(), version = version + 1 WHERE id = @id", new { id }, tx, cancellationToken: ct));
+        await SupplierStore.AnnounceAsync(connection, tx, id, ct);
         var after = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
         await AuditLog.RecordAsync(connection, tx, user, action, "supplier", id, null, new { after.Status }, ct);
         await tx.CommitAsync(ct);

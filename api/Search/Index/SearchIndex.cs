@@ -115,7 +115,7 @@ public sealed class SearchIndex : IDisposable
             var ordered = Order(matches, sort, query);
             var page = ordered.SkipWhile(m => after is { } a && !IsAfter(m, a, sort)).Take(take + 1).ToList();
             return new Page(
-                [.. page.Take(take).Select(m => new Hit(_sites[m.Ordinal]!.Id, m.Distance, m.SortValue))],
+                [.. page.Take(take).Select(m => new Hit(_sites[m.Ordinal]!.Id, m.Distance, KeyValue(m, sort)))],
                 page.Count > take,
                 facets ? Tally(matches, level) : null);
         }
@@ -208,6 +208,14 @@ public sealed class SearchIndex : IDisposable
         SupplierSort.Distance => matches.OrderBy(m => m.Distance ?? double.MaxValue).ThenBy(m => _idKeys[m.Ordinal], IdOrder.Instance),
         SupplierSort.Relevance => matches.OrderByDescending(m => m.SortNumber).ThenBy(m => _idKeys[m.Ordinal], IdOrder.Instance),
         _ => matches.OrderBy(m => m.SortValue, StringComparer.Ordinal).ThenBy(m => _idKeys[m.Ordinal], IdOrder.Instance),
+    };
+
+    /// <summary>The sort value a cursor carries, written as the SQL path writes it.</summary>
+    private static string KeyValue(Candidate match, SupplierSort sort) => sort switch
+    {
+        SupplierSort.Distance => (match.Distance ?? double.MaxValue).ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        SupplierSort.Relevance => match.SortNumber.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        _ => match.SortValue,
     };
 
     private bool IsAfter(Candidate match, (string Value, Guid Id) after, SupplierSort sort)

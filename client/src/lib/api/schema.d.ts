@@ -1023,7 +1023,7 @@ export interface components {
             alg: string;
         };
         ReadinessCheck: {
-            /** @description What was checked: `database` or `migrations`. */
+            /** @description What was checked: `database`, `migrations` or `search_index`. */
             name: string;
             status: components["schemas"]["CheckStatus"];
             /** @description Why the check failed, in words an operator can act on. */

@@ -1,0 +1,189 @@
+using System.Globalization;
+using Dapper;
+using Npgsql;
+
+namespace Registry.Api.Search.Index;
+
+/// <summary>
+/// Keeps the in-process <see cref="SearchIndex"/> derived from PostgreSQL: loads every published site at start-up
+/// (readiness waits for it), then applies committed changes announced on the <c>supplier_changed</c> channel — a
+/// NOTIFY sent in the writing transaction, so it arrives only if, and after, the change commits. The writing
+/// process also refreshes its own index before it answers (<see cref="RefreshAsync"/>), so a writer sees its write
+/// in its next search; other processes see it within the notification's delay.
+/// </summary>
+public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider services, IConfiguration configuration, ILogger<SearchIndexFollower> logger)
+    : BackgroundService
+{
+    // Resolved on first use, so that a host that never touches the database (writing openapi.yaml) needs none.
+    private NpgsqlDataSource Db => services.GetRequiredService<NpgsqlDataSource>();
+
+    public const string Channel = "supplier_changed";
+
+    private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Whether searches may use the index (configuration Search:UseIndex, default on).</summary>
+    public bool Enabled => configuration.GetValue("Search:UseIndex", defaultValue: true);
+
+    public bool IsLoaded => _loaded.Task.IsCompletedSuccessfully;
+
+    /// <summary>Re-reads the given sites into the index: published ones are (re)indexed, the others removed.</summary>
+    public async Task RefreshAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        if (!Enabled || !IsLoaded || ids.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await Db.OpenConnectionAsync(ct);
+        var found = new HashSet<Guid>();
+        foreach (var site in await ReadAsync(connection, ids.ToArray(), ct))
+        {
+            index.Upsert(site);
+            found.Add(site.Id);
+        }
+
+        foreach (var id in ids.Where(id => !found.Contains(id)))
+        {
+            index.Remove(id);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!Enabled || !configuration.GetValue("Database:MigrateOnStartup", defaultValue: true))
+        {
+            return;
+        }
+
+        var pause = TimeSpan.FromMilliseconds(500);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await FollowAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Search index: database unavailable ({Message}); reloading in {Pause}", ex.Message, pause);
+                await Task.Delay(pause, stoppingToken);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+            }
+        }
+    }
+
+    private async Task FollowAsync(CancellationToken ct)
+    {
+        await using var listener = await Db.OpenConnectionAsync(ct);
+        var pending = new System.Collections.Concurrent.ConcurrentQueue<Guid>();
+        listener.Notification += (_, e) =>
+        {
+            if (Guid.TryParse(e.Payload, out var id))
+            {
+                pending.Enqueue(id);
+            }
+        };
+        // Listen before loading, so that nothing committed during the load is missed (it is re-read after).
+        await listener.ExecuteAsync(new CommandDefinition($"LISTEN {Channel}", cancellationToken: ct));
+        await WaitForSchemaAsync(listener, ct);
+        var started = DateTime.UtcNow;
+        var count = 0;
+        foreach (var site in await ReadAsync(listener, null, ct))
+        {
+            index.Upsert(site);
+            count++;
+        }
+
+        _loaded.TrySetResult();
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Search index loaded: {Count} published sites in {Seconds:0.0} s", count, (DateTime.UtcNow - started).TotalSeconds);
+        }
+
+        while (!ct.IsCancellationRequested)
+        {
+            await listener.WaitAsync(TimeSpan.FromSeconds(30), ct);
+            var batch = new HashSet<Guid>();
+            while (pending.TryDequeue(out var id))
+            {
+                batch.Add(id);
+            }
+
+            await RefreshAsync(batch, ct);
+        }
+    }
+
+    /// <summary>Migrations run beside this service at start-up; the index waits for the suppliers table.</summary>
+    private static async Task WaitForSchemaAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        while (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT to_regclass('public.suppliers') IS NOT NULL AND to_regclass('public.idempotency_keys') IS NOT NULL", cancellationToken: ct)))
+        {
+            await Task.Delay(200, ct);
+        }
+    }
+
+    private static async Task<IEnumerable<SiteFacts>> ReadAsync(NpgsqlConnection connection, Guid[]? ids, CancellationToken ct)
+    {
+        var rows = await connection.QueryAsync<FactsRow>(new CommandDefinition($"""
+            SELECT s.id, s.name_ja, ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lon, s.prefecture_code,
+                   s.municipality_code, s.employees, s.verification = 'verified' AS verified, s.contract_acceptance,
+                   s.process_codes, s.material_codes, s.equipment_type_codes, s.qualification_codes, s.certification_codes,
+                   s.disclosure_capabilities, s.disclosure_equipment, s.disclosure_certifications, s.disclosure_staff, s.disclosure_capacity,
+                   coalesce((SELECT array_agg(c.code || '|' || coalesce(c.valid_until::text, '')) FROM supplier_certifications c
+                             WHERE c.supplier_id = s.id), ARRAY[]::text[]) AS certificates
+            FROM suppliers s
+            WHERE s.status = 'published' {(ids is null ? "" : "AND s.id = ANY(@ids)")}
+            """, new { ids }, cancellationToken: ct));
+        return rows.Select(r => r.ToFacts());
+    }
+
+    private sealed class FactsRow
+    {
+        public Guid Id { get; init; }
+        public string NameJa { get; init; } = "";
+        public double? Lat { get; init; }
+        public double? Lon { get; init; }
+        public string PrefectureCode { get; init; } = "";
+        public string? MunicipalityCode { get; init; }
+        public int? Employees { get; init; }
+        public bool Verified { get; init; }
+        public string ContractAcceptance { get; init; } = "";
+        public string[] ProcessCodes { get; init; } = [];
+        public string[] MaterialCodes { get; init; } = [];
+        public string[] EquipmentTypeCodes { get; init; } = [];
+        public string[] QualificationCodes { get; init; } = [];
+        public string[] CertificationCodes { get; init; } = [];
+        public short DisclosureCapabilities { get; init; }
+        public short DisclosureEquipment { get; init; }
+        public short DisclosureCertifications { get; init; }
+        public short DisclosureStaff { get; init; }
+        public short DisclosureCapacity { get; init; }
+        public string[] Certificates { get; init; } = [];
+
+        public SiteFacts ToFacts() => new()
+        {
+            Id = Id,
+            NameJa = NameJa,
+            Lat = Lat,
+            Lon = Lon,
+            PrefectureCode = PrefectureCode,
+            MunicipalityCode = MunicipalityCode,
+            Employees = Employees,
+            Verified = Verified,
+            ContractAcceptance = ContractAcceptance,
+            ProcessCodes = ProcessCodes,
+            MaterialCodes = MaterialCodes,
+            EquipmentTypeCodes = EquipmentTypeCodes,
+            QualificationCodes = QualificationCodes,
+            CertificationCodes = CertificationCodes,
+            Certifications = [.. Certificates.Select(c => c.Split('|') is [var code, var until]
+                ? (code, until.Length == 0 ? (DateOnly?)null : DateOnly.Parse(until, CultureInfo.InvariantCulture))
+                : (c, null))],
+            CapabilitiesLevel = DisclosureCapabilities,
+            EquipmentLevel = DisclosureEquipment,
+            CertificationsLevel = DisclosureCertifications,
+            StaffLevel = DisclosureStaff,
+            CapacityLevel = DisclosureCapacity,
+        };
+    }
+}

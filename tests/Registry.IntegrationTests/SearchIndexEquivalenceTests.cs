@@ -1,0 +1,169 @@
+using System.Net;
+using Registry.Contracts.Search;
+using Registry.Contracts.Suppliers;
+using Registry.IntegrationTests.Infrastructure;
+
+namespace Registry.IntegrationTests;
+
+/// <summary>
+/// The in-process index (the shared host) and the SQL path (a host with Search:UseIndex=false) must answer every
+/// query they both can the same: same sites, same order, same facets, at every disclosure level. The sites of this
+/// test live in Okinawa (prefecture 47), which keeps other tests' sites out of the comparison.
+/// </summary>
+[Collection(SharedApi.Name)]
+public sealed class SearchIndexEquivalenceTests(RegistryApiFactory api)
+{
+    private static readonly string[] s_processes = ["machining.milling.5axis", "machining.turning.cnc", "joining.welding.tig", "surface.plating.zinc", "sheet_metal.stamping"];
+    private static readonly string[] s_certifications = ["iso_9001", "iatf_16949", "iso_14001"];
+    private static readonly (double Lat, double Lon)[] s_points = [(26.2124, 127.6809), (26.3344, 127.8056), (26.5916, 127.9772)];
+
+    [Fact]
+    public async Task IndexAndSqlAnswerAlikeOnRandomQueries()
+    {
+        var random = new Random(47);
+        using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
+        for (var i = 0; i < 24; i++)
+        {
+            var (lat, lon) = s_points[random.Next(s_points.Length)];
+            var input = Sites.Input($"沖縄{i:00}", new GeoLocation { Lat = lat + random.NextDouble() * 0.05, Lon = lon + random.NextDouble() * 0.05 },
+                new Disclosure
+                {
+                    Certifications = (DisclosureLevel)random.Next(3),
+                    Equipment = (DisclosureLevel)random.Next(3),
+                    Capacity = (DisclosureLevel)random.Next(3),
+                    Capabilities = (DisclosureLevel)random.Next(2),
+                }, municipality: "472018") with
+            {
+                PrefectureCode = "47",
+                Employees = random.Next(5, 400),
+                Capacity = new CapacityInput { ContractAcceptance = (ContractAcceptance)random.Next(3) },
+            };
+            var site = await Sites.CreateAsync(coordinator.Client, input);
+            await Sites.AddAsync<Capability>(coordinator.Client, site.Id, "capabilities", new CapabilityInput
+            {
+                ProcessCode = s_processes[random.Next(s_processes.Length)],
+                MaterialCodes = random.Next(2) == 0 ? ["steel.carbon"] : ["aluminium.a5052"],
+            });
+            foreach (var code in s_certifications.Where(_ => random.Next(3) == 0))
+            {
+                var expired = random.Next(5) == 0;
+                await Sites.AddAsync<Certification>(coordinator.Client, site.Id, "certifications", new CertificationInput
+                {
+                    Code = code,
+                    ValidUntil = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(expired ? -3 : 300),
+                });
+            }
+
+            await Sites.AddAsync<Equipment>(coordinator.Client, site.Id, "equipment", new EquipmentInput { TypeCode = random.Next(2) == 0 ? "press.servo" : "lathe.cnc" });
+            if (random.Next(6) > 0)
+            {
+                await Sites.PublishAsync(coordinator.Client, site.Id);
+            }
+        }
+
+        // Same signing keys, so that the members and coordinators of the shared host are signed in here too.
+        await using var sqlOnly = new RegistryApiFactory().With("Search:UseIndex", "false").With("Auth:KeyDirectory", api.KeyDirectory);
+        using var member = await TestAccounts.SignInAsync(api, "member");
+        var callers = new (HttpClient Index, HttpClient Sql)[] { (api.CreateClient(), sqlOnly.CreateClient()), (member.Client, sqlOnly.CreateClientWithToken(member.Tokens.AccessToken)),
+            (coordinator.Client, sqlOnly.CreateClientWithToken(coordinator.Tokens.AccessToken)) };
+
+        var answered = 0;
+        for (var q = 0; q < 60; q++)
+        {
+            var query = RandomQuery(random);
+            var (indexClient, sqlClient) = callers[q % callers.Length];
+            var fromIndex = await SearchAsync(indexClient, query);
+            var fromSql = await SearchAsync(sqlClient, query);
+
+            Assert.True(fromIndex.Items.Select(i => i.Id).SequenceEqual(fromSql.Items.Select(i => i.Id)), $"different sites or order for {query}");
+            Assert.Equal(fromSql.Items.Select(i => (i.DistanceKm, i.Certifications?.Count, i.ContractAcceptance)), fromIndex.Items.Select(i => (i.DistanceKm, i.Certifications?.Count, i.ContractAcceptance)));
+            Assert.Equal(fromSql.Facets!.Total, fromIndex.Facets!.Total);
+            Assert.Equal(fromSql.Facets.ProcessFamilies, fromIndex.Facets.ProcessFamilies);
+            Assert.Equal(fromSql.Facets.Certifications, fromIndex.Facets.Certifications);
+            answered += fromSql.Items.Count > 0 ? 1 : 0;
+        }
+
+        // A comparison of empty answers proves nothing: most random queries must find something.
+        Assert.True(answered >= 30, $"only {answered} of 60 queries found sites");
+    }
+
+    [Fact]
+    public async Task AWriterFindsItsChangeInItsNextSearchAndOtherProcessesSoonAfter()
+    {
+        await using var otherProcess = new RegistryApiFactory();
+        await otherProcess.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
+        using var supplier = await TestAccounts.SignInAsync(api, "supplier");
+        var site = await Sites.PublishedAsync(supplier.Client, Sites.Input("即時反映", new GeoLocation { Lat = 26.2124, Lon = 127.6809 }, municipality: "472018") with { PrefectureCode = "47" }, "additive.metal");
+        var query = "prefecture=47&process=additive.metal&facets=true";
+
+        var own = await SearchAsync(supplier.Client, query);
+        Assert.Contains(own.Items, i => i.Id == site.Id);
+
+        var seen = false;
+        for (var i = 0; i < 40 && !seen; i++)
+        {
+            seen = (await SearchAsync(otherProcess.CreateClient(), query)).Items.Any(x => x.Id == site.Id);
+            await Task.Delay(seen ? 0 : 50);
+        }
+
+        Assert.True(seen, "another process did not see the change within 2 s");
+
+        using var unpublish = await supplier.Client.PostAsync($"/api/v1/suppliers/{site.Id}/unpublish", null);
+        Assert.DoesNotContain((await SearchAsync(supplier.Client, query)).Items, x => x.Id == site.Id);
+    }
+
+    private static string RandomQuery(Random random)
+    {
+        var parts = new List<string> { "prefecture=47", "facets=true", "limit=200" };
+        if (random.Next(2) == 0)
+        {
+            parts.Add("process=" + (random.Next(3) == 0 ? s_processes[random.Next(s_processes.Length)].Split('.')[0] : s_processes[random.Next(s_processes.Length)]));
+        }
+
+        if (random.Next(3) == 0)
+        {
+            parts.Add("certification=" + s_certifications[random.Next(s_certifications.Length)]);
+        }
+
+        if (random.Next(4) == 0)
+        {
+            parts.Add("equipmentType=" + (random.Next(2) == 0 ? "press" : "lathe"));
+        }
+
+        if (random.Next(4) == 0)
+        {
+            parts.Add("material=" + (random.Next(2) == 0 ? "steel" : "aluminium.a5052"));
+        }
+
+        if (random.Next(4) == 0)
+        {
+            parts.Add("acceptsContractWork=true");
+        }
+
+        if (random.Next(4) == 0)
+        {
+            parts.Add($"employeesMin={random.Next(0, 200)}");
+        }
+
+        var sort = new[] { "name", "distance", "relevance" }[random.Next(3)];
+        if (sort == "distance" || random.Next(3) == 0)
+        {
+            var (lat, lon) = s_points[random.Next(s_points.Length)];
+            parts.Add(FormattableString.Invariant($"lat={lat}&lon={lon}"));
+            if (random.Next(2) == 0)
+            {
+                parts.Add($"withinKm={random.Next(3, 40)}");
+            }
+        }
+
+        parts.Add("sort=" + sort);
+        return string.Join('&', parts);
+    }
+
+    private static async Task<SupplierSearchResult> SearchAsync(HttpClient client, string query)
+    {
+        using var response = await client.GetAsync("/api/v1/suppliers?" + query);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.ReadJsonAsync<SupplierSearchResult>())!;
+    }
+}
