@@ -206,7 +206,8 @@ public sealed class SupplierStore(TaxonomyCatalog taxonomy, TimeProvider clock)
                 DescriptionEn = DescriptionEn,
                 Strengths = Strengths,
                 DigitalReadiness = new DigitalReadiness { Edi = Edi, OnlineOrdering = OnlineOrdering, FaxOnly = FaxOnly },
-                Processes = ProcessCodes,
+                // Headlines: the most specific codes (the stored ancestors serve filtering).
+                Processes = [.. ProcessCodes.Where(c => !ProcessCodes.Any(o => o.StartsWith(c + ".", StringComparison.Ordinal)))],
                 Verification = new Verification
                 {
                     Status = Enum.Parse<VerificationStatus>(Verification, ignoreCase: true),

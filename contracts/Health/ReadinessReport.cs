@@ -17,7 +17,7 @@ public sealed record ReadinessReport
 [Description("The result of checking one dependency.")]
 public sealed record ReadinessCheck
 {
-    [Description("What was checked: `database` or `migrations`.")]
+    [Description("What was checked: `database`, `migrations` or `search_index`.")]
     [MaxLength(32)]
     public required string Name { get; init; }
 

@@ -129,9 +129,21 @@ public sealed class SearchIndex : IDisposable
 
     private List<Candidate> Filter(SupplierQuery query, short level, DateOnly today)
     {
-        var candidates = _alive.Copy(_sites.Count);
-        void Require(Dictionary<string, Bitset> postings, string code) =>
-            candidates.IntersectWith(postings.TryGetValue(code, out var bits) ? bits : new Bitset(1));
+        // The posting lists every match must be in. Nothing is copied: a million sites are 16k words per list,
+        // and a copy per query would land on the large-object heap.
+        var required = new List<Bitset> { _alive };
+        var empty = false;
+        void Require(Dictionary<string, Bitset> postings, string code)
+        {
+            if (postings.TryGetValue(code, out var bits))
+            {
+                required.Add(bits);
+            }
+            else
+            {
+                empty = true;
+            }
+        }
 
         foreach (var code in query.Process ?? [])
         {
@@ -140,46 +152,56 @@ public sealed class SearchIndex : IDisposable
 
         foreach (var code in query.Material ?? [])
         {
-            candidates.IntersectWith(_capabilitiesVisible[level]);
+            required.Add(_capabilitiesVisible[level]);
             Require(_material, code);
         }
 
         if (query.EquipmentType is { } equipment)
         {
-            candidates.IntersectWith(_equipmentVisible[level]);
+            required.Add(_equipmentVisible[level]);
             Require(_equipment, equipment);
         }
 
         foreach (var code in query.Certification ?? [])
         {
-            candidates.IntersectWith(_certificationsVisible[level]);
+            required.Add(_certificationsVisible[level]);
             Require(_certification, code);
         }
 
         foreach (var code in query.Qualification ?? [])
         {
-            candidates.IntersectWith(_staffVisible[level]);
+            required.Add(_staffVisible[level]);
             Require(_qualification, code);
         }
 
         if (query.AcceptsContractWork == true)
         {
-            candidates.IntersectWith(_capacityVisible[level]);
-            candidates.IntersectWith(_accepting);
+            required.Add(_capacityVisible[level]);
+            required.Add(_accepting);
         }
 
         if (query.VerifiedOnly == true)
         {
-            candidates.IntersectWith(_verified);
+            required.Add(_verified);
+        }
+
+        var matches = new List<Candidate>();
+        if (empty)
+        {
+            return matches;
         }
 
         var point = query is { Lat: { } lat, Lon: { } lon } ? (lat, lon) : ((double, double)?)null;
         var radius = query.WithinKm is { } km ? km * 1000 : (double?)null;
-        var ordinals = point is { } p && radius is { } r ? CellsAround(p.Item1, p.Item2, r).Where(candidates.Get) : candidates.Ordinals();
-
-        var matches = new List<Candidate>();
-        foreach (var ordinal in ordinals)
+        // Walk the smallest source of candidates: the grid cells around the point, or the shortest posting list.
+        var walk = point is { } p && radius is { } r ? CellsAround(p.Item1, p.Item2, r) : required.MinBy(b => b.Count())!.Ordinals();
+        foreach (var ordinal in walk)
         {
+            if (!required.TrueForAll(bits => bits.Get(ordinal)))
+            {
+                continue;
+            }
+
             var site = _sites[ordinal]!;
             if ((query.Prefecture is { } prefecture && site.PrefectureCode != prefecture)
                 || (query.Municipality is { } municipality && site.MunicipalityCode != municipality)
@@ -260,19 +282,16 @@ public sealed class SearchIndex : IDisposable
     {
         var dLat = metres / GreatCircle.EarthRadiusMetres * 180 / Math.PI;
         var dLon = dLat / Math.Max(0.01, Math.Cos(lat * Math.PI / 180));
-        var seen = new HashSet<int>();
         for (var row = Cell(lat - dLat); row <= Cell(lat + dLat); row++)
         {
             for (var col = Cell(lon - dLon); col <= Cell(lon + dLon); col++)
             {
                 if (_grid.TryGetValue((row, col), out var ordinals))
                 {
+                    // A site lies in exactly one cell, so no ordinal comes twice.
                     foreach (var ordinal in ordinals)
                     {
-                        if (seen.Add(ordinal))
-                        {
-                            yield return ordinal;
-                        }
+                        yield return ordinal;
                     }
                 }
             }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout, type NavItem } from '@/components/layouts/app-layout';
 import { RequireRole } from '@/components/require-role';
@@ -7,20 +8,38 @@ import { AdminAccountsRoute } from './routes/admin-accounts';
 import { AuditRoute } from './routes/audit';
 import { HomeRoute } from './routes/home';
 import { LoginRoute } from './routes/login';
+import { MySitesRoute } from './routes/my-sites';
+import { NewSiteRoute } from './routes/new-site';
 import { NotFoundRoute } from './routes/not-found';
+import { SupplierRoute } from './routes/supplier';
+import { SupplierEditRoute } from './routes/supplier-edit';
+import { SuppliersRoute } from './routes/suppliers';
+import { VerificationRoute } from './routes/verification';
 
-// Who may open each page that needs sign-in; the header shows a page's link to the same roles.
+// Who may open each page that needs sign-in; the header shows a page's link to the same roles. The API decides
+// again on every call (a supplier edits only its own sites: the editor asks the profile's canEdit).
 const access = {
   account: undefined,
   audit: ['coordinator', 'admin'],
   adminAccounts: ['admin'],
+  mySites: ['supplier'],
+  newSite: ['supplier', 'coordinator', 'admin'],
+  editSite: ['supplier', 'coordinator', 'admin'],
+  verification: ['coordinator', 'admin'],
 } satisfies Record<string, readonly Role[] | undefined>;
 
 export const navigation: readonly NavItem[] = [
+  { to: '/suppliers', label: 'nav.suppliers', public: true },
+  { to: '/my/sites', label: 'nav.mySites', roles: access.mySites },
+  { to: '/coordinator/verification', label: 'nav.verification', roles: access.verification },
   { to: '/account', label: 'nav.account', roles: access.account },
   { to: '/audit', label: 'nav.audit', roles: access.audit },
   { to: '/admin/accounts', label: 'nav.accounts', roles: access.adminAccounts },
 ];
+
+function guarded(roles: readonly Role[] | undefined, element: ReactNode) {
+  return <RequireRole roles={roles}>{element}</RequireRole>;
+}
 
 export const routes: RouteObject[] = [
   {
@@ -29,30 +48,15 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomeRoute /> },
       { path: 'login', element: <LoginRoute /> },
-      {
-        path: 'account',
-        element: (
-          <RequireRole roles={access.account}>
-            <AccountRoute />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'audit',
-        element: (
-          <RequireRole roles={access.audit}>
-            <AuditRoute />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'admin/accounts',
-        element: (
-          <RequireRole roles={access.adminAccounts}>
-            <AdminAccountsRoute />
-          </RequireRole>
-        ),
-      },
+      { path: 'suppliers', element: <SuppliersRoute /> },
+      { path: 'suppliers/:id', element: <SupplierRoute /> },
+      { path: 'suppliers/:id/edit', element: guarded(access.editSite, <SupplierEditRoute />) },
+      { path: 'my/sites', element: guarded(access.mySites, <MySitesRoute />) },
+      { path: 'my/sites/new', element: guarded(access.newSite, <NewSiteRoute />) },
+      { path: 'coordinator/verification', element: guarded(access.verification, <VerificationRoute />) },
+      { path: 'account', element: guarded(access.account, <AccountRoute />) },
+      { path: 'audit', element: guarded(access.audit, <AuditRoute />) },
+      { path: 'admin/accounts', element: guarded(access.adminAccounts, <AdminAccountsRoute />) },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -4,20 +4,24 @@ import { useI18n, type MessageKey } from '@/lib/i18n';
 import { LanguageSwitch } from '../language-switch';
 import { UserMenu } from '../user-menu';
 
-/** A header link to a page that needs sign-in: shown to signed-in users whose role is in `roles` (any when absent). */
+/**
+ * A header link. A `public` page's link is shown to everyone; any other to signed-in users whose role is in `roles`
+ * (any role when absent).
+ */
 export interface NavItem {
   to: string;
   label: MessageKey;
   roles?: readonly Role[];
+  public?: boolean;
 }
 
 export function AppLayout({ navigation = [] }: { navigation?: readonly NavItem[] }) {
   const { t } = useI18n();
   const state = useSessionState();
-  const visible =
-    state.status === 'signed-in'
-      ? navigation.filter((item) => !item.roles || hasRole(state.user, item.roles))
-      : [];
+  const visible = navigation.filter(
+    (item) =>
+      item.public || (state.status === 'signed-in' && (!item.roles || hasRole(state.user, item.roles))),
+  );
 
   return (
     <>

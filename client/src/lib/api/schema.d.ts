@@ -2856,43 +2856,43 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Free text over names (kanji, kana, English), descriptions and strengths. 1–2 character words (溶接, 板金) match exactly. */
-                Q?: string;
+                q?: string;
                 /** @description Process codes; a family matches its kinds (welding finds welding.tig). */
-                Process?: string[];
+                process?: string[];
                 /** @description Material codes the site's capabilities work with. */
-                Material?: string[];
+                material?: string[];
                 /** @description An equipment type the site has (its descendants included). */
-                EquipmentType?: string;
+                equipmentType?: string;
                 /** @description With equipmentType: the key spec's minimum, e.g. 200 for a press of at least 200 tf. */
-                EquipmentMinSpec?: number;
+                equipmentMinSpec?: number;
                 /** @description A workpiece that must fit a capability's envelope (mm, any orientation); with process, that capability's. */
-                FitXMm?: number;
-                FitYMm?: number;
-                FitZMm?: number;
+                fitXMm?: number;
+                fitYMm?: number;
+                fitZMm?: number;
                 /** @description A tolerance the site must hold at least (µm): its best tolerance is this or tighter. */
-                ToleranceUm?: number;
+                toleranceUm?: number;
                 /** @description Certification codes the site holds unexpired. */
-                Certification?: string[];
+                certification?: string[];
                 /** @description Qualification codes held by the site's staff. */
-                Qualification?: string[];
-                Prefecture?: string;
-                Municipality?: string;
+                qualification?: string[];
+                prefecture?: string;
+                municipality?: string;
                 /** @description With lon and withinKm: only sites within that distance of the point. */
-                Lat?: number;
-                Lon?: number;
-                WithinKm?: number;
-                EmployeesMin?: number;
-                EmployeesMax?: number;
+                lat?: number;
+                lon?: number;
+                withinKm?: number;
+                employeesMin?: number;
+                employeesMax?: number;
                 /** @description Only sites that take contract work (open or limited). */
-                AcceptsContractWork?: boolean;
+                acceptsContractWork?: boolean;
                 /** @description Only sites a coordinator has verified. */
-                VerifiedOnly?: boolean;
+                verifiedOnly?: boolean;
                 /** @description relevance (default with q), distance (default with lat/lon), or name. */
-                Sort?: "relevance" | "distance" | "name";
+                sort?: "relevance" | "distance" | "name";
                 /** @description Also count the filtered set by process family, prefecture and certification. */
-                Facets?: boolean;
-                Limit?: number;
-                Cursor?: string;
+                facets?: boolean;
+                limit?: number;
+                cursor?: string;
             };
             header?: never;
             path?: never;

@@ -8,3 +8,31 @@ export function formatDateTime(value: string | Date, language: Language): string
   }
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
 }
+
+/**
+ * YYYY-MM-DD in the reader's time zone for a timestamp; a plain date (`2027-03-31`) is returned as it is, since it
+ * names a calendar day, not an instant.
+ */
+export function formatIsoDate(value: string | Date): string {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return value;
+  }
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) {
+    return String(value);
+  }
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Whole days from `value` to `now` (never negative). */
+export function daysSince(value: string | Date, now: Date = new Date()): number {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  const ms = now.getTime() - date.getTime();
+  return Number.isNaN(ms) ? 0 : Math.max(0, Math.floor(ms / 86_400_000));
+}
+
+/** A number in the reader's language, at most `digits` decimals. */
+export function formatNumber(value: number, language: Language, digits = 1): string {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value);
+}

@@ -1,0 +1,226 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { ErrorState, LoadingState } from '@/components/async-state';
+import { SupplierMap } from '@/components/map';
+import { WriteAlert } from '@/components/write-alert';
+import { formatIsoDate, useI18n } from '@/lib/i18n';
+import { ApiError } from '@/lib/problem';
+import { useTaxonomyLabels } from '@/lib/taxonomy';
+import type { WriteFailure } from '@/lib/write-result';
+import type { SupplierProfile as Profile } from '../api/get-supplier';
+import { reconfirmSupplier } from '../api/reconfirm-supplier';
+import { useSupplier } from '../hooks/use-supplier';
+import { headlineCodes } from './process-headlines';
+import { ProfileSections } from './profile-sections';
+import './supplier-profile.css';
+
+/** A supplier site's profile: public facts, process headlines, the seven sections, freshness and verification. */
+export function SupplierProfile({ id }: { id: string }) {
+  const { t } = useI18n();
+  const { state, reload, replace } = useSupplier(id);
+
+  if (state.kind === 'loading') {
+    return <LoadingState />;
+  }
+  if (state.kind === 'error') {
+    if (state.error instanceof ApiError && state.error.status === 404) {
+      return (
+        <section className="card" data-testid="supplier-not-found">
+          <h1>{t('profile.notFound')}</h1>
+          <p>{t('profile.notFoundBody')}</p>
+          <p>
+            <Link to="/suppliers">{t('profile.backToSearch')}</Link>
+          </p>
+        </section>
+      );
+    }
+    return <ErrorState error={state.error} onRetry={reload} />;
+  }
+  return <ProfileView profile={state.profile} onChanged={replace} />;
+}
+
+export function ProfileView({ profile, onChanged }: { profile: Profile; onChanged?: (profile: Profile) => void }) {
+  const { t, language } = useI18n();
+  const labelOf = useTaxonomyLabels([
+    'processes',
+    'materials',
+    'equipment_types',
+    'certifications',
+    'qualifications',
+    'industries',
+    'prefectures',
+  ]);
+  const [reconfirm, setReconfirm] = useState<{ kind: 'idle' | 'busy' | 'done' } | { kind: 'failed'; failure: WriteFailure }>({
+    kind: 'idle',
+  });
+
+  async function stillAccurate() {
+    setReconfirm({ kind: 'busy' });
+    const result = await reconfirmSupplier(profile.id);
+    if (result.kind === 'ok') {
+      onChanged?.(result.data);
+      setReconfirm({ kind: 'done' });
+    } else {
+      setReconfirm({ kind: 'failed', failure: result });
+    }
+  }
+
+  const description = language === 'en' && profile.descriptionEn ? profile.descriptionEn : profile.descriptionJa;
+  const secondaryName = language === 'en' ? profile.nameJa : profile.nameEn;
+  const primaryName = language === 'en' && profile.nameEn ? profile.nameEn : profile.nameJa;
+  const headlines = headlineCodes(profile.processes);
+  const readiness = profile.digitalReadiness;
+  const readinessLabels = [
+    readiness.edi && t('digital.edi'),
+    readiness.onlineOrdering && t('digital.onlineOrdering'),
+    readiness.faxOnly && t('digital.faxOnly'),
+  ].filter(Boolean);
+
+  return (
+    <article className="profile" data-testid="supplier-profile">
+      <header className="profile__header card">
+        <div className="profile__title">
+          <h1>{primaryName}</h1>
+          {secondaryName && <p className="muted profile__subtitle">{secondaryName}</p>}
+          {profile.nameKana && <p className="muted profile__kana">{profile.nameKana}</p>}
+        </div>
+        <div className="profile__badges">
+          {profile.status !== 'published' && (
+            <span className="badge badge--off" data-testid="status-badge">
+              {t(`status.${profile.status}`)}
+            </span>
+          )}
+          <span
+            className={profile.verification.status === 'verified' ? 'badge badge--on' : 'badge'}
+            data-testid="verification-status"
+          >
+            {t(`verification.${profile.verification.status}`)}
+            {profile.verification.status === 'verified' && profile.verification.verifiedAt &&
+              ` (${formatIsoDate(profile.verification.verifiedAt)})`}
+          </span>
+          {profile.verification.verifiedBy && (
+            <span className="muted">{t('verification.by', { by: profile.verification.verifiedBy })}</span>
+          )}
+        </div>
+        <p className="profile__freshness" data-testid="freshness">
+          {t('profile.confirmedAt', { date: formatIsoDate(profile.confirmedAt) })}
+        </p>
+        {profile.canEdit && (
+          <div className="profile__owner" data-testid="owner-actions">
+            <Link className="button button--secondary" to={`/suppliers/${profile.id}/edit`}>
+              {t('profile.edit')}
+            </Link>
+            <button type="button" className="button" onClick={() => void stillAccurate()} disabled={reconfirm.kind === 'busy'}>
+              {reconfirm.kind === 'busy' ? t('profile.reconfirming') : t('profile.reconfirm')}
+            </button>
+            <span className="muted">{t('profile.reconfirmHint')}</span>
+            {reconfirm.kind === 'done' && (
+              <p className="notice" role="status">
+                {t('profile.reconfirmed')}
+              </p>
+            )}
+            {reconfirm.kind === 'failed' && <WriteAlert failure={reconfirm.failure} />}
+          </div>
+        )}
+      </header>
+
+      <div className="profile__body">
+        <section className="card profile__facts" aria-labelledby="facts-heading">
+          <h2 id="facts-heading">{t('profile.facts')}</h2>
+          <ul className="tags" aria-label={t('supplier.processes')} data-testid="process-headlines">
+            {headlines.map((code) => (
+              <li key={code} className="tag">
+                {labelOf('processes', code)}
+              </li>
+            ))}
+          </ul>
+          {description && <p className="profile__description">{description}</p>}
+          <dl className="details">
+            <dt>{t('facts.place')}</dt>
+            <dd>
+              {labelOf('prefectures', profile.prefectureCode)}
+              {profile.municipalityCode && (
+                <span className="muted"> {t('supplier.municipalityCode', { code: profile.municipalityCode })}</span>
+              )}
+            </dd>
+            {profile.address && (
+              <>
+                <dt>{t('facts.address')}</dt>
+                <dd>
+                  {profile.postalCode && `〒${profile.postalCode} `}
+                  {profile.address}
+                </dd>
+              </>
+            )}
+            {profile.strengths && (
+              <>
+                <dt>{t('facts.strengths')}</dt>
+                <dd>{profile.strengths}</dd>
+              </>
+            )}
+            {profile.employees != null && (
+              <>
+                <dt>{t('facts.employees')}</dt>
+                <dd>{t('facts.people', { count: profile.employees })}</dd>
+              </>
+            )}
+            {profile.foundedYear != null && (
+              <>
+                <dt>{t('facts.foundedYear')}</dt>
+                <dd>{profile.foundedYear}</dd>
+              </>
+            )}
+            {profile.capitalJpy != null && (
+              <>
+                <dt>{t('facts.capital')}</dt>
+                <dd>{t('facts.yen', { amount: profile.capitalJpy.toLocaleString(language) })}</dd>
+              </>
+            )}
+            {profile.corporateNumber && (
+              <>
+                <dt>{t('facts.corporateNumber')}</dt>
+                <dd>
+                  <code>{profile.corporateNumber}</code>
+                </dd>
+              </>
+            )}
+            {profile.industryCodes.length > 0 && (
+              <>
+                <dt>{t('facts.industries')}</dt>
+                <dd>{profile.industryCodes.map((code) => labelOf('industries', code)).join('、')}</dd>
+              </>
+            )}
+            {profile.website && (
+              <>
+                <dt>{t('facts.website')}</dt>
+                <dd>
+                  <a href={profile.website} rel="noopener noreferrer" target="_blank">
+                    {profile.website}
+                  </a>
+                </dd>
+              </>
+            )}
+            <dt>{t('facts.digital')}</dt>
+            <dd>{readinessLabels.length > 0 ? readinessLabels.join('、') : t('digital.none')}</dd>
+          </dl>
+        </section>
+        {profile.location && (
+          <section className="card profile__map" aria-label={t('profile.map')}>
+            <SupplierMap
+              points={[{ id: profile.id, position: profile.location, label: profile.nameJa }]}
+              label={t('profile.mapLabel', { name: profile.nameJa })}
+              fitKey={profile.id}
+              highlightedId={profile.id}
+              minSpanKm={40}
+              height={260}
+            />
+          </section>
+        )}
+      </div>
+
+      <div className="profile__sections">
+        <ProfileSections profile={profile} labelOf={labelOf} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,85 @@
+import { Link } from 'react-router';
+import { daysSince, formatNumber, useI18n } from '@/lib/i18n';
+import { shortLabel, type LabelOf } from '@/lib/taxonomy';
+import type { SupplierSummary } from '../api/search-suppliers';
+
+/** The results: name, place, process headlines, certifications, verification, distance and freshness. */
+export function ResultList({
+  items,
+  labelOf,
+  highlightedId,
+  onHighlight,
+  now = new Date(),
+}: {
+  items: readonly SupplierSummary[];
+  labelOf: LabelOf;
+  highlightedId: string | null;
+  onHighlight: (id: string | null) => void;
+  now?: Date;
+}) {
+  const { t, language } = useI18n();
+  return (
+    <ol className="results" data-testid="search-results">
+      {items.map((item) => {
+        const name = language === 'en' && item.nameEn ? item.nameEn : item.nameJa;
+        const days = daysSince(item.confirmedAt, now);
+        return (
+          <li
+            key={item.id}
+            className={item.id === highlightedId ? 'result result--highlighted' : 'result'}
+            data-testid="search-result"
+            data-id={item.id}
+            onMouseEnter={() => onHighlight(item.id)}
+            onMouseLeave={() => onHighlight(null)}
+            onFocus={() => onHighlight(item.id)}
+            onBlur={() => onHighlight(null)}
+          >
+            <div className="result__head">
+              <Link to={`/suppliers/${item.id}`} className="result__name">
+                {name}
+              </Link>
+              {item.verified && (
+                <span className="badge badge--on" data-testid="verified-badge">
+                  {t('supplier.verified')}
+                </span>
+              )}
+              {item.distanceKm != null && (
+                <span className="result__distance" data-testid="distance">
+                  {t('search.distance', { km: formatNumber(item.distanceKm, language) })}
+                </span>
+              )}
+            </div>
+            <p className="result__place">
+              {labelOf('prefectures', item.prefectureCode)}
+              {item.municipalityCode && (
+                <span className="muted"> {t('supplier.municipalityCode', { code: item.municipalityCode })}</span>
+              )}
+            </p>
+            <ul className="tags" aria-label={t('supplier.processes')}>
+              {item.processes.map((code) => (
+                <li key={code} className="tag">
+                  {labelOf('processes', code)}
+                </li>
+              ))}
+            </ul>
+            <p className="result__meta">
+              <span>
+                {t('supplier.certifications')}:{' '}
+                {item.certifications == null ? (
+                  <span className="muted">{t('supplier.undisclosed')}</span>
+                ) : item.certifications.length === 0 ? (
+                  <span className="muted">{t('supplier.noCertifications')}</span>
+                ) : (
+                  item.certifications.map((code) => shortLabel(labelOf('certifications', code))).join('、')
+                )}
+              </span>
+              <span className="muted" data-testid="confirmed">
+                {days === 0 ? t('supplier.confirmedToday') : t('supplier.confirmedDaysAgo', { days })}
+              </span>
+            </p>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

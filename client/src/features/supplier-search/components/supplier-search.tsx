@@ -1,0 +1,147 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { EmptyState, ErrorState, LoadingState, LoadMore } from '@/components/async-state';
+import { SupplierMap, type LatLon, type MapPoint } from '@/components/map';
+import { fieldErrors, type FieldErrors } from '@/lib/field-errors';
+import { useI18n } from '@/lib/i18n';
+import { ApiError } from '@/lib/problem';
+import { useTaxonomyLabels } from '@/lib/taxonomy';
+import { draftFromFilters, filtersFromDraft, type FilterDraft } from '../filter-draft';
+import { useSupplierSearch } from '../hooks/use-supplier-search';
+import { filtersToParams, parseFilters, searchPoint, sorts, toggleCode, type SupplierFilters, type SupplierSort } from '../search-filters';
+import { FacetPanel, type FacetGroup } from './facet-panel';
+import { FilterPanel } from './filter-panel';
+import { ResultList } from './result-list';
+import './supplier-search.css';
+
+/** The radius a map click uses when none is set yet. */
+const defaultRadiusKm = 30;
+
+/**
+ * The supplier search: filters (kept in the URL, so a search can be shared and the back button works), facet counts,
+ * the results a page at a time, and the results on an offline map where a click picks the search point.
+ */
+export function SupplierSearch() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => parseFilters(params), [params]);
+  // Equal searches have equal keys whatever order the URL had its parameters in.
+  const key = useMemo(() => filtersToParams(filters).toString(), [filters]);
+  const search = useSupplierSearch(filters, key);
+  const labelOf = useTaxonomyLabels(['processes', 'prefectures', 'certifications']);
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+  const [draft, setDraft] = useState<FilterDraft>(() => draftFromFilters(filters));
+
+  // The panel follows the URL: after back/forward, a facet click or a shared link it shows the search on screen.
+  useEffect(() => setDraft(draftFromFilters(filters)), [filters]);
+
+  function apply(next: SupplierFilters) {
+    setParams(filtersToParams(next));
+  }
+
+  function pick(point: LatLon) {
+    const next = filtersFromDraft(draft, filters);
+    next.lat = Math.round(point.lat * 100_000) / 100_000;
+    next.lon = Math.round(point.lon * 100_000) / 100_000;
+    next.withinKm ??= defaultRadiusKm;
+    apply(next);
+  }
+
+  function toggleFacet(group: FacetGroup, code: string) {
+    if (group === 'prefectures') {
+      apply({ ...filters, prefecture: filters.prefecture === code ? undefined : code });
+    } else {
+      apply(toggleCode(filters, group === 'processFamilies' ? 'process' : 'certification', code));
+    }
+  }
+
+  function facetActive(group: FacetGroup, code: string) {
+    switch (group) {
+      case 'prefectures':
+        return filters.prefecture === code;
+      case 'processFamilies':
+        return filters.process.includes(code);
+      case 'certifications':
+        return filters.certification.includes(code);
+    }
+  }
+
+  const state = search.state;
+  const errors: FieldErrors =
+    state.kind === 'error' && state.error instanceof ApiError && state.error.status === 400
+      ? fieldErrors(state.error.problem)
+      : {};
+  const items = state.kind === 'ready' ? state.items : [];
+  const point = searchPoint(filters);
+  const circle = point && filters.withinKm ? { center: point, km: filters.withinKm } : null;
+  const points: MapPoint[] = items.flatMap((item) =>
+    item.location ? [{ id: item.id, position: item.location, label: item.nameJa }] : [],
+  );
+
+  return (
+    <div className="search">
+      <aside className="search__filters card">
+        <h2 className="card__title">{t('search.filters')}</h2>
+        <FilterPanel
+          draft={draft}
+          onChange={setDraft}
+          onSubmit={() => apply(filtersFromDraft(draft, filters))}
+          onClear={() => apply({ process: [], material: [], certification: [], qualification: [] })}
+          errors={errors}
+        />
+      </aside>
+      <section className="search__main" aria-labelledby="search-results-heading">
+        <div className="search__bar">
+          <h2 id="search-results-heading" className="search__count" aria-live="polite">
+            {search.facets ? t('search.total', { count: search.facets.total }) : t('search.results')}
+          </h2>
+          <label className="search__sort">
+            {t('search.sort')}
+            <select
+              name="sort"
+              value={filters.sort ?? ''}
+              onChange={(event) => apply({ ...filters, sort: (event.target.value || undefined) as SupplierSort | undefined })}
+            >
+              <option value="">{t('search.sort.default')}</option>
+              {sorts.map((sort) => (
+                <option key={sort} value={sort} disabled={sort === 'distance' && !point}>
+                  {t(`search.sort.${sort}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {search.facets && (
+          <FacetPanel facets={search.facets} labelOf={labelOf} isActive={facetActive} onToggle={toggleFacet} />
+        )}
+        <SupplierMap
+          points={points}
+          label={t('map.resultsLabel', { count: points.length })}
+          fitKey={`${key}|${state.kind}|${items.length}`}
+          highlightedId={highlighted}
+          onHighlight={setHighlighted}
+          onActivate={(id) => void navigate(`/suppliers/${id}`)}
+          circle={circle}
+          pin={point && !circle ? point : null}
+          onPick={pick}
+          fallbackPrefecture={filters.prefecture}
+        />
+        {state.kind === 'loading' && <LoadingState>{t('search.loading')}</LoadingState>}
+        {state.kind === 'error' && <ErrorState error={state.error} onRetry={search.reload} />}
+        {state.kind === 'ready' && state.items.length === 0 && <EmptyState>{t('search.empty')}</EmptyState>}
+        {state.kind === 'ready' && state.items.length > 0 && (
+          <>
+            <ResultList items={state.items} labelOf={labelOf} highlightedId={highlighted} onHighlight={setHighlighted} />
+            <LoadMore
+              count={state.items.length}
+              hasMore={state.nextCursor !== null}
+              more={state.more}
+              onLoadMore={search.loadMore}
+            />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { useCallback, useState } from 'react';
+import { useCursorList, type CursorList, type FetchPage } from '@/lib/paging/use-cursor-list';
+import { searchSuppliers, type SearchFacets, type SupplierSummary } from '../api/search-suppliers';
+import { toSearchQuery, type SupplierFilters } from '../search-filters';
+
+export const pageSize = 20;
+
+/**
+ * The results of a search, a page at a time ("more"), with the facet counts of the whole filtered set (asked for
+ * with the first page). `key` names the search: a new key starts from the first page again.
+ */
+export function useSupplierSearch(
+  filters: SupplierFilters,
+  key: string,
+): CursorList<SupplierSummary> & { facets: SearchFacets | null } {
+  const [facets, setFacets] = useState<{ key: string; facets: SearchFacets | null }>({ key: '', facets: null });
+
+  // `filters` follows from `key` (both come from the URL), so the key alone decides when to search again.
+  const fetchPage = useCallback<FetchPage<SupplierSummary>>(
+    async (cursor, signal) => {
+      const page = await searchSuppliers(toSearchQuery(filters, { cursor, limit: pageSize }), signal);
+      if (!cursor && !signal.aborted) {
+        setFacets({ key, facets: page.facets ?? null });
+      }
+      return page;
+    },
+    [key],
+  );
+  const list = useCursorList(fetchPage);
+  return { ...list, facets: facets.key === key ? facets.facets : null };
+}

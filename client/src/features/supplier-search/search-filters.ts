@@ -1,0 +1,198 @@
+import type { operations } from '@/lib/api/schema';
+
+export type SupplierSort = 'relevance' | 'distance' | 'name';
+export const sorts = ['relevance', 'distance', 'name'] as const satisfies readonly SupplierSort[];
+
+/**
+ * A supplier search as the page (and its URL) holds it. Lists are AND-combined by the API; absent values do not
+ * filter. The URL uses the same names (`?q=…&process=a&process=b&lat=…`), so a search can be shared and the back
+ * button returns to the previous one.
+ */
+export interface SupplierFilters {
+  q?: string;
+  process: string[];
+  material: string[];
+  equipmentType?: string;
+  equipmentMinSpec?: number;
+  fitXMm?: number;
+  fitYMm?: number;
+  fitZMm?: number;
+  toleranceUm?: number;
+  certification: string[];
+  qualification: string[];
+  prefecture?: string;
+  municipality?: string;
+  lat?: number;
+  lon?: number;
+  withinKm?: number;
+  employeesMin?: number;
+  employeesMax?: number;
+  acceptsContractWork?: boolean;
+  verifiedOnly?: boolean;
+  sort?: SupplierSort;
+}
+
+export const emptyFilters: SupplierFilters = { process: [], material: [], certification: [], qualification: [] };
+
+const listKeys = ['process', 'material', 'certification', 'qualification'] as const;
+const textKeys = ['q', 'equipmentType', 'prefecture', 'municipality'] as const;
+const numberKeys = ['equipmentMinSpec', 'fitXMm', 'fitYMm', 'fitZMm', 'toleranceUm', 'lat', 'lon', 'withinKm'] as const;
+const integerKeys = ['employeesMin', 'employeesMax'] as const;
+const flagKeys = ['acceptsContractWork', 'verifiedOnly'] as const;
+
+/** The order of parameters in a URL the page writes, so that equal searches have equal URLs. */
+const urlOrder = [
+  'q',
+  'process',
+  'material',
+  'equipmentType',
+  'equipmentMinSpec',
+  'fitXMm',
+  'fitYMm',
+  'fitZMm',
+  'toleranceUm',
+  'certification',
+  'qualification',
+  'prefecture',
+  'municipality',
+  'lat',
+  'lon',
+  'withinKm',
+  'employeesMin',
+  'employeesMax',
+  'acceptsContractWork',
+  'verifiedOnly',
+  'sort',
+] as const satisfies readonly (keyof SupplierFilters)[];
+
+function parseNumber(value: string | null): number | undefined {
+  if (value === null || value.trim() === '') {
+    return undefined;
+  }
+  const number = Number(value);
+  return Number.isFinite(number) ? number : undefined;
+}
+
+/** Reads a search from URL parameters; values that do not parse (a typo in a shared link) are left out. */
+export function parseFilters(params: URLSearchParams): SupplierFilters {
+  const filters: SupplierFilters = { process: [], material: [], certification: [], qualification: [] };
+  for (const key of listKeys) {
+    filters[key] = [...new Set(params.getAll(key).map((v) => v.trim()).filter(Boolean))];
+  }
+  for (const key of textKeys) {
+    const value = params.get(key)?.trim();
+    if (value) {
+      filters[key] = value;
+    }
+  }
+  for (const key of numberKeys) {
+    const value = parseNumber(params.get(key));
+    if (value !== undefined) {
+      filters[key] = value;
+    }
+  }
+  for (const key of integerKeys) {
+    const value = parseNumber(params.get(key));
+    if (value !== undefined && Number.isInteger(value) && value >= 0) {
+      filters[key] = value;
+    }
+  }
+  for (const key of flagKeys) {
+    const value = params.get(key);
+    if (value === 'true' || value === '1') {
+      filters[key] = true;
+    }
+  }
+  const sort = params.get('sort');
+  if (sort && (sorts as readonly string[]).includes(sort)) {
+    filters.sort = sort as SupplierSort;
+  }
+  return filters;
+}
+
+/** Writes a search as URL parameters, in a fixed order, leaving out what does not filter. */
+export function filtersToParams(filters: SupplierFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of urlOrder) {
+    const value = filters[key];
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        params.append(key, item);
+      }
+    } else if (typeof value === 'boolean') {
+      if (value) {
+        params.set(key, 'true');
+      }
+    } else if (typeof value === 'number') {
+      params.set(key, String(value));
+    } else if (typeof value === 'string' && value.trim() !== '') {
+      params.set(key, value.trim());
+    }
+  }
+  return params;
+}
+
+/** The search point, when both coordinates are set. */
+export function searchPoint(filters: SupplierFilters): { lat: number; lon: number } | null {
+  return filters.lat !== undefined && filters.lon !== undefined ? { lat: filters.lat, lon: filters.lon } : null;
+}
+
+/** The query parameters of GET /api/v1/suppliers, as the contract names them. */
+export type SearchQuery = NonNullable<operations['searchSuppliers']['parameters']['query']>;
+
+/**
+ * The API's query for a search (operation searchSuppliers). The point goes only as a pair, and the radius only with
+ * it; facets are asked for with the first page only.
+ */
+export function toSearchQuery(filters: SupplierFilters, page: { cursor?: string; limit: number }): SearchQuery {
+  const point = searchPoint(filters);
+  const query: SearchQuery = { limit: page.limit };
+  const lists = {
+    process: filters.process,
+    material: filters.material,
+    certification: filters.certification,
+    qualification: filters.qualification,
+  };
+  for (const [key, value] of Object.entries(lists) as [keyof typeof lists, string[]][]) {
+    if (value.length > 0) {
+      query[key] = value;
+    }
+  }
+  if (filters.q) query.q = filters.q;
+  if (filters.equipmentType) {
+    query.equipmentType = filters.equipmentType;
+    if (filters.equipmentMinSpec !== undefined) query.equipmentMinSpec = filters.equipmentMinSpec;
+  }
+  if (filters.fitXMm !== undefined) query.fitXMm = filters.fitXMm;
+  if (filters.fitYMm !== undefined) query.fitYMm = filters.fitYMm;
+  if (filters.fitZMm !== undefined) query.fitZMm = filters.fitZMm;
+  if (filters.toleranceUm !== undefined) query.toleranceUm = filters.toleranceUm;
+  if (filters.prefecture) query.prefecture = filters.prefecture;
+  if (filters.municipality) query.municipality = filters.municipality;
+  if (point) {
+    query.lat = point.lat;
+    query.lon = point.lon;
+    if (filters.withinKm !== undefined) query.withinKm = filters.withinKm;
+  }
+  if (filters.employeesMin !== undefined) query.employeesMin = filters.employeesMin;
+  if (filters.employeesMax !== undefined) query.employeesMax = filters.employeesMax;
+  if (filters.acceptsContractWork) query.acceptsContractWork = true;
+  if (filters.verifiedOnly) query.verifiedOnly = true;
+  if (filters.sort && (filters.sort !== 'distance' || point)) query.sort = filters.sort;
+  if (page.cursor) {
+    query.cursor = page.cursor;
+  } else {
+    query.facets = true;
+  }
+  return query;
+}
+
+/** Adds a code to a list filter, or takes it out when it is there (a facet clicked twice). */
+export function toggleCode(
+  filters: SupplierFilters,
+  key: 'process' | 'certification' | 'material' | 'qualification',
+  code: string,
+): SupplierFilters {
+  const list = filters[key];
+  return { ...filters, [key]: list.includes(code) ? list.filter((c) => c !== code) : [...list, code] };
+}
