@@ -66,6 +66,28 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
             AddProblem(operation, "422", "The Idempotency-Key was used with a different request.", context.SchemaGenerator.GenerateSchema(typeof(Problem), context.SchemaRepository));
         }
 
+        // Optimistic concurrency (DESIGN §6): updates that can answer 412 need If-Match; reads that can answer 304
+        // and those updates send the version as ETag.
+        var conditional = operation.Responses.ContainsKey("412");
+        if (conditional)
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Match",
+                In = ParameterLocation.Header,
+                Required = true,
+                Description = "The ETag of the version you read. Missing: 428; stale: 412.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 64 },
+            });
+        }
+
+        if ((conditional || operation.Responses.ContainsKey("304")) && operation.Responses.TryGetValue("200", out var versioned) && versioned is OpenApiResponse withETag)
+        {
+            withETag.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            withETag.Headers["ETag"] = new OpenApiHeaderReference("ETag", context.Document);
+        }
+
         if (metadata.OfType<ResponseMaxItems>().FirstOrDefault() is { } maxItems
             && operation.Responses.TryGetValue("200", out var ok) && ok.Content is { } okContent)
         {
@@ -128,6 +150,12 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
                 Schema = new OpenApiSchema { Type = type, MaxLength = 200 },
             };
         }
+
+        document.Components.Headers["ETag"] = new OpenApiHeader
+        {
+            Description = "The version of the representation (the row version); send it back in If-Match to update, or If-None-Match to revalidate.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 64 },
+        };
 
         document.Components.Headers["Retry-After"] = new OpenApiHeader
         {

@@ -54,6 +54,6 @@ export async function write<T>(run: () => Promise<WriteResult<T>>): Promise<Writ
 }
 
 /** The If-Match header for a row version (the API's ETag is the version in quotes). */
-export function ifMatch(version: number): Record<string, string> {
+export function ifMatch(version: number): { 'If-Match': string } {
   return { 'If-Match': `"${version}"` };
 }

@@ -13,33 +13,31 @@ export function replacePart<K extends PartKind>(
   version: number,
   body: PartInput<K>,
 ): Promise<WriteResult<PartItem<K>>> {
-  const params = { path: { id: supplierId, partId } };
-  const headers = ifMatch(version);
+  // The contract declares If-Match as a required header parameter of every replace operation.
+  const params = { path: { id: supplierId, partId }, header: ifMatch(version) };
   return write(async () => {
     switch (kind as PartKind) {
       case 'capabilities':
         return toWriteResult(
           await apiClient.PUT('/api/v1/suppliers/{id}/capabilities/{partId}', {
             params,
-            headers,
             body: body as PartInput<'capabilities'>,
           }),
         ) as WriteResult<PartItem<K>>;
       case 'equipment':
         return toWriteResult(
-          await apiClient.PUT('/api/v1/suppliers/{id}/equipment/{partId}', { params, headers, body: body as PartInput<'equipment'> }),
+          await apiClient.PUT('/api/v1/suppliers/{id}/equipment/{partId}', { params, body: body as PartInput<'equipment'> }),
         ) as WriteResult<PartItem<K>>;
       case 'certifications':
         return toWriteResult(
           await apiClient.PUT('/api/v1/suppliers/{id}/certifications/{partId}', {
             params,
-            headers,
             body: body as PartInput<'certifications'>,
           }),
         ) as WriteResult<PartItem<K>>;
       case 'staff':
         return toWriteResult(
-          await apiClient.PUT('/api/v1/suppliers/{id}/staff/{partId}', { params, headers, body: body as PartInput<'staff'> }),
+          await apiClient.PUT('/api/v1/suppliers/{id}/staff/{partId}', { params, body: body as PartInput<'staff'> }),
         ) as WriteResult<PartItem<K>>;
     }
   });

@@ -9,6 +9,6 @@ import type { SupplierProfile } from './get-supplier';
  */
 export function updateSupplier(id: string, version: number, body: SupplierInput): Promise<WriteResult<SupplierProfile>> {
   return write(async () =>
-    toWriteResult(await apiClient.PUT('/api/v1/suppliers/{id}', { params: { path: { id } }, body, headers: ifMatch(version) })),
+    toWriteResult(await apiClient.PUT('/api/v1/suppliers/{id}', { params: { path: { id }, header: ifMatch(version) }, body })),
   );
 }
