@@ -26,6 +26,16 @@ public sealed class SearchIndex : IDisposable
     private readonly Dictionary<string, Bitset> _equipment = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Bitset> _certification = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Bitset> _qualification = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Bitset> _prefecture = new(StringComparer.Ordinal);
+
+    // Sites holding each certification unexpired as of _validOn: rebuilt when the date turns, so that expiry
+    // passes with time as it does in the SQL path, without a check per candidate.
+    private readonly Dictionary<string, Bitset> _certificationValid = new(StringComparer.Ordinal);
+    private DateOnly _validOn;
+
+    // The hot fields of each site by ordinal, so that walking candidates touches arrays, not objects.
+    private readonly List<double> _lat = [];
+    private readonly List<double> _lon = [];
     private readonly Bitset[] _capabilitiesVisible = NewLevels();
     private readonly Bitset[] _equipmentVisible = NewLevels();
     private readonly Bitset[] _certificationsVisible = NewLevels();
@@ -70,6 +80,8 @@ public sealed class SearchIndex : IDisposable
             {
                 ordinal = _sites.Count;
                 _sites.Add(null);
+                _lat.Add(double.NaN);
+                _lon.Add(double.NaN);
                 _idKeys.Add(site.Id.ToByteArray(bigEndian: true));
                 _ordinals[site.Id] = ordinal;
             }
@@ -108,12 +120,16 @@ public sealed class SearchIndex : IDisposable
     /// <summary>One page of matches in the order of <paramref name="sort"/>, after the keyset position if given.</summary>
     public Page Query(SupplierQuery query, SupplierSort sort, short level, DateOnly today, (string Value, Guid Id)? after, int take, bool facets)
     {
+        if (_validOn != today)
+        {
+            RefreshValidity(today);
+        }
+
         _lock.EnterReadLock();
         try
         {
-            var matches = Filter(query, level, today);
-            var ordered = Order(matches, sort, query);
-            var page = ordered.SkipWhile(m => after is { } a && !IsAfter(m, a, sort)).Take(take + 1).ToList();
+            var matches = Filter(query, level);
+            var page = Top(matches, sort, after, take + 1);
             return new Page(
                 [.. page.Take(take).Select(m => new Hit(_sites[m.Ordinal]!.Id, m.Distance, KeyValue(m, sort)))],
                 page.Count > take,
@@ -127,7 +143,7 @@ public sealed class SearchIndex : IDisposable
 
     private readonly record struct Candidate(int Ordinal, double? Distance, string SortValue, double SortNumber);
 
-    private List<Candidate> Filter(SupplierQuery query, short level, DateOnly today)
+    private List<Candidate> Filter(SupplierQuery query, short level)
     {
         // The posting lists every match must be in. Nothing is copied: a million sites are 16k words per list,
         // and a copy per query would land on the large-object heap.
@@ -166,6 +182,7 @@ public sealed class SearchIndex : IDisposable
         {
             required.Add(_certificationsVisible[level]);
             Require(_certification, code);
+            Require(_certificationValid, code);
         }
 
         foreach (var code in query.Qualification ?? [])
@@ -185,6 +202,11 @@ public sealed class SearchIndex : IDisposable
             required.Add(_verified);
         }
 
+        if (query.Prefecture is { } prefecture)
+        {
+            Require(_prefecture, prefecture);
+        }
+
         var matches = new List<Candidate>();
         if (empty)
         {
@@ -193,27 +215,53 @@ public sealed class SearchIndex : IDisposable
 
         var point = query is { Lat: { } lat, Lon: { } lon } ? (lat, lon) : ((double, double)?)null;
         var radius = query.WithinKm is { } km ? km * 1000 : (double?)null;
-        // Walk the smallest source of candidates: the grid cells around the point, or the shortest posting list.
-        var walk = point is { } p && radius is { } r ? CellsAround(p.Item1, p.Item2, r) : required.MinBy(b => b.Count())!.Ordinals();
+
+        // With a selective filter, AND the posting lists word by word into a pooled buffer and walk its bits; with
+        // only a radius, walk the grid cells around the point instead.
+        var words = (_sites.Count + 63) / 64;
+        var buffer = System.Buffers.ArrayPool<ulong>.Shared.Rent(Math.Max(1, words));
+        try
+        {
+            IEnumerable<int> walk;
+            if (required.Count == 1 && point is { } p && radius is { } r)
+            {
+                walk = CellsAround(p.Item1, p.Item2, r).Where(_alive.Get);
+            }
+            else
+            {
+                Bitset.Intersect(required, buffer, words);
+                walk = Bitset.Ordinals(buffer, words);
+            }
+
+            Collect(walk, query, point, radius, matches);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<ulong>.Shared.Return(buffer);
+        }
+
+        return matches;
+    }
+
+    private void Collect(IEnumerable<int> walk, SupplierQuery query, (double, double)? point, double? radius, List<Candidate> matches)
+    {
         foreach (var ordinal in walk)
         {
-            if (!required.TrueForAll(bits => bits.Get(ordinal)))
+            double? distance = null;
+            if (point is { } at && !double.IsNaN(_lat[ordinal]))
+            {
+                distance = GreatCircle.Metres(at.Item1, at.Item2, _lat[ordinal], _lon[ordinal]);
+            }
+
+            if (radius is { } limit && !(distance <= limit))
             {
                 continue;
             }
 
             var site = _sites[ordinal]!;
-            if ((query.Prefecture is { } prefecture && site.PrefectureCode != prefecture)
-                || (query.Municipality is { } municipality && site.MunicipalityCode != municipality)
+            if ((query.Municipality is { } municipality && site.MunicipalityCode != municipality)
                 || (query.EmployeesMin is { } min && !(site.Employees >= min))
-                || (query.EmployeesMax is { } max && !(site.Employees <= max))
-                || (query.Certification ?? []).Any(code => !site.Certifications.Any(c => c.Code == code && (c.ValidUntil is null || c.ValidUntil >= today))))
-            {
-                continue;
-            }
-
-            double? distance = point is { } at && site is { Lat: { } sLat, Lon: { } sLon } ? GreatCircle.Metres(at.Item1, at.Item2, sLat, sLon) : null;
-            if (radius is { } limit && !(distance <= limit))
+                || (query.EmployeesMax is { } max && !(site.Employees <= max)))
             {
                 continue;
             }
@@ -221,16 +269,83 @@ public sealed class SearchIndex : IDisposable
             matches.Add(new Candidate(ordinal, distance, site.NameJa, site.Verified ? 0.001 : 0));
         }
 
-        return matches;
     }
 
-    private IEnumerable<Candidate> Order(List<Candidate> matches, SupplierSort sort, SupplierQuery query) => sort switch
+    /// <summary>The certifications a site holds unexpired on a day, among those its derived column lists.</summary>
+    private static IEnumerable<string> ValidCertifications(SiteFacts site, DateOnly day) =>
+        site.CertificationCodes.Where(code => site.Certifications.Any(c => c.Code == code && (c.ValidUntil is null || c.ValidUntil >= day)));
+
+    /// <summary>Rebuilds the unexpired-certification postings when the date has turned since they were built.</summary>
+    private void RefreshValidity(DateOnly today)
     {
-        // Sites without a location sort last, as NULLs do in PostgreSQL's ascending order.
-        SupplierSort.Distance => matches.OrderBy(m => m.Distance ?? double.MaxValue).ThenBy(m => _idKeys[m.Ordinal], IdOrder.Instance),
-        SupplierSort.Relevance => matches.OrderByDescending(m => m.SortNumber).ThenBy(m => _idKeys[m.Ordinal], IdOrder.Instance),
-        _ => matches.OrderBy(m => m.SortValue, StringComparer.Ordinal).ThenBy(m => _idKeys[m.Ordinal], IdOrder.Instance),
-    };
+        _lock.EnterWriteLock();
+        try
+        {
+            if (_validOn == today)
+            {
+                return;
+            }
+
+            _validOn = today;
+            _certificationValid.Clear();
+            for (var ordinal = 0; ordinal < _sites.Count; ordinal++)
+            {
+                if (_sites[ordinal] is { } site)
+                {
+                    Post(_certificationValid, ValidCertifications(site, today), ordinal);
+                }
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>The first <paramref name="count"/> matches after the keyset position, in sort order — a bounded heap, not a full sort.</summary>
+    private List<Candidate> Top(List<Candidate> matches, SupplierSort sort, (string Value, Guid Id)? after, int count)
+    {
+        var comparer = Comparer<Candidate>.Create((a, b) => Compare(a, b, sort));
+        // The heap keeps the count best seen so far, its worst on top, so each match costs O(log count).
+        var heap = new PriorityQueue<Candidate, Candidate>(Comparer<Candidate>.Create((a, b) => comparer.Compare(b, a)));
+        foreach (var match in matches)
+        {
+            if (after is { } a && !IsAfter(match, a, sort))
+            {
+                continue;
+            }
+
+            if (heap.Count < count)
+            {
+                heap.Enqueue(match, match);
+            }
+            else if (comparer.Compare(match, heap.Peek()) < 0)
+            {
+                heap.EnqueueDequeue(match, match);
+            }
+        }
+
+        var best = new List<Candidate>(heap.Count);
+        while (heap.TryDequeue(out var item, out _))
+        {
+            best.Add(item);
+        }
+
+        best.Reverse();
+        return best;
+    }
+
+    private int Compare(Candidate a, Candidate b, SupplierSort sort)
+    {
+        var byValue = sort switch
+        {
+            // Sites without a location sort last, as NULLs do in PostgreSQL's ascending order.
+            SupplierSort.Distance => (a.Distance ?? double.MaxValue).CompareTo(b.Distance ?? double.MaxValue),
+            SupplierSort.Relevance => b.SortNumber.CompareTo(a.SortNumber),
+            _ => string.CompareOrdinal(a.SortValue, b.SortValue),
+        };
+        return byValue != 0 ? byValue : IdOrder.Instance.Compare(_idKeys[a.Ordinal], _idKeys[b.Ordinal]);
+    }
 
     /// <summary>The sort value a cursor carries, written as the SQL path writes it.</summary>
     private static string KeyValue(Candidate match, SupplierSort sort) => sort switch
@@ -309,6 +424,10 @@ public sealed class SearchIndex : IDisposable
         Post(_equipment, site.EquipmentTypeCodes, ordinal);
         Post(_certification, site.CertificationCodes, ordinal);
         Post(_qualification, site.QualificationCodes, ordinal);
+        Post(_prefecture, [site.PrefectureCode], ordinal);
+        Post(_certificationValid, ValidCertifications(site, _validOn), ordinal);
+        _lat[ordinal] = site.Lat ?? double.NaN;
+        _lon[ordinal] = site.Lon ?? double.NaN;
         for (short level = 0; level < Levels; level++)
         {
             Flag(_capabilitiesVisible[level], ordinal, site.CapabilitiesLevel <= level);
@@ -338,7 +457,7 @@ public sealed class SearchIndex : IDisposable
         }
 
         _alive.Clear(ordinal);
-        foreach (var postings in new[] { _process, _material, _equipment, _certification, _qualification })
+        foreach (var postings in new[] { _process, _material, _equipment, _certification, _qualification, _prefecture, _certificationValid })
         {
             foreach (var bits in postings.Values)
             {
