@@ -27,46 +27,6 @@ public sealed class Bitset
         }
     }
 
-    public int Count()
-    {
-        var count = 0;
-        foreach (var word in _words)
-        {
-            count += BitOperations.PopCount(word);
-        }
-
-        return count;
-    }
-
-    /// <summary>Keeps only the ordinals also in <paramref name="other"/>.</summary>
-    public void IntersectWith(Bitset other)
-    {
-        for (var i = 0; i < _words.Length; i++)
-        {
-            _words[i] &= i < other._words.Length ? other._words[i] : 0;
-        }
-    }
-
-    public Bitset Copy(int capacity)
-    {
-        var copy = new Bitset(Math.Max(capacity, Capacity));
-        Array.Copy(_words, copy._words, _words.Length);
-        return copy;
-    }
-
-    public IEnumerable<int> Ordinals()
-    {
-        for (var i = 0; i < _words.Length; i++)
-        {
-            var word = _words[i];
-            while (word != 0)
-            {
-                yield return (i << 6) + BitOperations.TrailingZeroCount(word);
-                word &= word - 1;
-            }
-        }
-    }
-
     /// <summary>
     /// Writes the intersection of <paramref name="sets"/> into <paramref name="into"/> (its first
     /// <paramref name="words"/> words) — a word at a time, 64 sites per instruction.

@@ -112,11 +112,11 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
         }
     }
 
-    /// <summary>Migrations run beside this service at start-up; the index waits for the suppliers table.</summary>
-    private static async Task WaitForSchemaAsync(NpgsqlConnection connection, CancellationToken ct)
+    /// <summary>Migrations run beside this service at start-up; the index waits until every one is applied.</summary>
+    private async Task WaitForSchemaAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        while (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT to_regclass('public.suppliers') IS NOT NULL AND to_regclass('public.idempotency_keys') IS NOT NULL", cancellationToken: ct)))
+        var migrations = services.GetRequiredService<Data.MigrationRunner>();
+        while ((await migrations.PendingAsync(connection, ct)).Count > 0)
         {
             await Task.Delay(200, ct);
         }
