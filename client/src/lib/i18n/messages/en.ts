@@ -97,6 +97,7 @@ export const en: Record<MessageKey, string> = {
   'readiness.checkedAt': 'Last checked {time} (refreshes every {seconds} seconds)',
   'readiness.check.database': 'Database',
   'readiness.check.migrations': 'Database migrations',
+  'readiness.check.search_index': 'Search index',
   'notFound.heading': 'Page not found',
   'notFound.body': 'The page you are looking for does not exist or has moved.',
   'notFound.backHome': 'Back to the home page',

@@ -96,6 +96,7 @@ export const ja = {
   'readiness.checkedAt': '最終確認 {time}（{seconds} 秒ごとに更新）',
   'readiness.check.database': 'データベース',
   'readiness.check.migrations': 'データベースのマイグレーション',
+  'readiness.check.search_index': '検索インデックス',
   'notFound.heading': 'ページが見つかりません',
   'notFound.body': 'お探しのページは存在しないか、移動した可能性があります。',
   'notFound.backHome': 'トップページへ戻る',
