@@ -179,7 +179,8 @@ async function supplierEditsAndAnonymousSees(page: Page, browser: Browser) {
   await anonymous.goto(`/suppliers?q=${encodeURIComponent(siteName)}&equipmentType=press.servo&equipmentMinSpec=250`);
   await expect(found).toHaveCount(1, { timeout: 15_000 });
   await anonymous.goto(`/suppliers?q=${encodeURIComponent(siteName)}&acceptsContractWork=true`);
-  await expect(anonymous.getByRole('heading', { name: /件$/ })).toBeVisible({ timeout: 15_000 });
+  // The results heading ("N 件") shows once the search has answered; the filter card's heading also ends in 件.
+  await expect(anonymous.locator('#search-results-heading')).toHaveText(/^\d+ 件$/, { timeout: 15_000 });
   await expect(found).toHaveCount(0);
   await anonymous.context().close();
 
