@@ -87,9 +87,10 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
         await WaitForSchemaAsync(listener, ct);
         var started = DateTime.UtcNow;
         var count = 0;
-        foreach (var site in await ReadAsync(listener, null, ct))
+        // Streamed row by row: a million sites never sit in memory twice.
+        await foreach (var row in listener.QueryUnbufferedAsync<FactsRow>(FactsSql(all: true)).WithCancellation(ct))
         {
-            index.Upsert(site);
+            index.Upsert(row.ToFacts());
             count++;
         }
 
@@ -122,9 +123,10 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
         }
     }
 
-    private static async Task<IEnumerable<SiteFacts>> ReadAsync(NpgsqlConnection connection, Guid[]? ids, CancellationToken ct)
-    {
-        var rows = await connection.QueryAsync<FactsRow>(new CommandDefinition($"""
+    private static async Task<IEnumerable<SiteFacts>> ReadAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken ct) =>
+        (await connection.QueryAsync<FactsRow>(new CommandDefinition(FactsSql(all: false), new { ids }, cancellationToken: ct))).Select(r => r.ToFacts());
+
+    private static string FactsSql(bool all) => $"""
             SELECT s.id, s.name_ja, ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lon, s.prefecture_code,
                    s.municipality_code, s.employees, s.verification = 'verified' AS verified, s.contract_acceptance,
                    s.process_codes, s.material_codes, s.equipment_type_codes, s.qualification_codes, s.certification_codes,
@@ -132,10 +134,8 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
                    coalesce((SELECT array_agg(c.code || '|' || coalesce(c.valid_until::text, '')) FROM supplier_certifications c
                              WHERE c.supplier_id = s.id), ARRAY[]::text[]) AS certificates
             FROM suppliers s
-            WHERE s.status = 'published' {(ids is null ? "" : "AND s.id = ANY(@ids)")}
-            """, new { ids }, cancellationToken: ct));
-        return rows.Select(r => r.ToFacts());
-    }
+            WHERE s.status = 'published' {(all ? "" : "AND s.id = ANY(@ids)")}
+            """;
 
     private sealed class FactsRow
     {
