@@ -166,18 +166,18 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
             NameJa = NameJa,
             Lat = Lat,
             Lon = Lon,
-            PrefectureCode = PrefectureCode,
-            MunicipalityCode = MunicipalityCode,
+            PrefectureCode = Codes.Shared(PrefectureCode),
+            MunicipalityCode = MunicipalityCode is null ? null : Codes.Shared(MunicipalityCode),
             Employees = Employees,
             Verified = Verified,
-            ContractAcceptance = ContractAcceptance,
-            ProcessCodes = ProcessCodes,
-            MaterialCodes = MaterialCodes,
-            EquipmentTypeCodes = EquipmentTypeCodes,
-            QualificationCodes = QualificationCodes,
-            CertificationCodes = CertificationCodes,
+            ContractAcceptance = Codes.Shared(ContractAcceptance),
+            ProcessCodes = Codes.Shared(ProcessCodes),
+            MaterialCodes = Codes.Shared(MaterialCodes),
+            EquipmentTypeCodes = Codes.Shared(EquipmentTypeCodes),
+            QualificationCodes = Codes.Shared(QualificationCodes),
+            CertificationCodes = Codes.Shared(CertificationCodes),
             Certifications = [.. Certificates.Select(c => c.Split('|') is [var code, var until]
-                ? (code, until.Length == 0 ? (DateOnly?)null : DateOnly.Parse(until, CultureInfo.InvariantCulture))
+                ? (Codes.Shared(code), until.Length == 0 ? (DateOnly?)null : DateOnly.Parse(until, CultureInfo.InvariantCulture))
                 : (c, null))],
             CapabilitiesLevel = DisclosureCapabilities,
             EquipmentLevel = DisclosureEquipment,
@@ -185,5 +185,26 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
             StaffLevel = DisclosureStaff,
             CapacityLevel = DisclosureCapacity,
         };
+    }
+}
+
+/// <summary>
+/// One string object per distinct code. Each row read from PostgreSQL brings its own copies of the same few hundred
+/// codes; a million sites' copies would cost gigabytes.
+/// </summary>
+internal static class Codes
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_pool = new(StringComparer.Ordinal);
+
+    public static string Shared(string code) => s_pool.GetOrAdd(code, code);
+
+    public static string[] Shared(string[] codes)
+    {
+        for (var i = 0; i < codes.Length; i++)
+        {
+            codes[i] = Shared(codes[i]);
+        }
+
+        return codes;
     }
 }
