@@ -36,8 +36,12 @@ public static class AuditApi
         }
 
         var sql = new StringBuilder("""
-            SELECT id, at, actor_kind, actor_id, action, resource, resource_id, before::text AS before, after::text AS after, trace_id
-            FROM audit_log WHERE true
+            SELECT l.id, l.at, l.actor_kind, l.actor_id, coalesce(a.display_name, c.name) AS actor_name, l.action, l.resource,
+                   l.resource_id, l.before::text AS before, l.after::text AS after, l.trace_id
+            FROM audit_log l
+            LEFT JOIN accounts a ON l.actor_kind = 'account' AND a.id = CASE WHEN l.actor_id ~ '^[0-9a-f-]{36}$' THEN l.actor_id::uuid END
+            LEFT JOIN api_clients c ON l.actor_kind = 'client' AND c.id = CASE WHEN l.actor_id ~ '^[0-9a-f-]{36}$' THEN l.actor_id::uuid END
+            WHERE true
             """);
         var args = new DynamicParameters(new { take = take + 1 });
         if (after is not null)
@@ -47,27 +51,27 @@ public static class AuditApi
                 return Problems.Validation("cursor", "Not a cursor of this list.");
             }
 
-            sql.Append(" AND id < @afterId");
+            sql.Append(" AND l.id < @afterId");
             args.Add("afterId", afterId);
         }
 
-        Filter(sql, args, "actor_id", "actorId", actorId);
-        Filter(sql, args, "action", "action", action);
-        Filter(sql, args, "resource", "resource", resource);
-        Filter(sql, args, "resource_id", "resourceId", resourceId);
+        Filter(sql, args, "l.actor_id", "actorId", actorId);
+        Filter(sql, args, "l.action", "action", action);
+        Filter(sql, args, "l.resource", "resource", resource);
+        Filter(sql, args, "l.resource_id", "resourceId", resourceId);
         if (from is not null)
         {
-            sql.Append(" AND at >= @from");
+            sql.Append(" AND l.at >= @from");
             args.Add("from", from.Value.ToUniversalTime());
         }
 
         if (to is not null)
         {
-            sql.Append(" AND at < @to");
+            sql.Append(" AND l.at < @to");
             args.Add("to", to.Value.ToUniversalTime());
         }
 
-        sql.Append(" ORDER BY id DESC LIMIT @take");
+        sql.Append(" ORDER BY l.id DESC LIMIT @take");
         await using var connection = await db.OpenConnectionAsync(ct);
         var rows = (await connection.QueryAsync<EntryRecord>(new CommandDefinition(sql.ToString(), args, cancellationToken: ct)))
             .Select(r => r.ToDto()).ToList();
@@ -89,6 +93,7 @@ public static class AuditApi
         public DateTimeOffset At { get; init; }
         public string ActorKind { get; init; } = "";
         public string ActorId { get; init; } = "";
+        public string? ActorName { get; init; }
         public string Action { get; init; } = "";
         public string Resource { get; init; } = "";
         public string ResourceId { get; init; } = "";
@@ -102,6 +107,7 @@ public static class AuditApi
             At = At,
             ActorKind = ActorKind,
             ActorId = ActorId,
+            ActorName = ActorName,
             Action = Action,
             Resource = Resource,
             ResourceId = ResourceId,

@@ -18,6 +18,10 @@ public sealed record AuditEntry
     [MaxLength(64)]
     public required string ActorId { get; init; }
 
+    [Description("The account's display name or the API client's name, when the actor is known to this registry.")]
+    [MaxLength(200)]
+    public string? ActorName { get; init; }
+
     [Description("What happened, e.g. `account.created`, `auth.login`.")]
     [MaxLength(64)]
     public required string Action { get; init; }

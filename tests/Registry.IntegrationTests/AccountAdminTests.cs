@@ -150,6 +150,7 @@ public sealed class AccountAdminTests(RegistryApiFactory api)
 
         var entry = Assert.Single(page.Items);
         Assert.Equal(("account.created", "account", admin.Id.ToString()), (entry.Action, entry.ActorKind, entry.ActorId));
+        Assert.Equal("Test admin", entry.ActorName);
         Assert.Equal(account.Email, entry.After!.Value.GetProperty("email").GetString());
         Assert.DoesNotContain("a secret password nobody may read", body, StringComparison.Ordinal);
     }

@@ -681,6 +681,8 @@ export interface components {
             /** @description `account`, `client` or `system`. */
             actorKind: string;
             actorId: string;
+            /** @description The account's display name or the API client's name, when the actor is known to this registry. */
+            actorName?: string | null;
             /** @description What happened, e.g. `account.created`, `auth.login`. */
             action: string;
             resource: string;

@@ -42,7 +42,7 @@ export function AuditLogTable() {
                 </td>
                 <td>
                   <span className="table__sub">{actorKindLabel(entry.actorKind, t)}</span>
-                  <code>{entry.actorId}</code>
+                  {entry.actorName ? <span title={entry.actorId}>{entry.actorName}</span> : <code>{entry.actorId}</code>}
                 </td>
                 <td>
                   <code>{entry.action}</code>
