@@ -52,13 +52,14 @@ public static class AccountsApi
 
         var sql = new System.Text.StringBuilder(Select).Append(" WHERE true");
         var args = new DynamicParameters(new { take = take + 1 });
-        if (after is not null)
+        var (afterId, badCursor) = Paging.IdKey(after);
+        if (badCursor is not null)
         {
-            if (!Guid.TryParse(after, out var afterId))
-            {
-                return Problems.Validation("cursor", "Not a cursor of this list.");
-            }
+            return badCursor;
+        }
 
+        if (afterId is not null)
+        {
             sql.Append(" AND a.id > @afterId");
             args.Add("afterId", afterId);
         }

@@ -46,7 +46,13 @@ public static class ApiClientsApi
             return problem;
         }
 
-        Guid? afterId = Guid.TryParse(after, out var parsed) ? parsed : null;
+        // An unreadable cursor is a 400, as on every other list (it used to restart the list silently).
+        var (afterId, badCursor) = Paging.IdKey(after);
+        if (badCursor is not null)
+        {
+            return badCursor;
+        }
+
         await using var connection = await db.OpenConnectionAsync(ct);
         var rows = (await connection.QueryAsync<ClientRecord>(new CommandDefinition(
             Select + " WHERE @afterId::uuid IS NULL OR id > @afterId ORDER BY id LIMIT @take",

@@ -5,7 +5,6 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Registry.Api.Auth;
-using Registry.Api.Errors;
 using Registry.Api.Http;
 using Registry.Contracts;
 using Registry.Contracts.Audit;
@@ -44,13 +43,14 @@ public static class AuditApi
             WHERE true
             """);
         var args = new DynamicParameters(new { take = take + 1 });
-        if (after is not null)
+        var (afterId, badCursor) = Paging.IdKey(after);
+        if (badCursor is not null)
         {
-            if (!Guid.TryParse(after, out var afterId))
-            {
-                return Problems.Validation("cursor", "Not a cursor of this list.");
-            }
+            return badCursor;
+        }
 
+        if (afterId is not null)
+        {
             sql.Append(" AND l.id < @afterId");
             args.Add("afterId", afterId);
         }

@@ -7,8 +7,6 @@ public static class Roles
     public const string Supplier = "supplier";
     public const string Coordinator = "coordinator";
     public const string Admin = "admin";
-
-    public static readonly IReadOnlyList<string> All = [Member, Supplier, Coordinator, Admin];
 }
 
 public static class Scopes

@@ -41,6 +41,12 @@ public static class Paging
         }
     }
 
+    /// <summary>The id a list keyed by id continues after, or the problem when the cursor is not one of that list.</summary>
+    public static (Guid? After, ProblemHttpResult? Problem) IdKey(string? after) =>
+        after is null ? (null, null)
+        : Guid.TryParse(after, out var id) ? (id, null)
+        : (null, Problems.Validation("cursor", "Not a cursor of this list."));
+
     public static string Cursor(string lastKey) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lastKey));
 
     /// <summary>Cuts the one-row look-ahead off and sets nextCursor and the Link header.</summary>

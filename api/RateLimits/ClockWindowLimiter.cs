@@ -16,10 +16,6 @@ public sealed class ClockWindowLimiter(int permitLimit, TimeSpan window, TimePro
     private long _successful;
     private long _failed;
 
-    public int PermitLimit => permitLimit;
-
-    public TimeSpan Window => window;
-
     public override TimeSpan? IdleDuration
     {
         get

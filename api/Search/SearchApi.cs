@@ -137,7 +137,7 @@ public static class SearchApi
         [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => new FacetCount { Code = c.Key, Count = c.Value })];
 
     // What a search result shows of a site, masked at the caller's level exactly as the profile is.
-    private const string Projection = """
+    private const string Projection = $"""
         s.id, s.name_ja, s.name_en, s.prefecture_code, s.municipality_code,
         ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lon, s.process_codes,
         CASE WHEN s.disclosure_certifications <= @level THEN ARRAY(
@@ -146,7 +146,7 @@ public static class SearchApi
         s.verification = 'verified' AS verified,
         CASE WHEN s.disclosure_capacity <= @level THEN s.contract_acceptance END AS contract_acceptance,
         CASE WHEN s.disclosure_capacity <= @level AND s.spare_capacity_valid_until >= @today THEN s.spare_capacity_pct END AS spare_capacity_pct,
-        CASE WHEN @lat::float8 IS NULL THEN NULL ELSE ST_Distance(s.location, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography, false) END AS distance_m,
+        {Order.Distance} AS distance_m,
         s.confirmed_at
         """;
 

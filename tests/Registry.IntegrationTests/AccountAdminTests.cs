@@ -191,6 +191,20 @@ public sealed class AccountAdminTests(RegistryApiFactory api)
         Assert.Contains("rol", problem.Errors!.Keys);
     }
 
+    [Theory]
+    [InlineData("/api/v1/accounts")]
+    [InlineData("/api/v1/api-clients")]
+    [InlineData("/api/v1/audit-log")]
+    public async Task ACursorThisServiceDidNotGiveOutIs400(string list)
+    {
+        using var admin = await TestAccounts.SignInAsync(api, "admin");
+
+        using var response = await admin.Client.GetAsync(list + "?cursor=" + Registry.Api.Http.Paging.Cursor("not-an-id"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("cursor", (await response.ReadJsonAsync<Problem>())!.Errors!.Keys);
+    }
+
     [Fact]
     public async Task LimitOutOfRangeIs400()
     {

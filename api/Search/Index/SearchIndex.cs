@@ -113,7 +113,7 @@ public sealed class SearchIndex : IDisposable
 
     public sealed record Page(IReadOnlyList<Hit> Hits, bool HasMore, Facets? Facets);
 
-    public sealed record Hit(Guid Id, double? DistanceMetres, string SortValue);
+    public sealed record Hit(Guid Id, string SortValue);
 
     public sealed record Facets(int Total, IReadOnlyDictionary<string, int> ProcessFamilies, IReadOnlyDictionary<string, int> Prefectures, IReadOnlyDictionary<string, int> Certifications);
 
@@ -131,7 +131,7 @@ public sealed class SearchIndex : IDisposable
             var matches = Filter(query, level);
             var page = Top(matches, sort, after, take + 1);
             return new Page(
-                [.. page.Take(take).Select(m => new Hit(_sites[m.Ordinal]!.Id, m.Distance, KeyValue(m, sort)))],
+                [.. page.Take(take).Select(m => new Hit(_sites[m.Ordinal]!.Id, KeyValue(m, sort)))],
                 page.Count > take,
                 facets ? Tally(matches, level) : null);
         }
