@@ -56,7 +56,7 @@ public static class SearchApi
             return await FromIndexAsync(query, built, after, take, level, today, index, db, http, ct);
         }
 
-        var order = Order.For(built.Sort);
+        var order = Order.For(built.Sort, built.Relevance);
         var args = built.Args;
         args.Add("take", take + 1);
         var keyset = "";
@@ -110,7 +110,7 @@ public static class SearchApi
             afterKey = (key.Value, key.Id);
         }
 
-        var page = index.Query(query, built.Sort, level, today, afterKey, take, query.Facets == true);
+        var page = index.Query(query, built.Sort, level, today, afterKey, take, query.Facets == true, built.Expansions);
         var args = built.Args;
         args.Add("ids", page.Hits.Select(h => h.Id).ToArray());
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -182,13 +182,11 @@ public static class SearchApi
     {
         public const string Distance = "CASE WHEN @lat::float8 IS NULL THEN NULL ELSE ST_Distance(s.location, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography, false) END";
 
-        // Relevance: text similarity when there is a text, with verified sites ahead of unverified ones.
-        private const string Relevance = "(CASE WHEN @q::text IS NULL THEN 0 ELSE similarity(s.search_text, @q::text) END + CASE WHEN s.verification = 'verified' THEN 0.001 ELSE 0 END)::float8";
-
-        public static Order For(SupplierSort sort) => sort switch
+        // relevance: the query's expression (SupplierSearch) — names holding the words first, verified sites ahead.
+        public static Order For(SupplierSort sort, string relevance) => sort switch
         {
             SupplierSort.Distance => new(Distance, "distance_m, s.id", $"({Distance}, s.id) > (@kValue::float8, @kId)"),
-            SupplierSort.Relevance => new(Relevance, "sort_value DESC, s.id", $"({Relevance} < @kValue::float8 OR ({Relevance} = @kValue::float8 AND s.id > @kId))"),
+            SupplierSort.Relevance => new(relevance, "sort_value DESC, s.id", $"({relevance} < @kValue::float8 OR ({relevance} = @kValue::float8 AND s.id > @kId))"),
             _ => new("s.name_ja", "s.name_ja, s.id", "(s.name_ja, s.id) > (@kValue::text, @kId)"),
         };
     }

@@ -14,14 +14,27 @@ namespace Registry.Api.Search;
 /// </summary>
 public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
 {
-    public sealed record Built(string Where, DynamicParameters Args, SupplierSort Sort, string? Problem, string? ProblemField);
+    /// <summary>
+    /// The WHERE clause and its arguments, the sort, the relevance expression, and the taxonomy expansions the
+    /// in-process index needs to answer the same query.
+    /// </summary>
+    public sealed record Built(string Where, DynamicParameters Args, SupplierSort Sort, string? Problem, string? ProblemField)
+    {
+        public string Relevance { get; init; } = NoText;
+
+        public Index.SearchIndex.Expansions Expansions { get; init; } = new(null, null);
+    }
+
+    // Relevance without a text: verified sites first. Written so that PostgreSQL and the index compute the same
+    // double: (words found in the names) / (words) + 0.001 when verified.
+    private const string Verified = "CASE WHEN s.verification = 'verified' THEN 0.001::float8 ELSE 0::float8 END";
+    private const string NoText = "(0::float8 + " + Verified + ")";
 
     public Built Build(SupplierQuery query, short level, DateOnly today)
     {
         var where = new StringBuilder("s.status = 'published'");
         var args = new DynamicParameters(new { level, today });
         // Referenced by the sort expressions whether or not the query sets them.
-        args.Add("q", null, System.Data.DbType.String);
         args.Add("lat", null, System.Data.DbType.Double);
         args.Add("lon", null, System.Data.DbType.Double);
 
@@ -48,6 +61,7 @@ public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
             args.Add($"material{i}", code);
         }
 
+        string[]? equipmentTypes = null, fitProcesses = null;
         if (query.EquipmentType is { } equipment)
         {
             if (!taxonomy.Exists(TaxonomyKind.EquipmentTypes, equipment))
@@ -60,7 +74,8 @@ public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
             if (query.EquipmentMinSpec is { } minSpec)
             {
                 where.Append(" AND EXISTS (SELECT 1 FROM supplier_equipment e WHERE e.supplier_id = s.id AND e.type_code = ANY(@equipmentTypes) AND e.spec_value >= @equipmentMinSpec)");
-                args.Add("equipmentTypes", taxonomy.SelfAndDescendants(TaxonomyKind.EquipmentTypes, equipment).ToArray());
+                equipmentTypes = [.. taxonomy.SelfAndDescendants(TaxonomyKind.EquipmentTypes, equipment)];
+                args.Add("equipmentTypes", equipmentTypes);
                 args.Add("equipmentMinSpec", minSpec);
             }
         }
@@ -79,7 +94,8 @@ public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
             if (query.Process is { Length: > 0 } processes)
             {
                 capability.Append(" AND c.process_code = ANY(@fitProcesses)");
-                args.Add("fitProcesses", processes.SelectMany(p => taxonomy.SelfAndDescendants(TaxonomyKind.Processes, p)).Distinct().ToArray());
+                fitProcesses = [.. processes.SelectMany(p => taxonomy.SelfAndDescendants(TaxonomyKind.Processes, p)).Distinct()];
+                args.Add("fitProcesses", fitProcesses);
             }
 
             if (sides[0] > 0)
@@ -182,10 +198,8 @@ public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
             where.Append(" AND s.verification = 'verified'");
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            AppendText(query.Q, where, args);
-        }
+        var words = TextQuery.Words(query.Q);
+        AppendText(words, where, args);
 
         SupplierSort sort;
         if (query.Sort is null)
@@ -202,7 +216,11 @@ public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
             return new Built("", args, sort, "sort=distance needs lat and lon.", "sort");
         }
 
-        return new Built(where.ToString(), args, sort, null, null);
+        return new Built(where.ToString(), args, sort, null, null)
+        {
+            Relevance = words.Count == 0 ? NoText : Relevance(words.Count),
+            Expansions = new(fitProcesses, equipmentTypes),
+        };
     }
 
     /// <summary>
@@ -210,24 +228,32 @@ public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
     /// index that can serve them); longer words to LIKE over the trigram index. The short path never uses LIKE, so
     /// the planner cannot fall back to the trigram index for a word it cannot index.
     /// </summary>
-    private static void AppendText(string q, StringBuilder where, DynamicParameters args)
+    private static void AppendText(IReadOnlyList<string> words, StringBuilder where, DynamicParameters args)
     {
-        var words = q.Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct().Take(8).ToList();
-        var grams = words.Where(w => w.Length <= 2).ToArray();
+        var grams = words.Where(TextQuery.IsGram).ToArray();
         if (grams.Length > 0)
         {
             where.Append(" AND s.search_bigrams @> @grams");
             args.Add("grams", grams);
         }
 
-        foreach (var (word, i) in words.Where(w => w.Length > 2).Select((w, i) => (w, i)))
+        foreach (var (word, i) in words.Where(w => !TextQuery.IsGram(w)).Select((w, i) => (w, i)))
         {
             where.Append(CultureInfo.InvariantCulture, $" AND s.search_text LIKE @like{i}");
             args.Add($"like{i}", "%" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
         }
 
-        args.Add("q", string.Join(' ', words));
+        foreach (var (word, i) in words.Select((w, i) => (w, i)))
+        {
+            args.Add($"word{i}", word);
+        }
     }
+
+    /// <summary>The share of the words found in the site's names (ja, en, kana), plus the verified bonus.</summary>
+    private static string Relevance(int words) =>
+        "((" + string.Join(" + ", Enumerable.Range(0, words).Select(i =>
+            $"(strpos(lower(concat_ws(' ', s.name_ja, s.name_en, s.name_kana)), @word{i}) > 0)::int"))
+        + $")::float8 / {words} + {Verified})";
 
     private static Built Unknown(string field, string code) =>
         new("", new DynamicParameters(), SupplierSort.Name, $"'{code}' is not a known code for {field} (see /api/v1/taxonomy).", field);

@@ -15,17 +15,21 @@ public sealed class SearchIndexEquivalenceTests(RegistryApiFactory api)
 {
     private static readonly string[] s_processes = ["machining.milling.5axis", "machining.turning.cnc", "joining.welding.tig", "surface.plating.zinc", "sheet_metal.stamping"];
     private static readonly string[] s_certifications = ["iso_9001", "iatf_16949", "iso_14001"];
+    private static readonly string[] s_names = ["溶接", "板金", "精密", "めっき", "プレス", "ＭＣ"];
+    private static readonly string[] s_words = ["溶接", "板金", "精", "工業", "ｍｃ", "溶", "加工", "試作", "接板"];
     private static readonly (double Lat, double Lon)[] s_points = [(26.2124, 127.6809), (26.3344, 127.8056), (26.5916, 127.9772)];
 
     [Fact]
     public async Task IndexAndSqlAnswerAlikeOnRandomQueries()
     {
         var random = new Random(47);
+        var made = new List<CapabilityInput>();
         using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
         for (var i = 0; i < 24; i++)
         {
             var (lat, lon) = s_points[random.Next(s_points.Length)];
-            var input = Sites.Input($"沖縄{i:00}", new GeoLocation { Lat = lat + random.NextDouble() * 0.05, Lon = lon + random.NextDouble() * 0.05 },
+            var name = $"沖縄{s_names[random.Next(s_names.Length)]}{(random.Next(2) == 0 ? "工業" : "")}{i:00}";
+            var input = Sites.Input(name, new GeoLocation { Lat = lat + random.NextDouble() * 0.05, Lon = lon + random.NextDouble() * 0.05 },
                 new Disclosure
                 {
                     Certifications = (DisclosureLevel)random.Next(3),
@@ -37,13 +41,21 @@ public sealed class SearchIndexEquivalenceTests(RegistryApiFactory api)
                 PrefectureCode = "47",
                 Employees = random.Next(5, 400),
                 Capacity = new CapacityInput { ContractAcceptance = (ContractAcceptance)random.Next(3) },
+                DescriptionJa = random.Next(2) == 0 ? "板金と溶接の試作" : "精密加工",
+                Strengths = random.Next(3) == 0 ? "短納期" : null,
             };
             var site = await Sites.CreateAsync(coordinator.Client, input);
-            await Sites.AddAsync<Capability>(coordinator.Client, site.Id, "capabilities", new CapabilityInput
+            var capability = new CapabilityInput
             {
                 ProcessCode = s_processes[random.Next(s_processes.Length)],
                 MaterialCodes = random.Next(2) == 0 ? ["steel.carbon"] : ["aluminium.a5052"],
-            });
+                MaxXMm = random.Next(4) == 0 ? null : random.Next(1, 40) * 25.5m,
+                MaxYMm = random.Next(1, 40) * 25m,
+                MaxZMm = random.Next(1, 20) * 10.1m,
+                BestToleranceUm = random.Next(4) == 0 ? null : random.Next(1, 50) * 0.25m,
+            };
+            made.Add(capability);
+            await Sites.AddAsync<Capability>(coordinator.Client, site.Id, "capabilities", capability);
             foreach (var code in s_certifications.Where(_ => random.Next(3) == 0))
             {
                 var expired = random.Next(5) == 0;
@@ -54,7 +66,11 @@ public sealed class SearchIndexEquivalenceTests(RegistryApiFactory api)
                 });
             }
 
-            await Sites.AddAsync<Equipment>(coordinator.Client, site.Id, "equipment", new EquipmentInput { TypeCode = random.Next(2) == 0 ? "press.servo" : "lathe.cnc" });
+            await Sites.AddAsync<Equipment>(coordinator.Client, site.Id, "equipment", new EquipmentInput
+            {
+                TypeCode = random.Next(2) == 0 ? "press.servo" : "lathe.cnc",
+                SpecValue = random.Next(4) == 0 ? null : random.Next(1, 20) * 25.5m,
+            });
             if (random.Next(6) > 0)
             {
                 await Sites.PublishAsync(coordinator.Client, site.Id);
@@ -68,9 +84,9 @@ public sealed class SearchIndexEquivalenceTests(RegistryApiFactory api)
             (coordinator.Client, sqlOnly.CreateClientWithToken(coordinator.Tokens.AccessToken)) };
 
         var answered = 0;
-        for (var q = 0; q < 60; q++)
+        for (var q = 0; q < 90; q++)
         {
-            var query = RandomQuery(random);
+            var query = RandomQuery(random, made);
             var (indexClient, sqlClient) = callers[q % callers.Length];
             var fromIndex = await SearchAsync(indexClient, query);
             var fromSql = await SearchAsync(sqlClient, query);
@@ -84,7 +100,7 @@ public sealed class SearchIndexEquivalenceTests(RegistryApiFactory api)
         }
 
         // A comparison of empty answers proves nothing: most random queries must find something.
-        Assert.True(answered >= 30, $"only {answered} of 60 queries found sites");
+        Assert.True(answered >= 36, $"only {answered} of 90 queries found sites");
     }
 
     [Fact]
@@ -112,8 +128,9 @@ public sealed class SearchIndexEquivalenceTests(RegistryApiFactory api)
         Assert.DoesNotContain((await SearchAsync(supplier.Client, query)).Items, x => x.Id == site.Id);
     }
 
-    private static string RandomQuery(Random random)
+    private static string RandomQuery(Random random, List<CapabilityInput> made)
     {
+        var sort = new[] { "name", "distance", "relevance" }[random.Next(3)];
         var parts = new List<string> { "prefecture=47", "facets=true", "limit=200" };
         if (random.Next(2) == 0)
         {
@@ -128,6 +145,33 @@ public sealed class SearchIndexEquivalenceTests(RegistryApiFactory api)
         if (random.Next(4) == 0)
         {
             parts.Add("equipmentType=" + (random.Next(2) == 0 ? "press" : "lathe"));
+            if (random.Next(2) == 0)
+            {
+                parts.Add($"equipmentMinSpec={random.Next(1, 20) * 25.5}");
+            }
+        }
+
+        // Relevance orders by the words, so most relevance queries carry some.
+        if (random.NextDouble() < (sort == "relevance" ? 0.75 : 0.33))
+        {
+            var words = Enumerable.Range(0, random.Next(1, 3)).Select(_ => s_words[random.Next(s_words.Length)]);
+            parts.Add("q=" + Uri.EscapeDataString(string.Join(' ', words)));
+        }
+
+        // Envelopes and tolerances, half of them exactly a stored capability's, so that equal values compare too.
+        var exact = made[random.Next(made.Count)];
+        if (random.Next(4) == 0)
+        {
+            parts.Add(random.Next(2) == 0 && exact is { MaxXMm: { } x, MaxYMm: { } y, MaxZMm: { } z }
+                ? FormattableString.Invariant($"fitXMm={z}&fitYMm={x}&fitZMm={y}")
+                : FormattableString.Invariant($"fitXMm={random.Next(1, 30) * 25.5}&fitYMm={random.Next(1, 30) * 10.1}"));
+        }
+
+        if (random.Next(4) == 0)
+        {
+            parts.Add(random.Next(2) == 0 && exact.BestToleranceUm is { } tolerance
+                ? FormattableString.Invariant($"toleranceUm={tolerance}")
+                : FormattableString.Invariant($"toleranceUm={random.Next(1, 50) * 0.25}"));
         }
 
         if (random.Next(4) == 0)
@@ -145,7 +189,6 @@ public sealed class SearchIndexEquivalenceTests(RegistryApiFactory api)
             parts.Add($"employeesMin={random.Next(0, 200)}");
         }
 
-        var sort = new[] { "name", "distance", "relevance" }[random.Next(3)];
         if (sort == "distance" || random.Next(3) == 0)
         {
             var (lat, lon) = s_points[random.Next(s_points.Length)];

@@ -11,6 +11,9 @@ public sealed class Bitset
 
     public int Capacity => _words.Length * 64;
 
+    /// <summary>The word holding ordinals 64·i to 64·i+63 (zero past the end).</summary>
+    public ulong Word(int i) => i < _words.Length ? _words[i] : 0;
+
     public bool Get(int ordinal) => ordinal < Capacity && (_words[ordinal >> 6] & (1UL << ordinal)) != 0;
 
     public void Set(int ordinal)

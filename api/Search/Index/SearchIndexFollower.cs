@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using Npgsql;
 
@@ -86,14 +85,8 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
         await listener.ExecuteAsync(new CommandDefinition($"LISTEN {Channel}", cancellationToken: ct));
         await WaitForSchemaAsync(listener, ct);
         var started = DateTime.UtcNow;
-        var count = 0;
-        // Streamed row by row: a million sites never sit in memory twice.
-        await foreach (var row in listener.QueryUnbufferedAsync<FactsRow>(FactsSql(all: true)).WithCancellation(ct))
-        {
-            index.Upsert(row.ToFacts());
-            count++;
-        }
-
+        // Streamed row by row into a fresh store while the current one (if any) keeps serving.
+        var count = await index.ReloadAsync(StreamAsync(listener, ct), ct);
         _loaded.TrySetResult();
         if (logger.IsEnabled(LogLevel.Information))
         {
@@ -102,7 +95,6 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
 
         while (!ct.IsCancellationRequested)
         {
-            await listener.WaitAsync(TimeSpan.FromSeconds(30), ct);
             var batch = new HashSet<Guid>();
             while (pending.TryDequeue(out var id))
             {
@@ -110,6 +102,21 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
             }
 
             await RefreshAsync(batch, ct);
+            if (index.NeedsCompaction)
+            {
+                // Replaced sites leave dead slots behind; a reload (from the top, listening first) drops them.
+                return;
+            }
+
+            await listener.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        }
+    }
+
+    private static async IAsyncEnumerable<SiteFacts> StreamAsync(NpgsqlConnection connection, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var row in connection.QueryUnbufferedAsync<FactsRow>(FactsSql(all: true)).WithCancellation(ct))
+        {
+            yield return row.ToFacts();
         }
     }
 
@@ -126,21 +133,40 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
     private static async Task<IEnumerable<SiteFacts>> ReadAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken ct) =>
         (await connection.QueryAsync<FactsRow>(new CommandDefinition(FactsSql(all: false), new { ids }, cancellationToken: ct))).Select(r => r.ToFacts());
 
-    private static string FactsSql(bool all) => $"""
-            SELECT s.id, s.name_ja, ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lon, s.prefecture_code,
+    // Decimals are read as float8 (the type PostgreSQL compares them in), unknown values as -1, dates as day numbers
+    // (days since 0001-01-01, DateOnly.DayNumber), so that Dapper maps plain arrays.
+    private static string FactsSql(bool all) => $$"""
+            SELECT s.id, s.name_ja, lower(concat_ws(' ', s.name_ja, s.name_en, s.name_kana)) AS name_text, s.search_text,
+                   ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lon, s.prefecture_code,
                    s.municipality_code, s.employees, s.verification = 'verified' AS verified, s.contract_acceptance,
                    s.process_codes, s.material_codes, s.equipment_type_codes, s.qualification_codes, s.certification_codes,
                    s.disclosure_capabilities, s.disclosure_equipment, s.disclosure_certifications, s.disclosure_staff, s.disclosure_capacity,
-                   coalesce((SELECT array_agg(c.code || '|' || coalesce(c.valid_until::text, '')) FROM supplier_certifications c
-                             WHERE c.supplier_id = s.id), ARRAY[]::text[]) AS certificates
+                   coalesce(cert.codes, '{}') AS certificate_codes, coalesce(cert.until, '{}') AS certificate_until,
+                   coalesce(cap.processes, '{}') AS capability_processes, coalesce(cap.x, '{}') AS capability_x,
+                   coalesce(cap.y, '{}') AS capability_y, coalesce(cap.z, '{}') AS capability_z,
+                   coalesce(cap.tolerance, '{}') AS capability_tolerance,
+                   coalesce(spec.types, '{}') AS spec_types, coalesce(spec.specs, '{}') AS spec_values
             FROM suppliers s
-            WHERE s.status = 'published' {(all ? "" : "AND s.id = ANY(@ids)")}
+            LEFT JOIN LATERAL (
+                SELECT array_agg(c.code) AS codes, array_agg(coalesce(c.valid_until - DATE '0001-01-01', -1)) AS until
+                FROM supplier_certifications c WHERE c.supplier_id = s.id) cert ON true
+            LEFT JOIN LATERAL (
+                SELECT array_agg(c.process_code) AS processes, array_agg(coalesce(c.max_x_mm::float8, -1)) AS x,
+                       array_agg(coalesce(c.max_y_mm::float8, -1)) AS y, array_agg(coalesce(c.max_z_mm::float8, -1)) AS z,
+                       array_agg(coalesce(c.best_tolerance_um::float8, -1)) AS tolerance
+                FROM supplier_capabilities c WHERE c.supplier_id = s.id) cap ON true
+            LEFT JOIN LATERAL (
+                SELECT array_agg(e.type_code) AS types, array_agg(e.spec_value::float8) AS specs
+                FROM supplier_equipment e WHERE e.supplier_id = s.id AND e.spec_value IS NOT NULL) spec ON true
+            WHERE s.status = 'published' {{(all ? "" : "AND s.id = ANY(@ids)")}}
             """;
 
     private sealed class FactsRow
     {
         public Guid Id { get; init; }
         public string NameJa { get; init; } = "";
+        public string NameText { get; init; } = "";
+        public string SearchText { get; init; } = "";
         public double? Lat { get; init; }
         public double? Lon { get; init; }
         public string PrefectureCode { get; init; } = "";
@@ -158,16 +184,26 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
         public short DisclosureCertifications { get; init; }
         public short DisclosureStaff { get; init; }
         public short DisclosureCapacity { get; init; }
-        public string[] Certificates { get; init; } = [];
+        public string[] CertificateCodes { get; init; } = [];
+        public int[] CertificateUntil { get; init; } = [];
+        public string[] CapabilityProcesses { get; init; } = [];
+        public double[] CapabilityX { get; init; } = [];
+        public double[] CapabilityY { get; init; } = [];
+        public double[] CapabilityZ { get; init; } = [];
+        public double[] CapabilityTolerance { get; init; } = [];
+        public string[] SpecTypes { get; init; } = [];
+        public double[] SpecValues { get; init; } = [];
 
         public SiteFacts ToFacts() => new()
         {
             Id = Id,
             NameJa = NameJa,
+            NameText = NameText == NameJa ? NameJa : NameText,
+            SearchText = SearchText,
             Lat = Lat,
             Lon = Lon,
             PrefectureCode = Codes.Shared(PrefectureCode),
-            MunicipalityCode = MunicipalityCode is null ? null : Codes.Shared(MunicipalityCode),
+            MunicipalityCode = MunicipalityCode,
             Employees = Employees,
             Verified = Verified,
             ContractAcceptance = Codes.Shared(ContractAcceptance),
@@ -176,21 +212,24 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
             EquipmentTypeCodes = Codes.Shared(EquipmentTypeCodes),
             QualificationCodes = Codes.Shared(QualificationCodes),
             CertificationCodes = Codes.Shared(CertificationCodes),
-            Certifications = [.. Certificates.Select(c => c.Split('|') is [var code, var until]
-                ? (Codes.Shared(code), until.Length == 0 ? (DateOnly?)null : DateOnly.Parse(until, CultureInfo.InvariantCulture))
-                : (c, null))],
+            Certifications = [.. CertificateCodes.Select((code, i) => (Codes.Shared(code), CertificateUntil[i] < 0 ? (DateOnly?)null : DateOnly.FromDayNumber(CertificateUntil[i])))],
+            Capabilities = [.. CapabilityProcesses.Select((code, i) => new CapabilityFacts(
+                Codes.Shared(code), Known(CapabilityX[i]), Known(CapabilityY[i]), Known(CapabilityZ[i]), Known(CapabilityTolerance[i])))],
+            EquipmentSpecs = [.. SpecTypes.Select((type, i) => (Codes.Shared(type), SpecValues[i]))],
             CapabilitiesLevel = DisclosureCapabilities,
             EquipmentLevel = DisclosureEquipment,
             CertificationsLevel = DisclosureCertifications,
             StaffLevel = DisclosureStaff,
             CapacityLevel = DisclosureCapacity,
         };
+
+        private static double? Known(double value) => value < 0 ? null : value;
     }
 }
 
 /// <summary>
 /// One string object per distinct code. Each row read from PostgreSQL brings its own copies of the same few hundred
-/// codes; a million sites' copies would cost gigabytes.
+/// codes; the index keys its postings by them.
 /// </summary>
 internal static class Codes
 {

@@ -1,14 +1,21 @@
 namespace Registry.Api.Search.Index;
 
 /// <summary>
-/// What the in-process index keeps of one published site: exactly the columns the SQL search filters and sorts on
-/// (derived arrays with ancestors, disclosure levels, location), so both paths answer alike.
+/// What the in-process index is given of one published site: exactly the columns the SQL search filters and sorts on
+/// (derived arrays with ancestors, disclosure levels, location, the search text, capability envelopes and equipment
+/// key specs), so both paths answer alike. The index keeps a compact copy, not this record.
 /// </summary>
 public sealed record SiteFacts
 {
     public required Guid Id { get; init; }
 
     public required string NameJa { get; init; }
+
+    /// <summary>lower(name_ja, name_en, name_kana): a word found here ranks a site higher (relevance).</summary>
+    public string NameText { get; init; } = "";
+
+    /// <summary>The lower-cased search_text column; its characters and character pairs are the text postings.</summary>
+    public string SearchText { get; init; } = "";
 
     public double? Lat { get; init; }
 
@@ -38,6 +45,12 @@ public sealed record SiteFacts
     /// <summary>Every certificate with its expiry (null: none); expiry is checked at query time, as in SQL.</summary>
     public IReadOnlyList<(string Code, DateOnly? ValidUntil)> Certifications { get; init; } = [];
 
+    /// <summary>Capability rows as stored (numeric(10,1) mm and numeric(10,2) µm read as float8).</summary>
+    public IReadOnlyList<CapabilityFacts> Capabilities { get; init; } = [];
+
+    /// <summary>Equipment rows that declare a key spec value.</summary>
+    public IReadOnlyList<(string TypeCode, double Spec)> EquipmentSpecs { get; init; } = [];
+
     public short CapabilitiesLevel { get; init; }
 
     public short EquipmentLevel { get; init; }
@@ -48,3 +61,5 @@ public sealed record SiteFacts
 
     public short CapacityLevel { get; init; }
 }
+
+public sealed record CapabilityFacts(string ProcessCode, double? MaxXMm, double? MaxYMm, double? MaxZMm, double? BestToleranceUm);

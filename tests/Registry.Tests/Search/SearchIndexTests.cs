@@ -119,27 +119,143 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
-    public void TextEnvelopeToleranceAndKeySpecFiltersAreLeftToSql()
+    public void OnlyWordsOfThreeOrMoreCharactersAreLeftToSql()
     {
         Assert.True(SearchIndex.CanAnswer(new SupplierQuery { Process = ["machining"], Lat = 35, Lon = 137, WithinKm = 50 }));
-        Assert.False(SearchIndex.CanAnswer(new SupplierQuery { Q = "溶接" }));
-        Assert.False(SearchIndex.CanAnswer(new SupplierQuery { FitXMm = 100 }));
-        Assert.False(SearchIndex.CanAnswer(new SupplierQuery { ToleranceUm = 5 }));
-        Assert.False(SearchIndex.CanAnswer(new SupplierQuery { EquipmentType = "press", EquipmentMinSpec = 200 }));
+        Assert.True(SearchIndex.CanAnswer(new SupplierQuery { Q = "溶接 板金", FitXMm = 100, ToleranceUm = 5, EquipmentType = "press", EquipmentMinSpec = 200 }));
+        Assert.False(SearchIndex.CanAnswer(new SupplierQuery { Q = "溶接 めっき" }));
+    }
+
+    [Fact]
+    public void ShortWordsMatchCharactersAndAdjacentPairsOnly()
+    {
+        var welder = Site("山田溶接工業", text: "山田溶接工業 yamada welding 薄板の溶接");
+        var sheet = Site("鈴木板金", text: "鈴木板金 溶 接");
+        _index.Upsert(welder);
+        _index.Upsert(sheet);
+
+        Assert.Equal([welder.Id], Ids(new SupplierQuery { Q = "溶接" }));
+        Assert.Equal(2, Ids(new SupplierQuery { Q = "溶" }).Count);
+        Assert.Equal([welder.Id], Ids(new SupplierQuery { Q = "溶接 薄板" }));
+        Assert.Empty(Ids(new SupplierQuery { Q = "溶接 板金" }));
+        Assert.Empty(Ids(new SupplierQuery { Q = "接鈴" }));
+    }
+
+    [Fact]
+    public void RelevancePutsSitesNamedForTheWordsFirst()
+    {
+        var mentions = Site("佐藤製作所", text: "佐藤製作所 溶接も対応", verified: true);
+        var named = Site("溶接の田中", text: "溶接の田中");
+        _index.Upsert(mentions);
+        _index.Upsert(named);
+
+        Assert.Equal([named.Id, mentions.Id], Ids(new SupplierQuery { Q = "溶接" }, SupplierSort.Relevance));
+        var page = _index.Query(new SupplierQuery { Q = "溶接" }, SupplierSort.Relevance, Viewer.Public, s_today, null, 10, facets: false);
+        Assert.Equal(["1", "0.001"], page.Hits.Select(h => h.SortValue));
+    }
+
+    [Fact]
+    public void EnvelopeFitsInAnyOrientationWithTheToleranceOnTheSameCapability()
+    {
+        var large = Site("大型", processes: ["machining", "machining.milling", "machining.turning"], capabilities: [new("machining.milling", 2000, 1000, 800, 20), new("machining.turning", 300, 300, 500, 2)]);
+        var small = Site("小型", processes: ["machining", "machining.milling"], capabilities: [new("machining.milling", 300, 200, 100, 5)]);
+        _index.Upsert(large);
+        _index.Upsert(small);
+        var milling = new SearchIndex.Expansions(["machining.milling", "machining.milling.5axis"], null);
+
+        Assert.Equal([large.Id], Ids(new SupplierQuery { FitXMm = 900, FitYMm = 1500, FitZMm = 100 }));
+        Assert.Equal(2, Ids(new SupplierQuery { FitXMm = 100, FitYMm = 300, FitZMm = 200 }).Count);
+        Assert.Equal([small.Id], Ids(new SupplierQuery { Process = ["machining.milling"], FitXMm = 100, ToleranceUm = 5 }, expansions: milling));
+        Assert.Equal([large.Id], Ids(new SupplierQuery { ToleranceUm = 2 }));
+        Assert.Empty(Ids(new SupplierQuery { Process = ["machining.milling"], FitXMm = 400, ToleranceUm = 2 }, expansions: milling));
+    }
+
+    [Fact]
+    public void KeySpecNeedsAMachineOfTheTypeAtOrAboveTheValue()
+    {
+        var big = Site("大型プレス", equipment: ["press", "press.servo"], specs: [("press.servo", 400)]);
+        var light = Site("小型プレス", equipment: ["press", "press.mechanical"], specs: [("press.mechanical", 80)]);
+        _index.Upsert(big);
+        _index.Upsert(light);
+        var presses = new SearchIndex.Expansions(null, ["press", "press.servo", "press.mechanical"]);
+
+        Assert.Equal([big.Id], Ids(new SupplierQuery { EquipmentType = "press", EquipmentMinSpec = 200 }, expansions: presses));
+        Assert.Equal(2, Ids(new SupplierQuery { EquipmentType = "press", EquipmentMinSpec = 80 }, expansions: presses).Count);
+        Assert.Empty(Ids(new SupplierQuery { EquipmentType = "press", EquipmentMinSpec = 200 }, expansions: new(null, ["press.mechanical"])));
+    }
+
+    [Fact]
+    public async Task AReloadReplacesEverythingWhileTheOldStoreServes()
+    {
+        var site = Site("何度も");
+        for (var i = 0; i < 5; i++)
+        {
+            _index.Upsert(site with { NameJa = $"何度も{i}" });
+        }
+
+        Assert.Equal(1, _index.Count);
+        Assert.Equal(["何度も4"], Names(new SupplierQuery()));
+
+        var other = Site("別の工場");
+        Assert.Equal(1, await _index.ReloadAsync(Stream(other), CancellationToken.None));
+        Assert.Equal(["別の工場"], Names(new SupplierQuery()));
+
+        async IAsyncEnumerable<SiteFacts> Stream(SiteFacts only)
+        {
+            // While the fresh store fills, the old one still answers.
+            Assert.Equal(["何度も4"], Names(new SupplierQuery()));
+            await Task.Yield();
+            yield return only;
+        }
+    }
+
+    [Fact]
+    public void APostingTurnsIntoABitsetOnlyWhenThatIsSmaller()
+    {
+        var sparse = new Posting();
+        var dense = new Posting();
+        for (var ordinal = 0; ordinal < 100_000; ordinal++)
+        {
+            if (ordinal % 100 == 0)
+            {
+                sparse.Add(ordinal, ordinal + 1);
+            }
+
+            if (ordinal % 3 == 0)
+            {
+                dense.Add(ordinal, ordinal + 1);
+            }
+        }
+
+        Assert.Null(sparse.Bits);
+        Assert.Equal(1000, sparse.Count);
+        Assert.NotNull(dense.Bits);
+        Assert.Equal(33_334, dense.Count);
+        Assert.True(dense.Contains(99_999) && !dense.Contains(99_998));
+        Assert.True(sparse.Contains(99_900) && !sparse.Contains(99_901));
     }
 
     public void Dispose() => _index.Dispose();
 
-    private List<Guid> Ids(SupplierQuery query, SupplierSort sort = SupplierSort.Name, short level = Viewer.Public) =>
-        [.. _index.Query(query, sort, level, s_today, null, 100, facets: false).Hits.Select(h => h.Id)];
+    private List<string> Names(SupplierQuery query) =>
+        [.. _index.Query(query, SupplierSort.Name, Viewer.Public, s_today, null, 100, facets: false).Hits.Select(h => h.SortValue)];
+
+    private List<Guid> Ids(SupplierQuery query, SupplierSort sort = SupplierSort.Name, short level = Viewer.Public, SearchIndex.Expansions? expansions = null) =>
+        [.. _index.Query(query, sort, level, s_today, null, 100, facets: false, expansions).Hits.Select(h => h.Id)];
 
     private static SiteFacts Site(
         string name, string[]? processes = null, (string, DateOnly?)[]? certifications = null, string[]? certificationCodes = null,
         short certificationsLevel = Viewer.Public, string[]? equipment = null, short equipmentLevel = Viewer.Public,
-        double lat = 35.0, double lon = 137.0) => new()
+        double lat = 35.0, double lon = 137.0, string? text = null, bool verified = false, CapabilityFacts[]? capabilities = null,
+        (string, double)[]? specs = null) => new()
         {
             Id = Guid.CreateVersion7(),
             NameJa = name,
+            NameText = name,
+            SearchText = text ?? name,
+            Verified = verified,
+            Capabilities = capabilities ?? [],
+            EquipmentSpecs = specs ?? [],
             Lat = lat,
             Lon = lon,
             PrefectureCode = "23",
