@@ -50,100 +50,6 @@ public sealed class DemoRegion(SupplierStore store, TimeProvider clock)
         new("23238", "長久手市", "ながくてし", 35.1838, 137.0487, 0.8, "480", 5),
     ];
 
-    /// <summary>What kind of shop a site is; its processes, machines, certifications and staff follow from it.</summary>
-    private sealed record Archetype(
-        string Suffix, string SuffixKana, string SuffixEn, string[] Industries, int Weight, string[] Processes, string[] Materials,
-        (string Type, double Min, double Max)[] Equipment, (string Code, double Share)[] Certifications, string[] Qualifications,
-        string Strength, string Weakness);
-
-    private static readonly Archetype[] s_archetypes =
-    [
-        new("精工", "セイコウ", "Seiko", ["26", "25"], 25,
-            ["machining.turning.cnc", "machining.milling.machining_centre", "machining.milling.5axis", "machining.grinding.cylindrical", "machining.grinding.surface", "machining.multitasking", "machining.edm.wire"],
-            ["steel.carbon", "steel.alloy", "steel.stainless.sus304", "aluminium.a5052", "aluminium.a7075", "copper.brass", "titanium"],
-            [("lathe.cnc", 150, 450), ("machining_centre.vertical", 400, 1200), ("machining_centre.5axis", 300, 800), ("grinder.cylindrical", 100, 350), ("cmm", 400, 1200)],
-            [("iso_9001", 0.6), ("iatf_16949", 0.15), ("iso_14001", 0.2), ("jisq_9100", 0.05)],
-            ["ginou.nc_lathe.1", "ginou.machining_centre.1", "ginou.machining_centre.2", "ginou.machine_inspection.2"],
-            "±5µm の精密切削、試作から量産まで", "大物部品(1m超)"),
-        new("プレス工業", "プレスコウギョウ", "Press Kogyo", ["24", "31"], 15,
-            ["sheet_metal.stamping", "sheet_metal.stamping.progressive", "sheet_metal.stamping.deep_drawing", "sheet_metal.cutting.laser", "sheet_metal.bending", "joining.welding.spot"],
-            ["steel.sheet", "steel.stainless.sus304", "aluminium.a5052"],
-            [("press.servo", 80, 600), ("press.mechanical", 60, 800), ("press_brake", 35, 220), ("laser_cutter.fibre", 2, 12), ("turret_punch", 20, 30)],
-            [("iatf_16949", 0.35), ("iso_9001", 0.5), ("iso_14001", 0.25)],
-            ["ginou.metal_press.1", "ginou.press_die.2", "welding.jis_z3801", "licence.press_chief", "licence.forklift"],
-            "順送金型による大量生産", "少量多品種"),
-        new("溶接工業", "ヨウセツコウギョウ", "Welding Works", ["24"], 8,
-            ["joining.welding.tig", "joining.welding.mig_mag", "joining.welding.co2", "sheet_metal.plate_fabrication", "sheet_metal.welded_assembly"],
-            ["steel.carbon", "steel.stainless.sus304", "aluminium.a5052"],
-            [("welder.tig", 200, 500), ("welding_robot", 1400, 3100), ("welder.mig_mag", 200, 500), ("overhead_crane", 2.8, 10)],
-            [("iso_9001", 0.4), ("iso_3834", 0.1)],
-            ["welding.jis_z3801", "welding.jis_z3841", "welding.jis_z3821", "licence.crane", "licence.slinging"],
-            "ステンレス・アルミのTIG溶接、製缶", "精密切削"),
-        new("鍍金工業", "メッキコウギョウ", "Plating", ["24"], 8,
-            ["surface.plating.electroless_nickel", "surface.plating.zinc", "surface.plating.hard_chrome", "surface.anodising", "surface.anodising.hard", "surface.conversion.chromate"],
-            ["steel.carbon", "aluminium.a6061", "copper.brass"],
-            [("plating_line", 800, 4000), ("anodising_line", 800, 3000)],
-            [("iso_9001", 0.5), ("iso_14001", 0.45), ("eco_action_21", 0.15)],
-            ["ginou.electroplating.1", "ginou.electroplating.2", "licence.specified_chemical", "licence.pollution_control"],
-            "無電解ニッケルの膜厚管理", "超大型品"),
-        new("熱処理", "ネツショリ", "Heat Treating", ["24", "25"], 5,
-            ["heat_treatment.carburising", "heat_treatment.quench_temper", "heat_treatment.induction", "heat_treatment.nitriding.soft", "heat_treatment.vacuum"],
-            ["steel.alloy", "steel.tool.skd11", "steel.carbon"],
-            [("heat_treatment_furnace.carburising", 200, 1500), ("induction_hardening_machine", 50, 400), ("heat_treatment_furnace.vacuum", 100, 800)],
-            [("iso_9001", 0.6), ("iatf_16949", 0.3)],
-            ["ginou.heat_treatment_case.1", "ginou.heat_treatment_induction.2", "licence.forklift"],
-            "浸炭焼入れの歪み管理", "非鉄金属"),
-        new("化成", "カセイ", "Kasei", ["18"], 10,
-            ["moulding.injection", "moulding.injection.insert", "moulding.injection.two_shot", "tooling.injection_mould"],
-            ["plastic.pp", "plastic.abs", "plastic.pc", "plastic.pom", "plastic.pa"],
-            [("injection_moulding_machine", 50, 850), ("machining_centre.vertical", 500, 1000)],
-            [("iso_9001", 0.55), ("iatf_16949", 0.2), ("iso_14001", 0.3)],
-            ["ginou.injection_moulding.1", "ginou.plastic_mould.2"],
-            "インサート成形と金型内製", "大型成形品"),
-        new("鋳造所", "チュウゾウショ", "Foundry", ["22", "23"], 5,
-            ["casting.die_casting.aluminium", "casting.gravity", "casting.sand", "machining.milling.machining_centre"],
-            ["aluminium.adc12", "cast_iron.grey", "cast_iron.ductile"],
-            [("die_casting_machine", 135, 1650), ("machining_centre.horizontal", 500, 1000)],
-            [("iso_9001", 0.5), ("iatf_16949", 0.35)],
-            ["ginou.die_casting.1", "ginou.casting_iron.2"],
-            "アルミダイカストから加工まで一貫", "少量試作"),
-        new("電子", "デンシ", "Denshi", ["28", "29"], 8,
-            ["assembly.pcb.smt", "assembly.wire_harness", "assembly.control_panel", "assembly.mechanical", "inspection.visual"],
-            ["copper.pure", "plastic.pbt"],
-            [("smt_mounter", 20000, 90000), ("reflow_oven", 6, 12), ("crimping_machine", 10, 50)],
-            [("iso_9001", 0.7), ("iso_14001", 0.4), ("iso_13485", 0.08)],
-            ["ginou.electronics_assembly.1", "ginou.control_panel.2", "licence.electrician_2"],
-            "多品種少量の基板実装", "大型筐体"),
-        new("計測技研", "ケイソクギケン", "Metrology", ["32"], 2,
-            ["inspection.cmm", "inspection.ndt.ultrasonic", "inspection.ndt.penetrant", "inspection.3d_scanning", "inspection.material_testing"],
-            ["steel.carbon", "aluminium.a7075"],
-            [("cmm", 700, 2000), ("scanner_3d", 5, 50), ("xray_inspection", 80, 225)],
-            [("iso_17025", 0.6), ("iso_9001", 0.5)],
-            ["ginou.machine_inspection.1"],
-            "第三者測定・成績書発行", "量産品の全数検査"),
-        new("食品", "ショクヒン", "Foods", ["09"], 6,
-            ["food.retort", "food.freezing", "packaging.filling", "packaging.wrapping", "printing.label"],
-            ["food.agricultural", "food.livestock", "food_contact"],
-            [("filling_machine", 20, 300), ("packaging_machine", 20, 200)],
-            [("haccp", 0.6), ("fssc_22000", 0.2), ("iso_22000", 0.15)],
-            ["licence.food_hygiene_supervisor", "licence.food_sanitation_manager", "licence.forklift"],
-            "小ロットOEM充填", "冷凍以外の常温物流"),
-        new("金型製作所", "カナガタセイサクショ", "Die & Mould", ["26"], 6,
-            ["tooling.press_die", "tooling.injection_mould", "machining.edm.wire", "machining.edm.sinker", "machining.milling.machining_centre"],
-            ["steel.tool.skd11", "steel.tool.skd61"],
-            [("edm.wire", 300, 800), ("edm.sinker", 300, 800), ("machining_centre.vertical", 600, 1500)],
-            [("iso_9001", 0.4)],
-            ["ginou.press_die.1", "ginou.plastic_mould.1", "ginou.wire_edm.1"],
-            "順送金型の設計・製作", "量産"),
-        new("鍛造", "タンゾウ", "Forging", ["24"], 2,
-            ["forging.hot", "forging.cold", "forging.closed_die", "heat_treatment.normalising"],
-            ["steel.carbon", "steel.alloy"],
-            [("press.forging", 300, 2500)],
-            [("iatf_16949", 0.4), ("iso_9001", 0.5)],
-            ["ginou.forging_press.1"],
-            "熱間鍛造の自動車部品", "非鉄"),
-    ];
-
     private static readonly (string Ja, string Kana, string En)[] s_prefixes =
     [
         ("三河", "ミカワ", "Mikawa"), ("矢作", "ヤハギ", "Yahagi"), ("境川", "サカイガワ", "Sakaigawa"), ("猿投", "サナゲ", "Sanage"),
@@ -154,10 +60,6 @@ public sealed class DemoRegion(SupplierStore store, TimeProvider clock)
         ("名城", "メイジョウ", "Meijo"), ("天白", "テンパク", "Tempaku"), ("日東", "ニットウ", "Nitto"), ("伊勢湾", "イセワン", "Isewan"),
         ("豊栄", "ホウエイ", "Hoei"), ("明和", "メイワ", "Meiwa"), ("丸栄", "マルエイ", "Maruei"), ("協和", "キョウワ", "Kyowa"),
     ];
-
-    private static readonly decimal[] s_tolerances = [2m, 5m, 10m, 20m, 50m, 100m];
-    private static readonly decimal[] s_roughness = [0.2m, 0.4m, 0.8m, 1.6m, 3.2m, 6.3m];
-    private static readonly string[] s_makers = ["デモ機械", "サンプル工機", "架空精機", "テスト重工"];
 
     /// <summary>Loads the region when the database has no supplier site yet; links the demo supplier accounts.</summary>
     public async Task EnsureAsync(NpgsqlConnection connection, CancellationToken ct)
@@ -174,11 +76,11 @@ public sealed class DemoRegion(SupplierStore store, TimeProvider clock)
         var firstOf = new Dictionary<string, Guid>(StringComparer.Ordinal);
         for (var i = 0; i < Sites; i++)
         {
-            var kind = Pick(random, s_archetypes, a => a.Weight);
-            var town = Pick(random, s_towns, t => t.Weight);
+            var kind = ShopKinds.Pick(random, ShopKinds.All, a => a.Weight);
+            var town = ShopKinds.Pick(random, s_towns, t => t.Weight);
             var site = NewSite(random, kind, town, names, today);
             await connection.ExecuteAsync(new CommandDefinition(InsertSite, site, tx, cancellationToken: ct));
-            await InsertPartsAsync(connection, tx, random, kind, site.Id, today, ct);
+            await InsertPartsAsync(connection, tx, ShopParts.Generate(random, kind, site.Id, today, Guid.CreateVersion7), ct);
             await store.TouchAsync(connection, tx, site.Id, factsChanged: false, ct);
             // Freshness varies in a real registry: some sites confirmed last week, some a year ago.
             await connection.ExecuteAsync(new CommandDefinition(
@@ -226,7 +128,7 @@ public sealed class DemoRegion(SupplierStore store, TimeProvider clock)
         short DisclosureCapabilities, short DisclosureEquipment, short DisclosureCertifications, short DisclosureStaff,
         short DisclosureCapacity, short DisclosureChallenges);
 
-    private static SiteRow NewSite(Random random, Archetype kind, Town town, HashSet<string> names, DateOnly today)
+    private static SiteRow NewSite(Random random, ShopKinds.Kind kind, Town town, HashSet<string> names, DateOnly today)
     {
         var (prefixJa, prefixKana, prefixEn) = s_prefixes[random.Next(s_prefixes.Length)];
         var nameJa = $"{prefixJa}{kind.Suffix}";
@@ -263,13 +165,13 @@ public sealed class DemoRegion(SupplierStore store, TimeProvider clock)
             "デモ 担当",
             $"contact{random.Next(1000, 9999)}@demo.registry.example",
             $"0{random.Next(52, 57)}-{random.Next(100, 999)}-{random.Next(1000, 9999)}",
-            Pick(random, [("open", 50), ("limited", 35), ("closed", 15)], x => x.Item2).Item1,
+            ShopKinds.Pick(random, [("open", 50), ("limited", 35), ("closed", 15)], x => x.Item2).Item1,
             spare,
             spare is null ? null : today.AddDays(random.NextDouble() < 0.15 ? -random.Next(1, 120) : random.Next(10, 90)),
             random.Next(3, 45),
             random.NextDouble() < 0.5 ? 1 : random.Next(1, 20) * 50,
             kind.Weakness,
-            Pick(random, [("後継者の確保", 3), ("若手技能者の育成", 3), ("設備の老朽化", 2), ("受注の平準化", 2), ("DXの遅れ", 2)], x => x.Item2).Item1,
+            ShopKinds.Pick(random, [("後継者の確保", 3), ("若手技能者の育成", 3), ("設備の老朽化", 2), ("受注の平準化", 2), ("DXの遅れ", 2)], x => x.Item2).Item1,
             !faxOnly && random.NextDouble() < 0.3,
             !faxOnly && random.NextDouble() < 0.5,
             faxOnly,
@@ -284,96 +186,26 @@ public sealed class DemoRegion(SupplierStore store, TimeProvider clock)
             Level(random, (0, 0), (1, 20), (2, 80)));
     }
 
-    private static async Task InsertPartsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Random random, Archetype kind, Guid id, DateOnly today, CancellationToken ct)
+    private static async Task InsertPartsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, ShopParts parts, CancellationToken ct)
     {
-        var processes = kind.Processes.OrderBy(_ => random.Next()).Take(random.Next(2, Math.Min(6, kind.Processes.Length) + 1)).ToList();
-        foreach (var process in processes)
-        {
-            var x = random.Next(2, 30) * 50;
-            await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO supplier_capabilities (id, supplier_id, process_code, material_codes, max_x_mm, max_y_mm, max_z_mm, max_mass_kg,
-                    best_tolerance_um, roughness_ra_um, lot_min, lot_max, monthly_capacity, lead_days)
-                VALUES (@capability, @id, @process, @materials, @x, @y, @z, @mass, @tolerance, @ra, 1, @lotMax, @monthly, @lead)
-                """,
-                new
-                {
-                    capability = Guid.CreateVersion7(),
-                    id,
-                    process,
-                    materials = kind.Materials.OrderBy(_ => random.Next()).Take(random.Next(1, Math.Min(4, kind.Materials.Length) + 1)).ToArray(),
-                    x,
-                    y = x * random.Next(5, 11) / 10,
-                    z = x * random.Next(3, 9) / 10,
-                    mass = random.Next(1, 200) * 5m,
-                    tolerance = s_tolerances[random.Next(s_tolerances.Length)],
-                    ra = s_roughness[random.Next(s_roughness.Length)],
-                    lotMax = random.Next(1, 100) * 1000,
-                    monthly = random.Next(1, 200) * 500,
-                    lead = random.Next(3, 40),
-                },
-                tx, cancellationToken: ct));
-        }
-
-        foreach (var (type, min, max) in kind.Equipment.Where(_ => random.NextDouble() < 0.7).DefaultIfEmpty(kind.Equipment[0]))
-        {
-            await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO supplier_equipment (id, supplier_id, type_code, maker, model, count, spec_value, year)
-                VALUES (@equipment, @id, @type, @maker, @model, @count, @spec, @year)
-                """,
-                new
-                {
-                    equipment = Guid.CreateVersion7(),
-                    id,
-                    type,
-                    maker = s_makers[random.Next(s_makers.Length)],
-                    model = $"DM-{random.Next(100, 999)}",
-                    count = random.Next(1, 8),
-                    spec = Math.Round((decimal)(min + random.NextDouble() * (max - min)), 1),
-                    year = random.Next(1995, 2026),
-                },
-                tx, cancellationToken: ct));
-        }
-
-        foreach (var (code, share) in kind.Certifications.Where(c => random.NextDouble() < c.Share))
-        {
-            await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO supplier_certifications (id, supplier_id, code, number, valid_until)
-                VALUES (@certification, @id, @code, @number, @validUntil)
-                """,
-                new
-                {
-                    certification = Guid.CreateVersion7(),
-                    id,
-                    code,
-                    number = $"DEMO-{random.Next(10000, 99999)}",
-                    // A few certificates have lapsed: they must stop counting.
-                    validUntil = today.AddDays(random.NextDouble() < 0.08 ? -random.Next(1, 200) : random.Next(30, 1100)),
-                },
-                tx, cancellationToken: ct));
-        }
-
-        foreach (var qualification in kind.Qualifications.Where(_ => random.NextDouble() < 0.6))
-        {
-            await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO supplier_staff (id, supplier_id, qualification_code, headcount) VALUES (@staff, @id, @qualification, @headcount)
-                """, new { staff = Guid.CreateVersion7(), id, qualification, headcount = random.Next(1, 12) }, tx, cancellationToken: ct));
-        }
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO supplier_capabilities (id, supplier_id, process_code, material_codes, max_x_mm, max_y_mm, max_z_mm, max_mass_kg,
+                best_tolerance_um, roughness_ra_um, lot_min, lot_max, monthly_capacity, lead_days)
+            VALUES (@Id, @SupplierId, @ProcessCode, @MaterialCodes, @MaxXMm, @MaxYMm, @MaxZMm, @MaxMassKg, @BestToleranceUm, @RoughnessRaUm,
+                @LotMin, @LotMax, @MonthlyCapacity, @LeadDays)
+            """, parts.Capabilities, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO supplier_equipment (id, supplier_id, type_code, maker, model, count, spec_value, year)
+            VALUES (@Id, @SupplierId, @TypeCode, @Maker, @Model, @Count, @SpecValue, @Year)
+            """, parts.Equipment, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO supplier_certifications (id, supplier_id, code, number, valid_until)
+            VALUES (@Id, @SupplierId, @Code, @Number, @ValidUntil)
+            """, parts.Certifications, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO supplier_staff (id, supplier_id, qualification_code, headcount) VALUES (@Id, @SupplierId, @QualificationCode, @Headcount)
+            """, parts.Staff, tx, cancellationToken: ct));
     }
 
-    private static short Level(Random random, params (short Level, int Weight)[] weights) => Pick(random, weights, w => w.Weight).Level;
-
-    private static T Pick<T>(Random random, IReadOnlyList<T> items, Func<T, int> weight)
-    {
-        var roll = random.Next(items.Sum(weight));
-        foreach (var item in items)
-        {
-            roll -= weight(item);
-            if (roll < 0)
-            {
-                return item;
-            }
-        }
-
-        return items[^1];
-    }
+    private static short Level(Random random, params (short Level, int Weight)[] weights) => ShopKinds.Pick(random, weights, w => w.Weight).Level;
 }
