@@ -39,8 +39,9 @@ public sealed class Bitset
         for (var i = 0; i < words; i++)
         {
             var word = ulong.MaxValue;
-            foreach (var set in sets)
+            for (var s = 0; s < sets.Count; s++)
             {
+                var set = sets[s];
                 word &= i < set._words.Length ? set._words[i] : 0;
                 if (word == 0)
                 {
@@ -50,6 +51,18 @@ public sealed class Bitset
 
             into[i] = word;
         }
+    }
+
+    /// <summary>How many bits are set in the first <paramref name="words"/> words of a raw buffer.</summary>
+    public static int Count(ulong[] buffer, int words)
+    {
+        var count = 0;
+        for (var i = 0; i < words; i++)
+        {
+            count += BitOperations.PopCount(buffer[i]);
+        }
+
+        return count;
     }
 
     /// <summary>The set bits of the first <paramref name="words"/> words of a raw buffer, in order.</summary>

@@ -18,5 +18,19 @@ public static class GreatCircle
         return 2 * EarthRadiusMetres * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
+    /// <summary>
+    /// Half the sides, in degrees, of a box around a point that holds every point within <paramref name="metres"/>
+    /// of it (latitude exactly; longitude by the widest reach, at the circle's tangent points), with a hair of margin
+    /// for rounding. Whole longitudes when the circle reaches a pole.
+    /// </summary>
+    public static (double Lat, double Lon) Reach(double lat, double metres)
+    {
+        var d = metres / EarthRadiusMetres;
+        var dLat = d * 180 / Math.PI;
+        var ratio = Math.Sin(d) / Math.Cos(Radians(lat));
+        var dLon = ratio >= 1 ? 180 : Math.Asin(ratio) * 180 / Math.PI;
+        return (dLat + 1e-9, dLon + 1e-9);
+    }
+
     private static double Radians(double degrees) => degrees * Math.PI / 180;
 }

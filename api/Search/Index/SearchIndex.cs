@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 using Registry.Contracts.Suppliers;
 
@@ -134,7 +135,10 @@ public sealed class SearchIndex : IDisposable
         private readonly Dictionary<string, Posting> _qualification = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Posting> _prefecture = new(StringComparer.Ordinal);
         private readonly Dictionary<ulong, Posting> _grams = [];
-        private readonly Dictionary<(int, int), List<int>> _grid = [];
+        private readonly Dictionary<ulong, Posting> _nameGrams = [];
+        // Each cell lists its sites with their coordinates, so that a radius search reads them in a row instead of
+        // jumping about the coordinate columns (a cache miss per site at a million sites).
+        private readonly Dictionary<(int, int), List<Located>> _grid = [];
 
         // Sites holding each certification unexpired as of ValidOn: rebuilt when the date turns, so that expiry
         // passes with time as it does in the SQL path, without a check per candidate.
@@ -144,7 +148,9 @@ public sealed class SearchIndex : IDisposable
         // Columns by ordinal.
         private readonly List<UInt128> _keys = [];
         private readonly List<string?> _names = [];
-        private readonly List<string> _nameTexts = [];
+        // The first four UTF-16 units of each name, packed so that comparing two numbers orders as comparing the
+        // names ordinally does whenever the numbers differ — most comparisons then never touch the strings.
+        private readonly List<ulong> _namePrefixes = [];
         private readonly List<double> _lat = [];
         private readonly List<double> _lon = [];
         private readonly List<int> _municipality = [];
@@ -178,7 +184,7 @@ public sealed class SearchIndex : IDisposable
             _ordinals[site.Id] = ordinal;
             _keys.Add(Key(site.Id));
             _names.Add(site.NameJa);
-            _nameTexts.Add(site.NameText == site.NameJa ? site.NameJa : site.NameText);
+            _namePrefixes.Add(NamePrefix(site.NameJa));
             _lat.Add(site.Lat ?? double.NaN);
             _lon.Add(site.Lon ?? double.NaN);
             _municipality.Add(MunicipalityNumber(site.MunicipalityCode));
@@ -219,15 +225,8 @@ public sealed class SearchIndex : IDisposable
                 }
             }
 
-            foreach (var gram in Grams(site.SearchText))
-            {
-                if (!_grams.TryGetValue(gram, out var posting))
-                {
-                    _grams[gram] = posting = new Posting();
-                }
-
-                posting.Add(ordinal, universe);
-            }
+            PostGrams(_grams, site.SearchText, ordinal, universe);
+            PostGrams(_nameGrams, site.NameText, ordinal, universe);
 
             _capabilityStart.Add(_capabilityProcess.Count);
             foreach (var c in site.Capabilities)
@@ -260,7 +259,7 @@ public sealed class SearchIndex : IDisposable
                     _grid[cell] = cellOrdinals = [];
                 }
 
-                cellOrdinals.Add(ordinal);
+                cellOrdinals.Add(new Located(ordinal, lat, lon));
             }
         }
 
@@ -271,7 +270,6 @@ public sealed class SearchIndex : IDisposable
                 // Postings keep the dead ordinal; every query intersects with _alive.
                 _alive.Clear(ordinal);
                 _names[ordinal] = null;
-                _nameTexts[ordinal] = "";
             }
         }
 
@@ -299,15 +297,26 @@ public sealed class SearchIndex : IDisposable
         public Page Query(SupplierQuery query, SupplierSort sort, short level, (string Value, Guid Id)? after, int take, bool facets, Expansions expansions)
         {
             var plan = new Plan(query, sort, expansions, this);
-            var matches = Filter(query, level, plan);
-            var page = Top(matches, sort, after, take + 1);
-            return new Page(
-                [.. page.Take(take).Select(m => new Hit(IdOf(m.Ordinal), KeyValue(m, sort)))],
-                page.Count > take,
-                facets ? Tally(matches, level) : null);
+            var collector = new Collector(this, sort, after, take + 1, facets ? (_keys.Count + 63) / 64 : 0);
+            try
+            {
+                Filter(query, level, plan, collector);
+                var best = collector.Best();
+                return new Page(
+                    [.. best.Take(take).Select(m => new Hit(IdOf(m.Ordinal), KeyValue(m, sort)))],
+                    best.Count > take,
+                    facets ? Tally(collector, level) : null);
+            }
+            finally
+            {
+                collector.Release();
+            }
         }
 
-        private readonly record struct Candidate(int Ordinal, double Distance, double Relevance);
+        private readonly record struct Located(int Ordinal, double Lat, double Lon);
+
+        /// <summary>A match: its ordinal, its primary sort key as a number (see <see cref="Collector"/>), distance and relevance.</summary>
+        private readonly record struct Candidate(int Ordinal, ulong Primary, double Distance, double Relevance);
 
         /// <summary>What each candidate is tested against, prepared once per query.</summary>
         private sealed class Plan
@@ -316,12 +325,23 @@ public sealed class SearchIndex : IDisposable
             {
                 Point = query is { Lat: { } lat, Lon: { } lon } ? (lat, lon) : null;
                 Radius = query.WithinKm is { } km ? km * 1000 : null;
+                if (Point is { } p)
+                {
+                    (HasPoint, Lat, Lon) = (true, p.Lat, p.Lon);
+                    if (query.WithinKm is { } within)
+                    {
+                        var (dLat, dLon) = GreatCircle.Reach(p.Lat, within * 1000);
+                        (HasRadius, MinLat, MaxLat, MinLon, MaxLon) = (true, p.Lat - dLat, p.Lat + dLat, p.Lon - dLon, p.Lon + dLon);
+                    }
+                }
                 EmployeesMin = query.EmployeesMin;
                 EmployeesMax = query.EmployeesMax;
                 Municipality = query.Municipality is { Length: 6 } m && m.All(char.IsAsciiDigit) ? int.Parse(m, CultureInfo.InvariantCulture)
                     : query.Municipality is null ? null : -2;
                 Words = TextQuery.Words(query.Q);
+                Sort = sort;
                 Relevance = sort == SupplierSort.Relevance;
+                NamePostings = [.. Words.Select(w => store._nameGrams.GetValueOrDefault(GramKey(w)))];
                 if (query.FitXMm is not null || query.FitYMm is not null || query.FitZMm is not null || query.ToleranceUm is not null)
                 {
                     Fit = true;
@@ -344,6 +364,17 @@ public sealed class SearchIndex : IDisposable
 
             public double? Radius { get; }
 
+            // The same as plain fields for the per-site loop, with the box around the point outside which nothing lies
+            // within the radius: a cheap test before the trigonometry.
+            public readonly bool HasPoint;
+            public readonly bool HasRadius;
+            public readonly double Lat;
+            public readonly double Lon;
+            public readonly double MinLat;
+            public readonly double MaxLat;
+            public readonly double MinLon;
+            public readonly double MaxLon;
+
             public int? Municipality { get; }
 
             public int? EmployeesMin { get; }
@@ -352,7 +383,12 @@ public sealed class SearchIndex : IDisposable
 
             public IReadOnlyList<string> Words { get; }
 
+            public SupplierSort Sort { get; }
+
             public bool Relevance { get; }
+
+            /// <summary>Per word, the sites whose names hold it (null: none).</summary>
+            public Posting?[] NamePostings { get; }
 
             public bool Fit { get; }
 
@@ -367,7 +403,7 @@ public sealed class SearchIndex : IDisposable
             public HashSet<ushort> SpecTypes { get; } = [];
         }
 
-        private List<Candidate> Filter(SupplierQuery query, short level, Plan plan)
+        private void Filter(SupplierQuery query, short level, Plan plan, Collector matches)
         {
             // The postings every match must be in: dense ones as bitsets, ANDed a word (64 sites) at a time; sparse
             // ones as sorted arrays, the shortest of which is walked. Nothing is copied per query.
@@ -461,10 +497,9 @@ public sealed class SearchIndex : IDisposable
                 }
             }
 
-            var matches = new List<Candidate>();
             if (empty)
             {
-                return matches;
+                return;
             }
 
             if (lists.Count > 0)
@@ -475,25 +510,28 @@ public sealed class SearchIndex : IDisposable
                 {
                     if (InAll(ordinal, bitsets, lists, shortest))
                     {
-                        Consider(ordinal, plan, matches);
+                        Consider(ordinal, _lat[ordinal], _lon[ordinal], plan, matches);
                     }
                 }
 
-                return matches;
+                return;
             }
 
             if (bitsets.Count == 1 && plan is { Point: { } point, Radius: { } radius })
             {
                 // Only a radius: the grid cells around the point are the candidates.
-                foreach (var ordinal in CellsAround(point.Lat, point.Lon, radius))
+                foreach (var cell in CellsAround(point.Lat, point.Lon, radius))
                 {
-                    if (_alive.Get(ordinal))
+                    foreach (var site in CollectionsMarshal.AsSpan(cell))
                     {
-                        Consider(ordinal, plan, matches);
+                        if (_alive.Get(site.Ordinal))
+                        {
+                            Consider(site.Ordinal, site.Lat, site.Lon, plan, matches);
+                        }
                     }
                 }
 
-                return matches;
+                return;
             }
 
             var words = (_keys.Count + 63) / 64;
@@ -501,12 +539,31 @@ public sealed class SearchIndex : IDisposable
             try
             {
                 Bitset.Intersect(bitsets, buffer, words);
+                if (plan is { Point: { } at, Radius: { } reach } && CellsAround(at.Lat, at.Lon, reach) is var cells
+                    && cells.Sum(c => c.Count) < Bitset.Count(buffer, words))
+                {
+                    // The circle holds fewer sites than the postings: walk its grid cells and probe the postings.
+                    foreach (var cell in cells)
+                    {
+                        foreach (var site in CollectionsMarshal.AsSpan(cell))
+                        {
+                            if ((buffer[site.Ordinal >> 6] & (1UL << site.Ordinal)) != 0)
+                            {
+                                Consider(site.Ordinal, site.Lat, site.Lon, plan, matches);
+                            }
+                        }
+                    }
+
+                    return;
+                }
+
                 for (var i = 0; i < words; i++)
                 {
                     var word = buffer[i];
                     while (word != 0)
                     {
-                        Consider((i << 6) + BitOperations.TrailingZeroCount(word), plan, matches);
+                        var ordinal = (i << 6) + BitOperations.TrailingZeroCount(word);
+                        Consider(ordinal, _lat[ordinal], _lon[ordinal], plan, matches);
                         word &= word - 1;
                     }
                 }
@@ -515,8 +572,6 @@ public sealed class SearchIndex : IDisposable
             {
                 ArrayPool<ulong>.Shared.Return(buffer);
             }
-
-            return matches;
         }
 
         private static bool InAll(int ordinal, List<Bitset> bitsets, List<Posting> lists, Posting walked)
@@ -541,27 +596,32 @@ public sealed class SearchIndex : IDisposable
         }
 
         /// <summary>The per-site tests no posting answers; a site that passes them is a match.</summary>
-        private void Consider(int ordinal, Plan plan, List<Candidate> matches)
+        private void Consider(int ordinal, double lat, double lon, Plan plan, Collector matches)
         {
             var distance = double.MaxValue;
-            if (plan.Point is { } at && !double.IsNaN(_lat[ordinal]))
+            if (plan.HasPoint && !double.IsNaN(lat))
             {
-                distance = GreatCircle.Metres(at.Lat, at.Lon, _lat[ordinal], _lon[ordinal]);
+                if (plan.HasRadius && !(lat >= plan.MinLat && lat <= plan.MaxLat && lon >= plan.MinLon && lon <= plan.MaxLon))
+                {
+                    return;
+                }
+
+                distance = GreatCircle.Metres(plan.Lat, plan.Lon, lat, lon);
             }
 
-            // Comparisons with an unknown value fail, as they do in SQL.
-            var employees = _employees[ordinal];
-            if ((plan.Radius is { } limit && !(distance <= limit))
+            // Each column is read only when its filter is on; comparisons with an unknown value fail, as in SQL.
+            if ((plan.HasRadius && !(distance <= plan.Radius))
                 || (plan.Municipality is { } municipality && _municipality[ordinal] != municipality)
-                || (plan.EmployeesMin is { } min && (employees < 0 || employees < min))
-                || (plan.EmployeesMax is { } max && (employees < 0 || employees > max))
+                || (plan.EmployeesMin is { } min && _employees[ordinal] is var atLeast && (atLeast < 0 || atLeast < min))
+                || (plan.EmployeesMax is { } max && _employees[ordinal] is var atMost && (atMost < 0 || atMost > max))
                 || (plan.Fit && !Fits(ordinal, plan))
                 || (plan.MinSpec is not null && !HasSpec(ordinal, plan)))
             {
                 return;
             }
 
-            matches.Add(new Candidate(ordinal, distance, plan.Relevance ? Relevance(ordinal, plan.Words) : 0));
+            var relevance = plan.Relevance ? Relevance(ordinal, plan) : 0;
+            matches.Offer(new Candidate(ordinal, Primary(ordinal, plan.Sort, distance, relevance), distance, relevance));
         }
 
         /// <summary>
@@ -612,84 +672,177 @@ public sealed class SearchIndex : IDisposable
             return false;
         }
 
-        /// <summary>The share of words found in the site's names, plus a little for verified sites — as SQL computes it.</summary>
-        private double Relevance(int ordinal, IReadOnlyList<string> words)
+        /// <summary>
+        /// The share of words found in the site's names, plus a little for verified sites — as SQL computes it. A word
+        /// of one or two characters is in a name exactly when it is one of the name's grams.
+        /// </summary>
+        private double Relevance(int ordinal, Plan plan)
         {
             var inName = 0;
-            foreach (var word in words)
+            foreach (var posting in plan.NamePostings)
             {
-                inName += _nameTexts[ordinal].Contains(word, StringComparison.Ordinal) ? 1 : 0;
+                inName += posting?.Contains(ordinal) == true ? 1 : 0;
             }
 
-            var text = words.Count == 0 ? 0.0 : (double)inName / words.Count;
+            var text = plan.NamePostings.Length == 0 ? 0.0 : (double)inName / plan.NamePostings.Length;
             return text + (_verified.Get(ordinal) ? 0.001 : 0.0);
         }
 
-        /// <summary>The first <paramref name="count"/> matches after the keyset position, in sort order — a bounded heap, not a full sort.</summary>
-        private List<Candidate> Top(List<Candidate> matches, SupplierSort sort, (string Value, Guid Id)? after, int count)
+        /// <summary>
+        /// The primary sort key of a match as a number that orders as the sort does: the name's packed first
+        /// characters, the distance's bits (non-negative doubles order as their bits), or the relevance's bits
+        /// inverted (higher first). Equal numbers fall back to the full comparison.
+        /// </summary>
+        private ulong Primary(int ordinal, SupplierSort sort, double distance, double relevance) => sort switch
         {
-            var order = Comparer<Candidate>.Create((a, b) => Compare(a, b, sort));
-            // The heap keeps the count best seen so far, its worst on top, so each match costs O(log count).
-            var heap = new PriorityQueue<Candidate, Candidate>(Comparer<Candidate>.Create((a, b) => order.Compare(b, a)));
-            var position = after is { } a ? new Position(a, sort) : null;
-            foreach (var match in matches)
+            SupplierSort.Distance => BitConverter.DoubleToUInt64Bits(distance),
+            SupplierSort.Relevance => ulong.MaxValue - BitConverter.DoubleToUInt64Bits(relevance),
+            _ => _namePrefixes[ordinal],
+        };
+
+        /// <summary>
+        /// Keeps the best matches after the keyset position in a bounded max-heap (its worst on top, so that most
+        /// matches cost one comparison of numbers), counts every match, and marks them in a bitset for facets.
+        /// </summary>
+        private sealed class Collector
+        {
+            private readonly Store _store;
+            private readonly SupplierSort _sort;
+            private readonly Candidate[] _heap;
+            private readonly Candidate? _after;
+            private readonly string _afterName = "";
+            private readonly UInt128 _afterKey;
+            private readonly int _words;
+            private int _size;
+
+            public Collector(Store store, SupplierSort sort, (string Value, Guid Id)? after, int capacity, int facetWords)
             {
-                if (position is not null && !IsAfter(match, position, sort))
+                _store = store;
+                _sort = sort;
+                _heap = new Candidate[capacity];
+                _words = facetWords;
+                if (facetWords > 0)
                 {
-                    continue;
+                    Bits = ArrayPool<ulong>.Shared.Rent(facetWords);
+                    Array.Clear(Bits, 0, facetWords);
                 }
 
-                if (heap.Count < count)
+                if (after is { } a)
                 {
-                    heap.Enqueue(match, match);
-                }
-                else if (order.Compare(match, heap.Peek()) < 0)
-                {
-                    heap.EnqueueDequeue(match, match);
+                    _afterName = a.Value;
+                    _afterKey = Key(a.Id);
+                    var number = sort is SupplierSort.Distance or SupplierSort.Relevance ? double.Parse(a.Value, CultureInfo.InvariantCulture) : 0;
+                    var primary = sort switch
+                    {
+                        SupplierSort.Distance => BitConverter.DoubleToUInt64Bits(number),
+                        SupplierSort.Relevance => ulong.MaxValue - BitConverter.DoubleToUInt64Bits(number),
+                        _ => NamePrefix(a.Value),
+                    };
+                    _after = new Candidate(-1, primary, number, number);
                 }
             }
 
-            var best = new List<Candidate>(heap.Count);
-            while (heap.TryDequeue(out var item, out _))
+            /// <summary>Every match (before the keyset position too), for the facets' total.</summary>
+            public int Matches { get; private set; }
+
+            /// <summary>The matches as bits (only when facets were asked for), in the first <see cref="Words"/> words.</summary>
+            public ulong[]? Bits { get; }
+
+            public int Words => _words;
+
+            public void Offer(Candidate match)
             {
-                best.Add(item);
+                Matches++;
+                if (Bits is { } bits)
+                {
+                    bits[match.Ordinal >> 6] |= 1UL << match.Ordinal;
+                }
+
+                if (_after is { } after && Compare(match, after) <= 0)
+                {
+                    return;
+                }
+
+                if (_size < _heap.Length)
+                {
+                    // Sift up: parents are worse than (sort after) their children.
+                    var i = _size++;
+                    while (i > 0 && Compare(_heap[(i - 1) / 2], match) < 0)
+                    {
+                        _heap[i] = _heap[(i - 1) / 2];
+                        i = (i - 1) / 2;
+                    }
+
+                    _heap[i] = match;
+                }
+                else if (Compare(match, _heap[0]) < 0)
+                {
+                    // Sift down from the root, which the match replaces.
+                    var i = 0;
+                    while (true)
+                    {
+                        var child = (2 * i) + 1;
+                        if (child >= _size)
+                        {
+                            break;
+                        }
+
+                        if (child + 1 < _size && Compare(_heap[child + 1], _heap[child]) > 0)
+                        {
+                            child++;
+                        }
+
+                        if (Compare(_heap[child], match) <= 0)
+                        {
+                            break;
+                        }
+
+                        _heap[i] = _heap[child];
+                        i = child;
+                    }
+
+                    _heap[i] = match;
+                }
             }
 
-            best.Reverse();
-            return best;
-        }
-
-        /// <summary>A keyset position: the cursor's sort value (as text and as number) and id.</summary>
-        private sealed class Position((string Value, Guid Id) after, SupplierSort sort)
-        {
-            public string Name { get; } = after.Value;
-
-            public double Number { get; } = sort is SupplierSort.Distance or SupplierSort.Relevance
-                ? double.Parse(after.Value, CultureInfo.InvariantCulture) : 0;
-
-            public UInt128 Key { get; } = SearchIndex.Key(after.Id);
-        }
-
-        private bool IsAfter(Candidate match, Position position, SupplierSort sort)
-        {
-            var byValue = sort switch
+            /// <summary>The kept matches, best first.</summary>
+            public List<Candidate> Best()
             {
-                SupplierSort.Distance => match.Distance.CompareTo(position.Number),
-                SupplierSort.Relevance => position.Number.CompareTo(match.Relevance),
-                _ => string.CompareOrdinal(_names[match.Ordinal], position.Name),
-            };
-            return byValue > 0 || (byValue == 0 && _keys[match.Ordinal] > position.Key);
-        }
+                var best = _heap.AsSpan(0, _size).ToArray().ToList();
+                best.Sort(Compare);
+                return best;
+            }
 
-        private int Compare(Candidate a, Candidate b, SupplierSort sort)
-        {
-            var byValue = sort switch
+            public void Release()
             {
-                SupplierSort.Distance => a.Distance.CompareTo(b.Distance),
-                SupplierSort.Relevance => b.Relevance.CompareTo(a.Relevance),
-                _ => string.CompareOrdinal(_names[a.Ordinal], _names[b.Ordinal]),
-            };
-            return byValue != 0 ? byValue : _keys[a.Ordinal].CompareTo(_keys[b.Ordinal]);
+                if (Bits is { } bits)
+                {
+                    ArrayPool<ulong>.Shared.Return(bits);
+                }
+            }
+
+            private int Compare(Candidate a, Candidate b)
+            {
+                if (a.Primary != b.Primary)
+                {
+                    return a.Primary < b.Primary ? -1 : 1;
+                }
+
+                if (_sort is SupplierSort.Name)
+                {
+                    var byName = string.CompareOrdinal(NameOf(a.Ordinal), NameOf(b.Ordinal));
+                    if (byName != 0)
+                    {
+                        return byName;
+                    }
+                }
+
+                return KeyOf(a.Ordinal).CompareTo(KeyOf(b.Ordinal));
+            }
+
+            private string NameOf(int ordinal) => ordinal < 0 ? _afterName : _store._names[ordinal]!;
+
+            private UInt128 KeyOf(int ordinal) => ordinal < 0 ? _afterKey : _store._keys[ordinal];
         }
 
         /// <summary>The sort value a cursor carries, written as the SQL path writes it.</summary>
@@ -708,42 +861,27 @@ public sealed class SearchIndex : IDisposable
         }
 
         /// <summary>Facet counts over the matches: each family, prefecture and (visible) certification posting ANDed with them.</summary>
-        private Facets Tally(List<Candidate> matches, short level)
+        private Facets Tally(Collector matches, short level)
         {
-            var words = (_keys.Count + 63) / 64;
-            var bits = ArrayPool<ulong>.Shared.Rent(Math.Max(1, words));
-            try
+            var bits = matches.Bits!;
+            var nonZero = new List<int>();
+            for (var i = 0; i < matches.Words; i++)
             {
-                Array.Clear(bits, 0, words);
-                foreach (var match in matches)
+                if (bits[i] != 0)
                 {
-                    bits[match.Ordinal >> 6] |= 1UL << match.Ordinal;
+                    nonZero.Add(i);
                 }
-
-                var nonZero = new List<int>();
-                for (var i = 0; i < words; i++)
-                {
-                    if (bits[i] != 0)
-                    {
-                        nonZero.Add(i);
-                    }
-                }
-
-                var used = bits.AsSpan(0, words).ToArray();
-                var families = Counts(_process.Where(p => !p.Key.Contains('.', StringComparison.Ordinal)), used, nonZero);
-                var prefectures = Counts(_prefecture, used, nonZero);
-                foreach (var i in nonZero)
-                {
-                    used[i] &= _certificationsVisible[level].Word(i);
-                }
-
-                var certifications = Counts(_certification, used, nonZero);
-                return new Facets(matches.Count, families, prefectures, certifications);
             }
-            finally
+
+            var families = Counts(_process.Where(p => !p.Key.Contains('.', StringComparison.Ordinal)), bits, nonZero);
+            var prefectures = Counts(_prefecture, bits, nonZero);
+            foreach (var i in nonZero)
             {
-                ArrayPool<ulong>.Shared.Return(bits);
+                bits[i] &= _certificationsVisible[level].Word(i);
             }
+
+            var certifications = Counts(_certification, bits, nonZero);
+            return new Facets(matches.Matches, families, prefectures, certifications);
         }
 
         private static Dictionary<string, int> Counts(IEnumerable<KeyValuePair<string, Posting>> postings, ulong[] matches, List<int> nonZero)
@@ -760,23 +898,35 @@ public sealed class SearchIndex : IDisposable
             return counts;
         }
 
-        private IEnumerable<int> CellsAround(double lat, double lon, double metres)
+        /// <summary>The grid cells that the box around the circle touches (a site lies in exactly one cell).</summary>
+        private List<List<Located>> CellsAround(double lat, double lon, double metres)
         {
-            var dLat = metres / GreatCircle.EarthRadiusMetres * 180 / Math.PI;
-            var dLon = dLat / Math.Max(0.01, Math.Cos(lat * Math.PI / 180));
+            var (dLat, dLon) = GreatCircle.Reach(lat, metres);
+            var cells = new List<List<Located>>();
             for (var row = Cell(lat - dLat); row <= Cell(lat + dLat); row++)
             {
                 for (var col = Cell(lon - dLon); col <= Cell(lon + dLon); col++)
                 {
                     if (_grid.TryGetValue((row, col), out var ordinals))
                     {
-                        // A site lies in exactly one cell, so no ordinal comes twice.
-                        foreach (var ordinal in ordinals)
-                        {
-                            yield return ordinal;
-                        }
+                        cells.Add(ordinals);
                     }
                 }
+            }
+
+            return cells;
+        }
+
+        private static void PostGrams(Dictionary<ulong, Posting> postings, string text, int ordinal, int universe)
+        {
+            foreach (var gram in Grams(text))
+            {
+                if (!postings.TryGetValue(gram, out var posting))
+                {
+                    postings[gram] = posting = new Posting();
+                }
+
+                posting.Add(ordinal, universe);
             }
         }
 
@@ -818,6 +968,17 @@ public sealed class SearchIndex : IDisposable
             {
                 bits.Clear(ordinal);
             }
+        }
+
+        public static ulong NamePrefix(string name)
+        {
+            ulong prefix = 0;
+            for (var i = 0; i < 4; i++)
+            {
+                prefix = (prefix << 16) | (i < name.Length ? name[i] : 0u);
+            }
+
+            return prefix;
         }
 
         private static int MunicipalityNumber(string? code) =>
