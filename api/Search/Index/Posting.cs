@@ -59,6 +59,15 @@ public sealed class Posting
         _list[Count++] = ordinal;
     }
 
+    /// <summary>Gives back the array's unused tail (after a bulk load).</summary>
+    public void Trim()
+    {
+        if (_bits is null && _list.Length > Count)
+        {
+            Array.Resize(ref _list, Math.Max(Count, 1));
+        }
+    }
+
     public bool Contains(int ordinal) => _bits?.Get(ordinal) ?? _list.AsSpan(0, Count).BinarySearch(ordinal) >= 0;
 
     /// <summary>How many of the set bits of <paramref name="words"/> (only at <paramref name="nonZero"/>) are in this posting.</summary>

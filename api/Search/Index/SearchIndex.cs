@@ -50,6 +50,8 @@ public sealed class SearchIndex : IDisposable
             fresh.Upsert(site);
         }
 
+        fresh.Trim();
+
         _lock.EnterWriteLock();
         try
         {
@@ -60,6 +62,10 @@ public sealed class SearchIndex : IDisposable
             _lock.ExitWriteLock();
         }
 
+        // A load leaves the grown-and-trimmed arrays and the old store behind, most of them on the large-object
+        // heap, which the collector does not compact unless asked; once per load, ask.
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect();
         return fresh.Live;
     }
 
@@ -263,6 +269,46 @@ public sealed class SearchIndex : IDisposable
             }
         }
 
+        /// <summary>Gives back what the growing columns and postings reserved beyond their size (after a bulk load).</summary>
+        public void Trim()
+        {
+            foreach (var postings in new[] { _process, _material, _equipment, _certification, _qualification, _prefecture, _certificationValid })
+            {
+                foreach (var posting in postings.Values)
+                {
+                    posting.Trim();
+                }
+            }
+
+            foreach (var posting in _grams.Values.Concat(_nameGrams.Values))
+            {
+                posting.Trim();
+            }
+
+            foreach (var cell in _grid.Values)
+            {
+                cell.TrimExcess();
+            }
+
+            _keys.TrimExcess();
+            _names.TrimExcess();
+            _namePrefixes.TrimExcess();
+            _lat.TrimExcess();
+            _lon.TrimExcess();
+            _municipality.TrimExcess();
+            _employees.TrimExcess();
+            _capabilityStart.TrimExcess();
+            _capabilityProcess.TrimExcess();
+            _capabilityLong.TrimExcess();
+            _capabilityMiddle.TrimExcess();
+            _capabilityShort.TrimExcess();
+            _capabilityTolerance.TrimExcess();
+            _specStart.TrimExcess();
+            _specType.TrimExcess();
+            _specValue.TrimExcess();
+            _certificates.TrimExcess();
+        }
+
         public void Remove(Guid id)
         {
             if (_ordinals.Remove(id, out var ordinal))
@@ -356,6 +402,8 @@ public sealed class SearchIndex : IDisposable
                     SpecTypes = Ids(expansions.EquipmentTypes) ?? [];
                 }
 
+                PostingsOnly = Point is null && Municipality is null && EmployeesMin is null && EmployeesMax is null && !Fit && MinSpec is null;
+
                 HashSet<ushort>? Ids(IReadOnlyCollection<string>? codes) =>
                     codes is null ? null : [.. codes.Where(store._codeIds.ContainsKey).Select(c => store._codeIds[c])];
             }
@@ -384,6 +432,9 @@ public sealed class SearchIndex : IDisposable
             public IReadOnlyList<string> Words { get; }
 
             public SupplierSort Sort { get; }
+
+            /// <summary>Whether the postings alone decide the matches (no per-site test applies).</summary>
+            public bool PostingsOnly { get; }
 
             public bool Relevance { get; }
 
@@ -557,6 +608,37 @@ public sealed class SearchIndex : IDisposable
                     return;
                 }
 
+                if (plan.PostingsOnly)
+                {
+                    // The postings are the whole answer: count and mark them in bulk, and rank with a test of numbers
+                    // before anything else is touched.
+                    matches.AddAll(buffer, words);
+                    if (plan.Relevance)
+                    {
+                        RankByRelevance(buffer, words, plan, matches);
+                        return;
+                    }
+
+                    for (var i = 0; i < words; i++)
+                    {
+                        var word = buffer[i];
+                        while (word != 0)
+                        {
+                            var ordinal = (i << 6) + BitOperations.TrailingZeroCount(word);
+                            var relevance = plan.Relevance ? Relevance(ordinal, plan) : 0;
+                            var primary = Primary(ordinal, plan.Sort, double.MaxValue, relevance);
+                            if (primary <= matches.Threshold)
+                            {
+                                matches.Rank(new Candidate(ordinal, primary, double.MaxValue, relevance));
+                            }
+
+                            word &= word - 1;
+                        }
+                    }
+
+                    return;
+                }
+
                 for (var i = 0; i < words; i++)
                 {
                     var word = buffer[i];
@@ -572,6 +654,90 @@ public sealed class SearchIndex : IDisposable
             {
                 ArrayPool<ulong>.Shared.Return(buffer);
             }
+        }
+
+        /// <summary>
+        /// Relevance takes few values — (words in the name) / (words), plus 0.001 when verified — so the matches fall
+        /// into buckets that bit operations select a word (64 sites) at a time. Buckets are ranked best first, and
+        /// once the kept set is full after a bucket, no later bucket can enter it.
+        /// </summary>
+        private void RankByRelevance(ulong[] buffer, int words, Plan plan, Collector matches)
+        {
+            var n = plan.NamePostings.Length;
+            var names = new ulong[n][];
+            try
+            {
+                RankByRelevance(buffer, words, plan, matches, names);
+            }
+            finally
+            {
+                foreach (var mask in names.Where(m => m is not null))
+                {
+                    ArrayPool<ulong>.Shared.Return(mask);
+                }
+            }
+        }
+
+        private void RankByRelevance(ulong[] buffer, int words, Plan plan, Collector matches, ulong[][] names)
+        {
+            var n = names.Length;
+            for (var k = 0; k < n; k++)
+            {
+                names[k] = ArrayPool<ulong>.Shared.Rent(Math.Max(1, words));
+                Array.Clear(names[k], 0, words);
+                if (plan.NamePostings[k] is { } posting)
+                {
+                    for (var i = 0; i < words; i++)
+                    {
+                        names[k][i] = posting.Bits?.Word(i) ?? 0;
+                    }
+
+                    foreach (var ordinal in posting.List)
+                    {
+                        names[k][ordinal >> 6] |= 1UL << ordinal;
+                    }
+                }
+            }
+
+            for (var inName = n; inName >= 0; inName--)
+            {
+                foreach (var verified in (ReadOnlySpan<bool>)[true, false])
+                {
+                    var relevance = (n == 0 ? 0.0 : (double)inName / n) + (verified ? 0.001 : 0.0);
+                    var primary = ulong.MaxValue - BitConverter.DoubleToUInt64Bits(relevance);
+                    for (var i = 0; i < words; i++)
+                    {
+                        var word = buffer[i] & Exactly(names, i, inName) & (verified ? _verified.Word(i) : ~_verified.Word(i));
+                        while (word != 0)
+                        {
+                            var ordinal = (i << 6) + BitOperations.TrailingZeroCount(word);
+                            matches.Rank(new Candidate(ordinal, primary, double.MaxValue, relevance));
+                            word &= word - 1;
+                        }
+                    }
+
+                    if (matches.Full)
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The bits of word <paramref name="i"/> set in exactly <paramref name="count"/> of the masks (a bit-sliced counter).</summary>
+        private static ulong Exactly(ulong[][] masks, int i, int count)
+        {
+            ulong s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            foreach (var mask in masks)
+            {
+                var carry = mask[i];
+                (s0, carry) = (s0 ^ carry, s0 & carry);
+                (s1, carry) = (s1 ^ carry, s1 & carry);
+                (s2, carry) = (s2 ^ carry, s2 & carry);
+                s3 |= carry;
+            }
+
+            return ((count & 1) != 0 ? s0 : ~s0) & ((count & 2) != 0 ? s1 : ~s1) & ((count & 4) != 0 ? s2 : ~s2) & ((count & 8) != 0 ? s3 : ~s3);
         }
 
         private static bool InAll(int ordinal, List<Bitset> bitsets, List<Posting> lists, Posting walked)
@@ -750,6 +916,12 @@ public sealed class SearchIndex : IDisposable
 
             public int Words => _words;
 
+            /// <summary>Whether the kept set holds as many matches as it keeps.</summary>
+            public bool Full => _size == _heap.Length;
+
+            /// <summary>The primary key a match must not exceed to enter the kept set (when it is full, its worst's).</summary>
+            public ulong Threshold => _size < _heap.Length ? ulong.MaxValue : _heap[0].Primary;
+
             public void Offer(Candidate match)
             {
                 Matches++;
@@ -758,6 +930,22 @@ public sealed class SearchIndex : IDisposable
                     bits[match.Ordinal >> 6] |= 1UL << match.Ordinal;
                 }
 
+                Rank(match);
+            }
+
+            /// <summary>Counts and marks every set bit of <paramref name="buffer"/> as a match at once.</summary>
+            public void AddAll(ulong[] buffer, int words)
+            {
+                Matches += Bitset.Count(buffer, words);
+                if (Bits is { } bits)
+                {
+                    Array.Copy(buffer, bits, words);
+                }
+            }
+
+            /// <summary>Keeps a match if it is among the best so far (it has been counted already).</summary>
+            public void Rank(Candidate match)
+            {
                 if (_after is { } after && Compare(match, after) <= 0)
                 {
                     return;

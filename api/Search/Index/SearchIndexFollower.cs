@@ -90,7 +90,8 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
         _loaded.TrySetResult();
         if (logger.IsEnabled(LogLevel.Information))
         {
-            logger.LogInformation("Search index loaded: {Count} published sites in {Seconds:0.0} s", count, (DateTime.UtcNow - started).TotalSeconds);
+            logger.LogInformation("Search index loaded: {Count} published sites in {Seconds:0.0} s; managed heap {HeapMiB} MiB",
+                count, (DateTime.UtcNow - started).TotalSeconds, GC.GetTotalMemory(forceFullCollection: false) >> 20);
         }
 
         while (!ct.IsCancellationRequested)
