@@ -19,6 +19,7 @@ public static class DatabaseSetup
                 : throw new InvalidOperationException(
                     $"ConnectionStrings:{ConnectionName} is not set. scripts/run sets it for the local database.")));
         services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<RegistryConnectionString>().Value));
+        services.AddSingleton<ReadDatabase>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<StartupRefusal>();
         services.AddHostedService<MigrateOnStartup>();
@@ -43,7 +44,8 @@ public static class DatabaseSetup
         settings.NoResetOnClose = true;
         settings.Options ??= "-c max_parallel_workers_per_gather=0";
 
-        return builder.Build();
+        // Several hosts (a standby and the primary): one pool per host, with failover in the listed order.
+        return settings.Host?.Contains(',', StringComparison.Ordinal) == true ? builder.BuildMultiHost() : builder.Build();
     }
 }
 

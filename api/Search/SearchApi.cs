@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Registry.Api.Data;
 using Registry.Api.Errors;
 using Registry.Api.Http;
 using Registry.Api.Search.Index;
@@ -29,7 +30,7 @@ public static class SearchApi
     }
 
     public static async Task<Results<Ok<SupplierSearchResult>, ProblemHttpResult>> SearchSuppliers(
-        [AsParameters] SupplierQuery query, ClaimsPrincipal user, NpgsqlDataSource db, SupplierSearch search, TimeProvider clock,
+        [AsParameters] SupplierQuery query, ClaimsPrincipal user, ReadDatabase reads, SupplierSearch search, TimeProvider clock,
         SearchIndex index, SearchIndexFollower follower, HttpContext http, CancellationToken ct)
     {
         if (Validation.Errors(query) is { Count: > 0 } invalid)
@@ -53,7 +54,7 @@ public static class SearchApi
 
         if (follower.Enabled && follower.IsLoaded && SearchIndex.CanAnswer(query))
         {
-            return await FromIndexAsync(query, built, after, take, level, today, index, db, http, ct);
+            return await FromIndexAsync(query, built, after, take, level, today, index, reads, user, http, ct);
         }
 
         var order = Order.For(built.Sort, built.Relevance);
@@ -79,10 +80,12 @@ public static class SearchApi
             ORDER BY {order.By}
             LIMIT @take
             """;
-        await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = (await connection.QueryAsync<HitRow>(new CommandDefinition(sql, args, cancellationToken: ct))).ToList();
+        var (rows, facets) = await reads.ReadAsync(user, async (connection, token) =>
+        {
+            var hits = (await connection.QueryAsync<HitRow>(new CommandDefinition(sql, args, cancellationToken: token))).ToList();
+            return (hits, query.Facets == true ? await FacetsAsync(connection, built, token) : null);
+        }, ct);
         var page = rows.ToPage(take, r => new Key(r.SortValueText, r.Id).ToString(), http);
-        var facets = query.Facets == true ? await FacetsAsync(connection, built, ct) : null;
         return TypedResults.Ok(new SupplierSearchResult
         {
             Items = [.. page.Items.Select(r => r.ToDto())],
@@ -97,7 +100,7 @@ public static class SearchApi
     /// </summary>
     private static async Task<Results<Ok<SupplierSearchResult>, ProblemHttpResult>> FromIndexAsync(
         SupplierQuery query, SupplierSearch.Built built, string? after, int take, short level, DateOnly today, SearchIndex index,
-        NpgsqlDataSource db, HttpContext http, CancellationToken ct)
+        ReadDatabase reads, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         (string, Guid)? afterKey = null;
         if (after is not null)
@@ -115,10 +118,9 @@ public static class SearchApi
         var indexed = System.Diagnostics.Stopwatch.GetTimestamp();
         var args = built.Args;
         args.Add("ids", page.Hits.Select(h => h.Id).ToArray());
-        await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = (await connection.QueryAsync<HitRow>(new CommandDefinition(
-            $"SELECT {Projection}, NULL AS sort_value FROM suppliers s WHERE s.id = ANY(@ids)", args, cancellationToken: ct)))
-            .ToDictionary(r => r.Id);
+        var rows = await reads.ReadAsync(user, async (connection, token) => (await connection.QueryAsync<HitRow>(new CommandDefinition(
+            $"SELECT {Projection}, NULL AS sort_value FROM suppliers s WHERE s.id = ANY(@ids)", args, cancellationToken: token)))
+            .ToDictionary(r => r.Id), ct);
         var next = page.HasMore ? Paging.Cursor(new Key(page.Hits[^1].SortValue, page.Hits[^1].Id).ToString()) : null;
         Paging.LinkNext(http, next);
         // Where the time went (W3C Server-Timing): finding and ordering in the index, projecting the page in SQL.

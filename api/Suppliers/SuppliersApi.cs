@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Registry.Api.Audit;
 using Registry.Api.Auth;
+using Registry.Api.Data;
 using Registry.Api.Errors;
 using Registry.Api.Http;
 using Registry.Api.OpenApi;
@@ -108,12 +109,12 @@ public static partial class SuppliersApi
     }
 
     public static async Task<Results<Ok<SupplierProfile>, StatusCodeHttpResult, ProblemHttpResult>> GetSupplier(
-        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, SupplierStore store, Ownership ownership, HttpContext http, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, ReadDatabase reads, SupplierStore store, Ownership ownership, HttpContext http, CancellationToken ct)
     {
         var canEdit = user.Identity?.IsAuthenticated == true && await ownership.CanEditSupplierAsync(user, id, ct);
         var level = canEdit ? Viewer.Coordinators : Viewer.Level(user);
-        await using var connection = await db.OpenConnectionAsync(ct);
-        if (await store.ReadAsync(connection, null, id, level, seeUnpublished: canEdit, canEdit, ct) is not { } profile)
+        if (await reads.ReadAsync(user, (connection, token) => store.ReadAsync(connection, null, id, level, seeUnpublished: canEdit, canEdit, token), ct)
+            is not { } profile)
         {
             return Problems.NotFound("supplier");
         }

@@ -12,7 +12,7 @@ public sealed class OpenApiContractTests(RegistryApiFactory api)
     public async Task CommittedOpenApiYamlMatchesTheCode()
     {
         var generated = OpenApiSetup.ToYaml(api.Services.GetRequiredService<ISwaggerProvider>());
-        var path = Path.Combine(RepositoryRoot(), "openapi.yaml");
+        var path = Path.Combine(Repository.Root(), "openapi.yaml");
         var committed = File.Exists(path) ? (await File.ReadAllTextAsync(path)).ReplaceLineEndings("\n") : "";
 
         Assert.True(generated == committed,
@@ -47,18 +47,5 @@ public sealed class OpenApiContractTests(RegistryApiFactory api)
         }
 
         return "";
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Registry.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Registry.sln not found above " + AppContext.BaseDirectory);
     }
 }
