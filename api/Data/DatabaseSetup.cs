@@ -9,9 +9,6 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddRegistryDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        DefaultTypeMap.MatchNamesWithUnderscores = true;
-        SqlMapper.AddTypeHandler(new DateOnlyHandler());
-
         // Resolved lazily: building the host (for instance to generate openapi.yaml) must not need a database.
         services.AddSingleton(_ => new RegistryConnectionString(
             configuration.GetConnectionString(ConnectionName) is { Length: > 0 } value
@@ -34,6 +31,10 @@ public static class DatabaseSetup
     /// </summary>
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
+        // Dapper's conventions are process-wide; every user of a data source (the service, bench/Seed, tests) needs them.
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        SqlMapper.AddTypeHandler(new DateOnlyHandler());
+
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         var settings = builder.ConnectionStringBuilder;
         if (settings.MaxAutoPrepare == 0)

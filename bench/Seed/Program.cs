@@ -3,54 +3,61 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Registry.Api.Data;
 using Registry.Api.Taxonomy;
-using Registry.Seed;
+
+namespace Registry.Seed;
 
 // Synthetic national-scale data (DESIGN §10) for benchmarks: scripts/seed wraps this.
 //   Registry.Seed --sites N [--seed S] [--today yyyy-MM-dd]    (connection string in REGISTRY_SEED_DATABASE)
 // Replaces every supplier site of the target database; refuses one that holds sites it did not generate.
-var sites = 1_000_000;
-var seed = 20261129;
-var today = DateOnly.FromDateTime(DateTime.UtcNow);
-for (var i = 0; i < args.Length; i++)
+public static class SeedCommand
 {
-    switch (args[i])
+    public static async Task<int> Main(string[] args)
     {
-        case "--sites" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0:
-            sites = n;
-            i++;
-            break;
-        case "--seed" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var s):
-            seed = s;
-            i++;
-            break;
-        case "--today" when i + 1 < args.Length && DateOnly.TryParseExact(args[i + 1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d):
-            today = d;
-            i++;
-            break;
-        default:
-            await Console.Error.WriteLineAsync($"usage: Registry.Seed --sites N [--seed S] [--today yyyy-MM-dd] (bad argument '{args[i]}')");
+        var sites = 1_000_000;
+        var seed = 20261129;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--sites" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0:
+                    sites = n;
+                    i++;
+                    break;
+                case "--seed" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var s):
+                    seed = s;
+                    i++;
+                    break;
+                case "--today" when i + 1 < args.Length && DateOnly.TryParseExact(args[i + 1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d):
+                    today = d;
+                    i++;
+                    break;
+                default:
+                    await Console.Error.WriteLineAsync($"usage: Registry.Seed --sites N [--seed S] [--today yyyy-MM-dd] (bad argument '{args[i]}')");
+                    return 2;
+            }
+        }
+
+        var connectionString = Environment.GetEnvironmentVariable("REGISTRY_SEED_DATABASE");
+        if (string.IsNullOrEmpty(connectionString))
+        {
+            await Console.Error.WriteLineAsync("REGISTRY_SEED_DATABASE is not set (scripts/seed sets it)");
             return 2;
+        }
+
+        await using var db = DatabaseSetup.CreateDataSource(connectionString);
+        await new MigrationRunner(db, new RegistryConnectionString(connectionString), NullLogger<MigrationRunner>.Instance).ApplyAsync(CancellationToken.None);
+        if (!await SyntheticOnly.HoldsOnlySyntheticSitesAsync(db))
+        {
+            await Console.Error.WriteLineAsync("the target database holds supplier sites this generator did not make; refusing to replace them");
+            return 1;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var generator = new SiteGenerator(seed, TaxonomyCatalog.LoadEmbedded(), today);
+        Console.WriteLine($"seeding {sites:N0} synthetic sites (seed {seed}, as of {today:yyyy-MM-dd})");
+        await new BulkLoader(db, Console.Out).LoadAsync(Enumerable.Range(0, sites).Select(generator.Next), sites, CancellationToken.None);
+        Console.WriteLine($"done in {clock.Elapsed.TotalSeconds:0.0} s");
+        return 0;
     }
 }
-
-var connectionString = Environment.GetEnvironmentVariable("REGISTRY_SEED_DATABASE");
-if (string.IsNullOrEmpty(connectionString))
-{
-    await Console.Error.WriteLineAsync("REGISTRY_SEED_DATABASE is not set (scripts/seed sets it)");
-    return 2;
-}
-
-await using var db = DatabaseSetup.CreateDataSource(connectionString);
-await new MigrationRunner(db, new RegistryConnectionString(connectionString), NullLogger<MigrationRunner>.Instance).ApplyAsync(CancellationToken.None);
-if (!await SyntheticOnly.HoldsOnlySyntheticSitesAsync(db))
-{
-    await Console.Error.WriteLineAsync("the target database holds supplier sites this generator did not make; refusing to replace them");
-    return 1;
-}
-
-var clock = Stopwatch.StartNew();
-var generator = new SiteGenerator(seed, TaxonomyCatalog.LoadEmbedded(), today);
-Console.WriteLine($"seeding {sites:N0} synthetic sites (seed {seed}, as of {today:yyyy-MM-dd})");
-await new BulkLoader(db, Console.Out).LoadAsync(Enumerable.Range(0, sites).Select(generator.Next), sites, CancellationToken.None);
-Console.WriteLine($"done in {clock.Elapsed.TotalSeconds:0.0} s");
-return 0;

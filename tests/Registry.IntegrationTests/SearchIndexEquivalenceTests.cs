@@ -116,13 +116,13 @@ public sealed class SearchIndexEquivalenceTests(RegistryApiFactory api)
         Assert.Contains(own.Items, i => i.Id == site.Id);
 
         var seen = false;
-        for (var i = 0; i < 40 && !seen; i++)
+        for (var i = 0; i < 20 && !seen; i++)
         {
             seen = (await SearchAsync(otherProcess.CreateClient(), query)).Items.Any(x => x.Id == site.Id);
             await Task.Delay(seen ? 0 : 50);
         }
 
-        Assert.True(seen, "another process did not see the change within 2 s");
+        Assert.True(seen, "another process did not see the change within 1 s");
 
         using var unpublish = await supplier.Client.PostAsync($"/api/v1/suppliers/{site.Id}/unpublish", null);
         Assert.DoesNotContain((await SearchAsync(supplier.Client, query)).Items, x => x.Id == site.Id);

@@ -210,6 +210,38 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public void RelevancePagesNeitherSkipNorRepeatAcrossBucketsAndTies()
+    {
+        // Four buckets (name holds both words / one / none, verified or not) with ties inside each.
+        var sites = new List<SiteFacts>();
+        for (var i = 0; i < 12; i++)
+        {
+            var name = (i % 3) switch { 0 => $"溶接板金{i}", 1 => $"溶接{i}", _ => $"工場{i}" };
+            sites.Add(Site(name, text: name + " 溶接 板金", verified: i % 2 == 0));
+        }
+
+        sites.ForEach(_index.Upsert);
+        var query = new SupplierQuery { Q = "溶接 板金" };
+        var seen = new List<(Guid Id, double Relevance)>();
+        (string, Guid)? after = null;
+        while (true)
+        {
+            var page = _index.Query(query, SupplierSort.Relevance, Viewer.Public, s_today, after, take: 5, facets: false);
+            seen.AddRange(page.Hits.Select(h => (h.Id, double.Parse(h.SortValue, System.Globalization.CultureInfo.InvariantCulture))));
+            if (!page.HasMore)
+            {
+                break;
+            }
+
+            after = (page.Hits[^1].SortValue, page.Hits[^1].Id);
+        }
+
+        Assert.Equal(12, seen.Select(s => s.Id).Distinct().Count());
+        Assert.Equal(seen.Select(s => s.Relevance).OrderDescending(), seen.Select(s => s.Relevance));
+        Assert.Equal([1.001, 1, 0.501, 0.5, 0.001, 0], seen.Select(s => s.Relevance).Distinct());
+    }
+
+    [Fact]
     public void APostingTurnsIntoABitsetOnlyWhenThatIsSmaller()
     {
         var sparse = new Posting();

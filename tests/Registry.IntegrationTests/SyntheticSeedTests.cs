@@ -1,0 +1,68 @@
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Registry.Api.Data;
+using Registry.Api.Suppliers;
+using Registry.Api.Taxonomy;
+using Registry.IntegrationTests.Infrastructure;
+using Registry.Seed;
+
+namespace Registry.IntegrationTests;
+
+/// <summary>
+/// The benchmark generator (bench/Seed) writes with COPY what the service otherwise derives on every write: its rows
+/// must be the ones the service would have made — valid codes, and derived search columns equal to SupplierStore's.
+/// </summary>
+public sealed class SyntheticSeedTests
+{
+    private static readonly DateOnly s_today = new(2026, 11, 29);
+
+    [Fact]
+    public async Task CopiedSitesCarryValidCodesAndTheServicesDerivedColumns()
+    {
+        var test = Environment.GetEnvironmentVariable(RegistryApiFactory.DatabaseVariable);
+        Assert.False(string.IsNullOrEmpty(test), $"{RegistryApiFactory.DatabaseVariable} is not set: run scripts/test");
+        await using var scratch = await ScratchDatabase.CreateAsync(test);
+        await using var db = DatabaseSetup.CreateDataSource(scratch.ConnectionString);
+        await new MigrationRunner(db, new RegistryConnectionString(scratch.ConnectionString), NullLogger<MigrationRunner>.Instance).ApplyAsync(CancellationToken.None);
+        var taxonomy = TaxonomyCatalog.LoadEmbedded();
+        var generator = new SiteGenerator(7, taxonomy, s_today);
+        var sites = Enumerable.Range(0, 60).Select(generator.Next).ToList();
+
+        await new BulkLoader(db, TextWriter.Null).LoadAsync(sites, sites.Count, CancellationToken.None);
+
+        await using var connection = await db.OpenConnectionAsync();
+        Assert.Equal(sites.Count, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM suppliers"));
+        Assert.Equal(sites.Sum(s => s.Parts.Capabilities.Count), await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM supplier_capabilities"));
+        foreach (var site in sites)
+        {
+            Assert.Null(CodeValidators.MunicipalityCode(site.MunicipalityCode, site.PrefectureCode));
+            Assert.Null(CodeValidators.PostalCode(site.PostalCode));
+        }
+
+        // What the service derives, computed by the service for each copied site, must be what the copy holds.
+        var before = await DerivedAsync(connection);
+        var store = new SupplierStore(taxonomy, new FixedClock(s_today));
+        foreach (var site in sites)
+        {
+            await using var tx = await connection.BeginTransactionAsync();
+            await store.TouchAsync(connection, tx, site.Id, factsChanged: false, CancellationToken.None);
+            await tx.CommitAsync();
+        }
+
+        Assert.Equal(before, await DerivedAsync(connection));
+        Assert.True(await connection.ExecuteScalarAsync<bool>("SELECT bool_and(ST_Y(location::geometry) BETWEEN 24 AND 46) FROM suppliers"));
+    }
+
+    private static async Task<List<string>> DerivedAsync(NpgsqlConnection connection) =>
+        [.. await connection.QueryAsync<string>("""
+            SELECT concat_ws('|', id, process_codes::text, material_codes::text, equipment_type_codes::text, certification_codes::text,
+                   qualification_codes::text, search_text, (SELECT array_agg(g ORDER BY g) FROM unnest(search_bigrams) g)::text)
+            FROM suppliers ORDER BY id
+            """)];
+
+    private sealed class FixedClock(DateOnly day) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
+    }
+}
