@@ -7,6 +7,7 @@ using Registry.Api.Data;
 using Registry.Api.Errors;
 using Registry.Api.Health;
 using Registry.Api.Http;
+using Registry.Api.Matching;
 using Registry.Api.OpenApi;
 using Registry.Api.RateLimits;
 using Registry.Api.Search;
@@ -30,6 +31,7 @@ builder.Services.AddRegistryCors(builder.Configuration);
 builder.Services.AddRegistryRateLimiting(builder.Configuration);
 builder.Services.AddRegistryOpenApi();
 builder.Services.AddSupplierRegistry();
+builder.Services.AddMatching();
 
 var app = builder.Build();
 
@@ -49,6 +51,7 @@ app.MapAudit();
 app.MapTaxonomy();
 app.MapSearch();
 app.MapSuppliers();
+app.MapMatching();
 
 app.UseRegistrySpa();
 

@@ -201,6 +201,13 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
             itemSchema.MaxLength = items.Length;
         }
 
+        if (context.MemberInfo?.GetCustomAttributes(typeof(ItemRangeAttribute), true).FirstOrDefault() is ItemRangeAttribute range
+            && concreteSchema.Items is OpenApiSchema numberSchema)
+        {
+            numberSchema.Minimum = range.Minimum.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            numberSchema.Maximum = range.Maximum.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (context.Type.IsAssignableTo(typeof(Problem)) && schema is OpenApiSchema concrete
             && concrete.Properties?.TryGetValue("errors", out var errors) == true && errors is OpenApiSchema map)
         {

@@ -280,6 +280,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/matching/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate an unsaved request: ranked suppliers per step with reasons, and chains
+         * @description Per step, the published sites that pass the hard filters (process or a more specific one, materials,
+         *     envelope, tolerance, unexpired certifications, contract work not closed, inside the region), scored in
+         *     [0,1] with the buyer's QCD weights and explained criterion by criterion; then the best assignments of
+         *     sites to all steps. Only what the caller may see of a site is used.
+         */
+        post: operations["previewMatching"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/suppliers": {
         parameters: {
             query?: never;
@@ -827,6 +850,28 @@ export interface components {
             hidden: boolean;
             items?: components["schemas"]["Certification"][] | null;
         };
+        ChainAssignment: {
+            /** Format: int32 */
+            step: number;
+            /**
+             * Format: uuid
+             * @description Absent for a step nothing in the region can do.
+             */
+            supplierId?: string | null;
+            nameJa?: string | null;
+            location?: components["schemas"]["GeoLocation"];
+        };
+        ChainLeg: {
+            /** Format: int32 */
+            fromStep: number;
+            /** Format: int32 */
+            toStep: number;
+            /**
+             * Format: double
+             * @description Great-circle kilometres; 0 when the same site does both steps.
+             */
+            km: number;
+        };
         ChallengesInput: {
             weaknesses?: string | null;
             challenges?: string | null;
@@ -885,6 +930,8 @@ export interface components {
             /** @description Any of suppliers:import, feed:read, webhooks:manage. */
             scopes: string[];
         };
+        /** @enum {string} */
+        CriterionOutcome: "met" | "partial" | "unmet";
         CurrentUser: {
             id: string;
             /** @description `account` for people, `client` for integrators' API clients. */
@@ -994,6 +1041,92 @@ export interface components {
         LogoutRequest: {
             refreshToken: string;
         };
+        MatchCandidate: {
+            /** Format: uuid */
+            supplierId: string;
+            nameJa: string;
+            nameEn?: string | null;
+            municipalityCode?: string | null;
+            location: components["schemas"]["GeoLocation"];
+            verified: boolean;
+            /** Format: double */
+            distanceKm: number;
+            /** Format: double */
+            score: number;
+            explanation: components["schemas"]["MatchCriterion"][];
+        };
+        MatchChain: {
+            steps: components["schemas"]["ChainAssignment"][];
+            legs: components["schemas"]["ChainLeg"][];
+            /** Format: double */
+            totalKm: number;
+            /** Format: int32 */
+            firms: number;
+            /**
+             * Format: double
+             * @description Share of the steps doable in the region.
+             */
+            completeness: number;
+            /** @description Steps nothing in the region can do. */
+            gaps: number[];
+        };
+        MatchCriterion: {
+            criterion: string;
+            required: string;
+            offered: string;
+            met: components["schemas"]["CriterionOutcome"];
+            /** Format: double */
+            weight: number;
+            /** Format: double */
+            points: number;
+        };
+        MatchEvaluation: {
+            steps: components["schemas"]["StepMatches"][];
+            chains: components["schemas"]["MatchChain"][];
+            /** Format: date-time */
+            evaluatedAt: string;
+        };
+        MatchingRegion: {
+            centre: components["schemas"]["GeoLocation"];
+            /** Format: double */
+            radiusKm: number;
+        };
+        MatchingRequestInput: {
+            title: string;
+            description?: string | null;
+            steps: components["schemas"]["MatchingStepInput"][];
+            /** Format: int32 */
+            quantity?: number | null;
+            /** Format: int32 */
+            lotSize?: number | null;
+            /** Format: date */
+            dueDate?: string | null;
+            weights: components["schemas"]["QcdWeights"];
+            qualityAssurance?: components["schemas"]["QualityAssurance"][] | null;
+            region: components["schemas"]["MatchingRegion"];
+            visibility?: components["schemas"]["RequestVisibility"];
+        };
+        MatchingStepInput: {
+            /** @description A process code from /api/v1/taxonomy/processes; sites running it or a more specific process match. */
+            processCode: string;
+            /** @description Material codes the step works on; a site must list every one. */
+            materialCodes?: string[] | null;
+            /** Format: double */
+            workpieceXMm?: number | null;
+            /** Format: double */
+            workpieceYMm?: number | null;
+            /** Format: double */
+            workpieceZMm?: number | null;
+            /** Format: double */
+            massKg?: number | null;
+            /**
+             * Format: double
+             * @description The tolerance the step must hold, µm.
+             */
+            toleranceUm?: number | null;
+            /** @description Certification codes a site must hold, unexpired. */
+            requiredCertifications?: string[] | null;
+        };
         Problem: {
             /** @description A stable URI reference naming the kind of problem (docs/problems.md lists them). */
             type?: string | null;
@@ -1024,6 +1157,16 @@ export interface components {
             use: string;
             alg: string;
         };
+        QcdWeights: {
+            /** Format: double */
+            quality: number;
+            /** Format: double */
+            cost: number;
+            /** Format: double */
+            delivery: number;
+        };
+        /** @enum {string} */
+        QualityAssurance: "inspection_report" | "material_certificate" | "traceability" | "first_article_inspection";
         ReadinessCheck: {
             /** @description What was checked: `database`, `migrations` or `search_index`. */
             name: string;
@@ -1063,6 +1206,8 @@ export interface components {
         RefreshRequest: {
             refreshToken: string;
         };
+        /** @enum {string} */
+        RequestVisibility: "public" | "invited";
         SearchFacets: {
             /** Format: int32 */
             total: number;
@@ -1093,6 +1238,15 @@ export interface components {
             level: components["schemas"]["DisclosureLevel"];
             hidden: boolean;
             items?: components["schemas"]["StaffQualification"][] | null;
+        };
+        StepMatches: {
+            /** Format: int32 */
+            step: number;
+            processCode: string;
+            /** @description Whether anything in the region can do the step. */
+            doable: boolean;
+            /** @description Best first; ties by supplier id. */
+            candidates: components["schemas"]["MatchCandidate"][];
         };
         SupplierInput: {
             nameJa: string;
@@ -2857,6 +3011,92 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ReadinessProblem"];
+                };
+            };
+        };
+    };
+    previewMatching: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatchingRequestInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchEvaluation"];
+                };
+            };
+            /** @description The request is malformed or names an unknown query parameter. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token was presented. */
+            401: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the role, scope or ownership this needs. */
+            403: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller; wait for the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; the problem's traceId finds it in the logs. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

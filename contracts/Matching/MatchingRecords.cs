@@ -1,0 +1,241 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Registry.Contracts.Suppliers;
+
+namespace Registry.Contracts.Matching;
+
+[Description("One working step of a part: the process and what the workpiece needs. Lengths in mm, mass in kg, tolerance in µm.")]
+public sealed record MatchingStepInput
+{
+    [Description("A process code from /api/v1/taxonomy/processes; sites running it or a more specific process match.")]
+    [Required, MaxLength(80)]
+    public required string ProcessCode { get; init; }
+
+    [Description("Material codes the step works on; a site must list every one.")]
+    [MaxLength(10)]
+    [ItemMaxLength(80)]
+    public IReadOnlyList<string>? MaterialCodes { get; init; }
+
+    [Range(0.1, 100000)]
+    public double? WorkpieceXMm { get; init; }
+
+    [Range(0.1, 100000)]
+    public double? WorkpieceYMm { get; init; }
+
+    [Range(0.1, 100000)]
+    public double? WorkpieceZMm { get; init; }
+
+    [Range(0.001, 1000000)]
+    public double? MassKg { get; init; }
+
+    [Description("The tolerance the step must hold, µm.")]
+    [Range(0.01, 100000)]
+    public double? ToleranceUm { get; init; }
+
+    [Description("Certification codes a site must hold, unexpired.")]
+    [MaxLength(10)]
+    [ItemMaxLength(80)]
+    public IReadOnlyList<string>? RequiredCertifications { get; init; }
+}
+
+[Description("How the buyer weighs quality, cost and delivery; the three sum to 1.")]
+public sealed record QcdWeights
+{
+    [Range(0.0, 1.0)]
+    public required double Quality { get; init; }
+
+    [Range(0.0, 1.0)]
+    public required double Cost { get; init; }
+
+    [Range(0.0, 1.0)]
+    public required double Delivery { get; init; }
+}
+
+[Description("Where suppliers must be: within a radius of a point.")]
+public sealed record MatchingRegion
+{
+    public required GeoLocation Centre { get; init; }
+
+    [Range(1, 500)]
+    public required double RadiusKm { get; init; }
+}
+
+public enum QualityAssurance
+{
+    InspectionReport,
+    MaterialCertificate,
+    Traceability,
+    FirstArticleInspection,
+}
+
+public enum RequestVisibility
+{
+    Public,
+    Invited,
+}
+
+[Description("A buyer's need at working level: ordered steps, quantity, due date, QCD weights and the region.")]
+public sealed record MatchingRequestInput
+{
+    [Required, MaxLength(200)]
+    public required string Title { get; init; }
+
+    [MaxLength(4000)]
+    public string? Description { get; init; }
+
+    [Required, MinLength(1), MaxLength(10)]
+    public required IReadOnlyList<MatchingStepInput> Steps { get; init; }
+
+    [Range(1, 100_000_000)]
+    public int? Quantity { get; init; }
+
+    [Range(1, 100_000_000)]
+    public int? LotSize { get; init; }
+
+    public DateOnly? DueDate { get; init; }
+
+    public required QcdWeights Weights { get; init; }
+
+    [MaxLength(4)]
+    public IReadOnlyList<QualityAssurance>? QualityAssurance { get; init; }
+
+    public required MatchingRegion Region { get; init; }
+
+    public RequestVisibility Visibility { get; init; } = RequestVisibility.Public;
+}
+
+public enum CriterionOutcome
+{
+    Met,
+    Partial,
+    Unmet,
+}
+
+[Description("Why a supplier scored what it did on one criterion: points = weight × how well the offer meets it.")]
+public sealed record MatchCriterion
+{
+    [MaxLength(40)]
+    public required string Criterion { get; init; }
+
+    [MaxLength(200)]
+    public required string Required { get; init; }
+
+    [MaxLength(400)]
+    public required string Offered { get; init; }
+
+    public required CriterionOutcome Met { get; init; }
+
+    [Range(0.0, 1.0)]
+    public required double Weight { get; init; }
+
+    [Range(0.0, 1.0)]
+    public required double Points { get; init; }
+}
+
+[Description("A supplier that passes the step's hard filters, with its score in [0,1] and the explanation.")]
+public sealed record MatchCandidate
+{
+    public required Guid SupplierId { get; init; }
+
+    [MaxLength(200)]
+    public required string NameJa { get; init; }
+
+    [MaxLength(200)]
+    public string? NameEn { get; init; }
+
+    [MaxLength(6)]
+    public string? MunicipalityCode { get; init; }
+
+    public required GeoLocation Location { get; init; }
+
+    public required bool Verified { get; init; }
+
+    [Range(0, 5000)]
+    public required double DistanceKm { get; init; }
+
+    [Range(0.0, 1.0)]
+    public required double Score { get; init; }
+
+    [MaxLength(20)]
+    public required IReadOnlyList<MatchCriterion> Explanation { get; init; }
+}
+
+public sealed record StepMatches
+{
+    [Range(0, 9)]
+    public required int Step { get; init; }
+
+    [MaxLength(80)]
+    public required string ProcessCode { get; init; }
+
+    [Description("Whether anything in the region can do the step.")]
+    public required bool Doable { get; init; }
+
+    [Description("Best first; ties by supplier id.")]
+    [MaxLength(20)]
+    public required IReadOnlyList<MatchCandidate> Candidates { get; init; }
+}
+
+public sealed record ChainAssignment
+{
+    [Range(0, 9)]
+    public required int Step { get; init; }
+
+    [Description("Absent for a step nothing in the region can do.")]
+    public Guid? SupplierId { get; init; }
+
+    [MaxLength(200)]
+    public string? NameJa { get; init; }
+
+    public GeoLocation? Location { get; init; }
+}
+
+public sealed record ChainLeg
+{
+    [Range(0, 9)]
+    public required int FromStep { get; init; }
+
+    [Range(0, 9)]
+    public required int ToStep { get; init; }
+
+    [Description("Great-circle kilometres; 0 when the same site does both steps.")]
+    [Range(0, 5000)]
+    public required double Km { get; init; }
+}
+
+[Description("One assignment of suppliers to all steps: fewer handovers, shorter legs and higher scores first.")]
+public sealed record MatchChain
+{
+    [MaxLength(10)]
+    public required IReadOnlyList<ChainAssignment> Steps { get; init; }
+
+    [MaxLength(9)]
+    public required IReadOnlyList<ChainLeg> Legs { get; init; }
+
+    [Range(0, 50000)]
+    public required double TotalKm { get; init; }
+
+    [Range(0, 10)]
+    public required int Firms { get; init; }
+
+    [Description("Share of the steps doable in the region.")]
+    [Range(0.0, 1.0)]
+    public required double Completeness { get; init; }
+
+    [Description("Steps nothing in the region can do.")]
+    [MaxLength(10)]
+    [ItemRange(0, 9)]
+    public required IReadOnlyList<int> Gaps { get; init; }
+}
+
+[Description("A request evaluated against the published suppliers the caller may see.")]
+public sealed record MatchEvaluation
+{
+    [MaxLength(10)]
+    public required IReadOnlyList<StepMatches> Steps { get; init; }
+
+    [MaxLength(3)]
+    public required IReadOnlyList<MatchChain> Chains { get; init; }
+
+    public required DateTimeOffset EvaluatedAt { get; init; }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Registry.Api.Suppliers;
+using Registry.Contracts.Matching;
+using Registry.Contracts.Suppliers;
+using Registry.IntegrationTests.Infrastructure;
+
+namespace Registry.IntegrationTests;
+
+/// <summary>
+/// POST /api/v1/matching/preview on sites of its own around Kagoshima (prefecture 46, which no other test uses):
+/// ranked suppliers per step with reasons, a chain with a named gap, and hidden sections that neither help nor
+/// admit a site.
+/// </summary>
+[Collection(SharedApi.Name)]
+public sealed class MatchingPreviewTests(RegistryApiFactory api)
+{
+    private static readonly string s_kagoshima = "46201" + CodeValidators.MunicipalityCheckDigit("46201").ToString(CultureInfo.InvariantCulture);
+    private static readonly GeoLocation s_centre = new() { Lat = 31.5966, Lon = 130.5571 };
+
+    [Fact]
+    public async Task AFourStepRequestRanksSuppliersPerStepAndChainsThemWithTheGapNamed()
+    {
+        using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
+        var turning = await SiteAsync(coordinator.Client, "鹿児島旋削", 0.01, "machining.turning.cnc", 3, ["iso_9001"]);
+        var heat = await SiteAsync(coordinator.Client, "鹿児島熱処理", 0.03, "heat_treatment.quench_temper", 20, []);
+        var plating = await SiteAsync(coordinator.Client, "鹿児島めっき", 0.05, "surface.plating.electroless_nickel", 10, ["iso_14001"]);
+        using var member = await TestAccounts.SignInAsync(api, "member");
+
+        var evaluation = await PreviewAsync(member.Client, Request(
+            Step("machining.turning", tolerance: 10),
+            Step("heat_treatment"),
+            Step("surface.plating.electroless_nickel"),
+            Step("inspection.ndt.ultrasonic")));
+
+        Assert.Contains(evaluation.Steps[0].Candidates, c => c.SupplierId == turning);
+        var top = evaluation.Steps[0].Candidates.Single(c => c.SupplierId == turning);
+        Assert.InRange(top.Score, 0.01, 1);
+        Assert.Equal(top.Score, top.Explanation.Sum(e => e.Points), 5);
+        Assert.Equal(CriterionOutcome.Met, top.Explanation.Single(e => e.Criterion == "tolerance_um").Met); // 3 µm offered for 10 needed
+        Assert.Contains(evaluation.Steps[1].Candidates, c => c.SupplierId == heat);
+        Assert.Contains(evaluation.Steps[2].Candidates, c => c.SupplierId == plating);
+        Assert.False(evaluation.Steps[3].Doable);
+
+        var chain = evaluation.Chains[0];
+        Assert.Equal([3], chain.Gaps);
+        Assert.Equal(0.75, chain.Completeness);
+        Assert.Null(chain.Steps[3].SupplierId);
+        Assert.Equal([(0, 1), (1, 2)], chain.Legs.Select(l => (l.FromStep, l.ToStep)));
+        Assert.All(chain.Legs, l => Assert.InRange(l.Km, 0.1, 30));
+    }
+
+    [Fact]
+    public async Task HiddenSectionsNeitherRaiseAScoreNorPassAHardFilter()
+    {
+        using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
+        // Twins but for the certifications section, which the second shows to coordinators only.
+        var open = await SiteAsync(coordinator.Client, "鹿児島公開鍛造", 0.07, "forging.cold", 10, ["iso_9001", "iso_14001"]);
+        var hidden = await SiteAsync(coordinator.Client, "鹿児島秘匿鍛造", 0.07, "forging.cold", 10, ["iso_9001", "iso_14001"], DisclosureLevel.Coordinators);
+        using var member = await TestAccounts.SignInAsync(api, "member");
+
+        var asMember = (await PreviewAsync(member.Client, Request(Step("forging.cold")))).Steps[0].Candidates;
+        var asCoordinator = (await PreviewAsync(coordinator.Client, Request(Step("forging.cold")))).Steps[0].Candidates;
+
+        Assert.True(Score(asMember, open) > Score(asMember, hidden), "a hidden certificate counted for a member");
+        Assert.Equal("none", asMember.Single(c => c.SupplierId == hidden).Explanation.Single(e => e.Criterion == "certifications_beyond_required").Offered);
+        Assert.Equal(Score(asCoordinator, open), Score(asCoordinator, hidden));
+
+        var required = await PreviewAsync(member.Client, Request(Step("forging.cold", certifications: ["iso_14001"])));
+        Assert.Contains(required.Steps[0].Candidates, c => c.SupplierId == open);
+        Assert.DoesNotContain(required.Steps[0].Candidates, c => c.SupplierId == hidden);
+    }
+
+    [Fact]
+    public async Task BadRequestsGetProblemsAndAnonymousCallersAreRefused()
+    {
+        using var member = await TestAccounts.SignInAsync(api, "member");
+
+        var weights = await member.Client.PostAsJsonAsync("/api/v1/matching/preview",
+            Request(Step("machining")) with { Weights = new QcdWeights { Quality = 0.5, Cost = 0.5, Delivery = 0.5 } }, Json.Options);
+        var unknown = await member.Client.PostAsJsonAsync("/api/v1/matching/preview", Request(Step("machining.teleportation")), Json.Options);
+        var anonymous = await api.CreateClient().PostAsJsonAsync("/api/v1/matching/preview", Request(Step("machining")), Json.Options);
+
+        Assert.Equal(HttpStatusCode.BadRequest, weights.StatusCode);
+        Assert.Contains("\"weights\"", await weights.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("steps[0].processCode", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    private static double Score(IReadOnlyList<MatchCandidate> candidates, Guid id) => candidates.Single(c => c.SupplierId == id).Score;
+
+    private static async Task<MatchEvaluation> PreviewAsync(HttpClient client, MatchingRequestInput request)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/matching/preview", request, Json.Options);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.ReadJsonAsync<MatchEvaluation>())!;
+    }
+
+    private static MatchingRequestInput Request(params MatchingStepInput[] steps) => new()
+    {
+        Title = "鹿児島の試作部品",
+        Steps = steps,
+        LotSize = 50,
+        DueDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30),
+        Weights = new QcdWeights { Quality = 0.4, Cost = 0.3, Delivery = 0.3 },
+        Region = new MatchingRegion { Centre = s_centre, RadiusKm = 30 },
+    };
+
+    private static MatchingStepInput Step(string process, double? tolerance = null, string[]? certifications = null) => new()
+    {
+        ProcessCode = process,
+        ToleranceUm = tolerance,
+        RequiredCertifications = certifications,
+    };
+
+    private static async Task<Guid> SiteAsync(
+        HttpClient client, string name, double offset, string process, decimal tolerance, string[] certifications,
+        DisclosureLevel certificationsLevel = DisclosureLevel.Public)
+    {
+        var input = Sites.Input(name, new GeoLocation { Lat = s_centre.Lat + offset, Lon = s_centre.Lon + offset },
+            new Disclosure { Certifications = certificationsLevel }, municipality: s_kagoshima) with
+        { PrefectureCode = "46" };
+        var site = await Sites.CreateAsync(client, input);
+        await Sites.AddAsync<Capability>(client, site.Id, "capabilities", new CapabilityInput
+        {
+            ProcessCode = process,
+            MaxXMm = 500,
+            MaxYMm = 400,
+            MaxZMm = 300,
+            BestToleranceUm = tolerance,
+            LotMin = 1,
+            LotMax = 1000,
+            LeadDays = 10,
+        });
+        foreach (var code in certifications)
+        {
+            await Sites.AddAsync<Certification>(client, site.Id, "certifications", new CertificationInput { Code = code, ValidUntil = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1) });
+        }
+
+        await Sites.PublishAsync(client, site.Id);
+        return site.Id;
+    }
+}
