@@ -52,6 +52,7 @@ app.MapTaxonomy();
 app.MapSearch();
 app.MapSuppliers();
 app.MapMatching();
+app.MapMatchingRequests();
 
 app.UseRegistrySpa();
 

@@ -239,3 +239,63 @@ public sealed record MatchEvaluation
 
     public required DateTimeOffset EvaluatedAt { get; init; }
 }
+
+public enum RequestStatus
+{
+    Draft,
+    Open,
+    Closed,
+    Cancelled,
+    Awarded,
+}
+
+[Description("A saved matching request: the buyer's need as submitted and where it stands.")]
+public sealed record MatchingRequest
+{
+    public required Guid Id { get; init; }
+
+    public required RequestStatus Status { get; init; }
+
+    [Description("The need as last saved.")]
+    public required MatchingRequestInput Request { get; init; }
+
+    [Description("The buyer's account; shown to the buyer and coordinators only.")]
+    public Guid? BuyerAccountId { get; init; }
+
+    public Guid? AwardedSupplierId { get; init; }
+
+    public DateTimeOffset? OpenedAt { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    [Range(1, int.MaxValue)]
+    public required int Version { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+}
+
+[Description("The supplier a request is awarded to: one of the candidates snapshotted when it opened.")]
+public sealed record AwardInput
+{
+    public required Guid SupplierId { get; init; }
+}
+
+[Description("Per step, the ranked suppliers with their explanations, for the caller.")]
+public sealed record StepMatchesResult
+{
+    [MaxLength(10)]
+    public required IReadOnlyList<StepMatches> Steps { get; init; }
+
+    public required DateTimeOffset EvaluatedAt { get; init; }
+}
+
+[Description("The best assignments of suppliers to all steps, for the caller.")]
+public sealed record ChainsResult
+{
+    [MaxLength(3)]
+    public required IReadOnlyList<MatchChain> Chains { get; init; }
+
+    public required DateTimeOffset EvaluatedAt { get; init; }
+}

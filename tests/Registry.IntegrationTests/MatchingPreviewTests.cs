@@ -98,7 +98,7 @@ public sealed class MatchingPreviewTests(RegistryApiFactory api)
         return (await response.ReadJsonAsync<MatchEvaluation>())!;
     }
 
-    private static MatchingRequestInput Request(params MatchingStepInput[] steps) => new()
+    internal static MatchingRequestInput Request(params MatchingStepInput[] steps) => new()
     {
         Title = "鹿児島の試作部品",
         Steps = steps,
@@ -108,14 +108,14 @@ public sealed class MatchingPreviewTests(RegistryApiFactory api)
         Region = new MatchingRegion { Centre = s_centre, RadiusKm = 30 },
     };
 
-    private static MatchingStepInput Step(string process, double? tolerance = null, string[]? certifications = null) => new()
+    internal static MatchingStepInput Step(string process, double? tolerance = null, string[]? certifications = null) => new()
     {
         ProcessCode = process,
         ToleranceUm = tolerance,
         RequiredCertifications = certifications,
     };
 
-    private static async Task<Guid> SiteAsync(
+    internal static async Task<Guid> SiteAsync(
         HttpClient client, string name, double offset, string process, decimal tolerance, string[] certifications,
         DisclosureLevel certificationsLevel = DisclosureLevel.Public)
     {

@@ -1,0 +1,314 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Registry.Api.Audit;
+using Registry.Api.Auth;
+using Registry.Api.Errors;
+using Registry.Api.Http;
+using Registry.Api.OpenApi;
+using Registry.Api.Suppliers;
+using Registry.Contracts;
+using Registry.Contracts.Matching;
+
+namespace Registry.Api.Matching;
+
+/// <summary>
+/// Saved matching requests and their lifecycle (DESIGN §5): draft → open → closed, with cancel from draft or open and
+/// award from open or closed. The buyer (or a coordinator) runs a request; members see open public ones; anyone
+/// else gets 404, as if it did not exist. Opening snapshots the candidates the buyer sees then.
+/// </summary>
+public static class MatchingRequestsApi
+{
+    private static readonly JsonSerializerOptions s_body = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public static IEndpointRouteBuilder MapMatchingRequests(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/matching-requests").WithTags("Matching").RejectUnknownQueryParameters()
+            .RequireAuthorization(Policies.Member);
+        group.MapPost("", Create).ValidateBody<MatchingRequestInput>().AcceptsIdempotencyKey()
+            .WithName("createMatchingRequest").WithSummary("Save a request as a draft (the caller is its buyer)");
+        group.MapGet("", List)
+            .WithName("listMatchingRequests").WithSummary("The caller's requests (coordinators: all), newest first");
+        group.MapGet("/{id:guid}", Get)
+            .WithName("getMatchingRequest").WithSummary("A request: to its buyer and coordinators, and to members while it is open and public")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:guid}", Update).ValidateBody<MatchingRequestInput>()
+            .WithName("updateMatchingRequest").WithSummary("Change a draft request")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound)
+            .ProducesProblemDocument(StatusCodes.Status409Conflict)
+            .ProducesProblemDocument(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblemDocument(StatusCodes.Status428PreconditionRequired);
+        foreach (var (action, summary) in new[]
+        {
+            ("open", "Open a draft: its candidates are snapshotted"),
+            ("close", "Close an open request to new answers"),
+            ("cancel", "Cancel a draft or open request"),
+        })
+        {
+            group.MapPost($"/{{id:guid}}/{action}", (Guid id, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, HttpResponse response, CancellationToken ct) =>
+                    TransitionAsync(id, action, null, user, db, evaluator, response, ct))
+                .WithName($"{action}MatchingRequest").WithSummary(summary)
+                .ProducesProblemDocument(StatusCodes.Status404NotFound)
+                .ProducesProblemDocument(StatusCodes.Status409Conflict);
+        }
+
+        group.MapPost("/{id:guid}/award", (Guid id, AwardInput body, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, HttpResponse response, CancellationToken ct) =>
+                TransitionAsync(id, "award", body.SupplierId, user, db, evaluator, response, ct))
+            .ValidateBody<AwardInput>()
+            .WithName("awardMatchingRequest").WithSummary("Award an open or closed request to one of its snapshotted candidates")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound)
+            .ProducesProblemDocument(StatusCodes.Status409Conflict)
+            .ProducesProblemDocument(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/{id:guid}/matches", Matches)
+            .WithName("getMatchingRequestMatches").WithSummary("Per step, the ranked suppliers with reasons, as the caller may see them")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/chains", Chains)
+            .WithName("getMatchingRequestChains").WithSummary("The best region-complete chains, with legs, completeness and gaps")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    public static async Task<Results<Created<MatchingRequest>, ProblemHttpResult>> Create(
+        MatchingRequestInput body, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, HttpResponse response, CancellationToken ct)
+    {
+        if (evaluator.Problems(body) is { Count: > 0 } problems)
+        {
+            return Problems.Validation(problems);
+        }
+
+        var id = Guid.CreateVersion7();
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO matching_requests (id, buyer_account_id, title, body, visibility)
+            VALUES (@id, @buyer, @title, @body::jsonb, @visibility)
+            """, new { id, buyer = user.AccountId(), title = body.Title, body = JsonSerializer.Serialize(body, s_body), visibility = WireNames.Of(body.Visibility) },
+            tx, cancellationToken: ct));
+        var created = (await ReadAsync(connection, tx, id, ct))!.ToDto(showBuyer: true);
+        await AuditLog.RecordAsync(connection, tx, user, "matching_request.created", "matching_request", id, null, created, ct);
+        await tx.CommitAsync(ct);
+        response.SetETag(created.Version);
+        return TypedResults.Created($"/api/v1/matching-requests/{id}", created);
+    }
+
+    public static async Task<Results<Ok<Page<MatchingRequest>>, ProblemHttpResult>> List(
+        [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor, ClaimsPrincipal user, NpgsqlDataSource db,
+        HttpContext http, CancellationToken ct)
+    {
+        var (take, after, pageProblem) = Paging.Read(limit, cursor);
+        if (pageProblem is not null)
+        {
+            return pageProblem;
+        }
+
+        var (afterId, badCursor) = Paging.IdKey(after);
+        if (badCursor is not null)
+        {
+            return badCursor;
+        }
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = (await connection.QueryAsync<Row>(new CommandDefinition($"""
+            {Select} WHERE (@all OR r.buyer_account_id = @buyer) AND (@afterId::uuid IS NULL OR r.id < @afterId)
+            ORDER BY r.id DESC LIMIT @take
+            """, new { all = Viewer.IsCoordinator(user), buyer = user.AccountId(), afterId, take = take + 1 }, cancellationToken: ct))).ToList();
+        var page = rows.ToPage(take, r => r.Id.ToString(), http);
+        return TypedResults.Ok(new Page<MatchingRequest> { Items = [.. page.Items.Select(r => r.ToDto(showBuyer: true))], NextCursor = page.NextCursor });
+    }
+
+    public static async Task<Results<Ok<MatchingRequest>, StatusCodeHttpResult, ProblemHttpResult>> Get(
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, HttpContext http, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        if (await ReadAsync(connection, null, id, ct) is not { } row || !row.VisibleTo(user))
+        {
+            return Problems.NotFound("matching request");
+        }
+
+        http.Response.SetETag(row.Version);
+        return Versions.NotModified(http.Request, row.Version)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(row.ToDto(showBuyer: row.RunBy(user)));
+    }
+
+    public static async Task<Results<Ok<MatchingRequest>, ProblemHttpResult>> Update(
+        Guid id, MatchingRequestInput body, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, HttpContext http, CancellationToken ct)
+    {
+        var (expected, precondition) = Versions.ExpectedVersion(http.Request);
+        if (precondition is not null)
+        {
+            return precondition;
+        }
+
+        if (evaluator.Problems(body) is { Count: > 0 } problems)
+        {
+            return Problems.Validation(problems);
+        }
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await ReadAsync(connection, tx, id, ct, forUpdate: true) is not { } before || !before.RunBy(user))
+        {
+            return Problems.NotFound("matching request");
+        }
+
+        if (before.Status != "draft")
+        {
+            return Problems.Conflict($"The request is {before.Status}; only a draft can be changed.");
+        }
+
+        if (before.Version != expected)
+        {
+            return Problems.PreconditionFailed();
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE matching_requests SET title = @title, body = @body::jsonb, visibility = @visibility, version = version + 1, updated_at = now()
+            WHERE id = @id
+            """, new { id, title = body.Title, body = JsonSerializer.Serialize(body, s_body), visibility = WireNames.Of(body.Visibility) }, tx, cancellationToken: ct));
+        var after = (await ReadAsync(connection, tx, id, ct))!.ToDto(showBuyer: true);
+        await AuditLog.RecordAsync(connection, tx, user, "matching_request.updated", "matching_request", id, before.ToDto(showBuyer: true), after, ct);
+        await tx.CommitAsync(ct);
+        http.Response.SetETag(after.Version);
+        return TypedResults.Ok(after);
+    }
+
+    // From which states each action may go, and where to.
+    private static readonly Dictionary<string, (string[] From, string To)> s_transitions = new(StringComparer.Ordinal)
+    {
+        ["open"] = (["draft"], "open"),
+        ["close"] = (["open"], "closed"),
+        ["cancel"] = (["draft", "open"], "cancelled"),
+        ["award"] = (["open", "closed"], "awarded"),
+    };
+
+    private static async Task<Results<Ok<MatchingRequest>, ProblemHttpResult>> TransitionAsync(
+        Guid id, string action, Guid? supplierId, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, HttpResponse response, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await ReadAsync(connection, tx, id, ct, forUpdate: true) is not { } before || !before.RunBy(user))
+        {
+            return Problems.NotFound("matching request");
+        }
+
+        var (from, to) = s_transitions[action];
+        if (!from.Contains(before.Status, StringComparer.Ordinal))
+        {
+            return Problems.Conflict($"The request is {before.Status}; '{action}' needs it {string.Join(" or ", from)}.");
+        }
+
+        if (action == "open")
+        {
+            // The candidates the buyer sees now, kept as the record of whom the request was matched with.
+            var evaluation = await evaluator.EvaluateAsync(before.Input(), user, ct);
+            var rows = evaluation.Steps.SelectMany(s => s.Candidates.Select((c, rank) => new { id, step = s.Step, rank = rank + 1, supplier = c.SupplierId, score = c.Score }));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO matching_candidates (request_id, step, rank, supplier_id, score) VALUES (@id, @step, @rank, @supplier, @score)",
+                rows, tx, cancellationToken: ct));
+        }
+
+        if (action == "award" && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM matching_candidates WHERE request_id = @id AND supplier_id = @supplierId)",
+                new { id, supplierId }, tx, cancellationToken: ct)))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ProblemTypes.Validation,
+                title: "Not a candidate", detail: "A request is awarded to one of the candidates snapshotted when it opened.");
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE matching_requests SET status = @to, awarded_supplier_id = @supplierId, version = version + 1, updated_at = now(),
+                opened_at = CASE WHEN @to = 'open' THEN now() ELSE opened_at END,
+                closed_at = CASE WHEN @to IN ('closed', 'cancelled', 'awarded') AND closed_at IS NULL THEN now() ELSE closed_at END
+            WHERE id = @id
+            """, new { id, to, supplierId = action == "award" ? supplierId : null }, tx, cancellationToken: ct));
+        var after = (await ReadAsync(connection, tx, id, ct))!.ToDto(showBuyer: true);
+        await AuditLog.RecordAsync(connection, tx, user, $"matching_request.{to}", "matching_request", id, before.ToDto(showBuyer: true), after, ct);
+        await tx.CommitAsync(ct);
+        response.SetETag(after.Version);
+        return TypedResults.Ok(after);
+    }
+
+    public static async Task<Results<Ok<StepMatchesResult>, ProblemHttpResult>> Matches(
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, CancellationToken ct)
+    {
+        if (await VisibleAsync(id, user, db, ct) is not { } row)
+        {
+            return Problems.NotFound("matching request");
+        }
+
+        var evaluation = await evaluator.EvaluateAsync(row.Input(), user, ct);
+        return TypedResults.Ok(new StepMatchesResult { Steps = evaluation.Steps, EvaluatedAt = evaluation.EvaluatedAt });
+    }
+
+    public static async Task<Results<Ok<ChainsResult>, ProblemHttpResult>> Chains(
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, CancellationToken ct)
+    {
+        if (await VisibleAsync(id, user, db, ct) is not { } row)
+        {
+            return Problems.NotFound("matching request");
+        }
+
+        var evaluation = await evaluator.EvaluateAsync(row.Input(), user, ct);
+        return TypedResults.Ok(new ChainsResult { Chains = evaluation.Chains, EvaluatedAt = evaluation.EvaluatedAt });
+    }
+
+    private static async Task<Row?> VisibleAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await ReadAsync(connection, null, id, ct) is { } row && row.VisibleTo(user) ? row : null;
+    }
+
+    private const string Select = """
+        SELECT r.id, r.buyer_account_id, r.body::text AS body, r.status, r.awarded_supplier_id, r.opened_at, r.closed_at, r.version,
+               r.created_at, r.updated_at, r.visibility
+        FROM matching_requests r
+        """;
+
+    private static Task<Row?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, CancellationToken ct, bool forUpdate = false) =>
+        connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"{Select} WHERE r.id = @id{(forUpdate ? " FOR UPDATE" : "")}", new { id }, tx, cancellationToken: ct));
+
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+        public Guid BuyerAccountId { get; init; }
+        public string Body { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string Visibility { get; init; } = "";
+        public Guid? AwardedSupplierId { get; init; }
+        public DateTimeOffset? OpenedAt { get; init; }
+        public DateTimeOffset? ClosedAt { get; init; }
+        public int Version { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+
+        public MatchingRequestInput Input() => JsonSerializer.Deserialize<MatchingRequestInput>(Body, s_body)!;
+
+        /// <summary>The buyer and coordinators run a request.</summary>
+        public bool RunBy(ClaimsPrincipal user) => Viewer.IsCoordinator(user) || user.AccountId() == BuyerAccountId;
+
+        /// <summary>Besides those who run it, members see a request while it is open and public.</summary>
+        public bool VisibleTo(ClaimsPrincipal user) => RunBy(user) || (Status == "open" && Visibility == "public");
+
+        public MatchingRequest ToDto(bool showBuyer) => new()
+        {
+            Id = Id,
+            Status = Enum.Parse<RequestStatus>(Status, ignoreCase: true),
+            Request = Input(),
+            BuyerAccountId = showBuyer ? BuyerAccountId : null,
+            AwardedSupplierId = AwardedSupplierId,
+            OpenedAt = OpenedAt,
+            ClosedAt = ClosedAt,
+            Version = Version,
+            CreatedAt = CreatedAt,
+            UpdatedAt = UpdatedAt,
+        };
+    }
+}
