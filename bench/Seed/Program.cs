@@ -8,6 +8,7 @@ namespace Registry.Seed;
 
 // Synthetic national-scale data (DESIGN §10) for benchmarks: scripts/seed wraps this.
 //   Registry.Seed --sites N [--seed S] [--today yyyy-MM-dd]    (connection string in REGISTRY_SEED_DATABASE)
+//   Registry.Seed --member EMAIL                               (a member account for load tests; password in REGISTRY_SEED_MEMBER_PASSWORD)
 // Replaces every supplier site of the target database; refuses one that holds sites it did not generate.
 public static class SeedCommand
 {
@@ -16,6 +17,7 @@ public static class SeedCommand
         var sites = 1_000_000;
         var seed = 20261129;
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        string? member = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -26,6 +28,10 @@ public static class SeedCommand
                     break;
                 case "--seed" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var s):
                     seed = s;
+                    i++;
+                    break;
+                case "--member" when i + 1 < args.Length:
+                    member = args[i + 1];
                     i++;
                     break;
                 case "--today" when i + 1 < args.Length && DateOnly.TryParseExact(args[i + 1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d):
@@ -51,6 +57,11 @@ public static class SeedCommand
         {
             await Console.Error.WriteLineAsync("the target database holds supplier sites this generator did not make; refusing to replace them");
             return 1;
+        }
+
+        if (member is not null)
+        {
+            return await BenchAccount.EnsureMemberAsync(db, member, Environment.GetEnvironmentVariable("REGISTRY_SEED_MEMBER_PASSWORD"));
         }
 
         var clock = Stopwatch.StartNew();

@@ -1,13 +1,25 @@
--- wrk script for scripts/bench: requests the paths listed in the file named by the environment variable
--- BENCH_PATHS, in turn, and prints one JSON line with throughput, latency percentiles and errors at the end.
-local paths = {}
-for line in io.lines(os.getenv("BENCH_PATHS")) do
-  if #line > 0 then paths[#paths + 1] = line end
+-- wrk script for scripts/bench: requests the paths listed in the file named by BENCH_PATHS, in turn — or, with
+-- BENCH_BODIES set, POSTs the JSON bodies of that file (one per line) to BENCH_PATH with the bearer BENCH_TOKEN —
+-- and prints one JSON line with throughput, latency percentiles and errors at the end.
+local paths, bodies = {}, {}
+if os.getenv("BENCH_BODIES") then
+  for line in io.lines(os.getenv("BENCH_BODIES")) do
+    if #line > 0 then bodies[#bodies + 1] = line end
+  end
+else
+  for line in io.lines(os.getenv("BENCH_PATHS")) do
+    if #line > 0 then paths[#paths + 1] = line end
+  end
 end
 
 local counter = 0
 request = function()
   counter = counter + 1
+  if #bodies > 0 then
+    return wrk.format("POST", os.getenv("BENCH_PATH"),
+      { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN") },
+      bodies[(counter % #bodies) + 1])
+  end
   return wrk.format("GET", paths[(counter % #paths) + 1])
 end
 
