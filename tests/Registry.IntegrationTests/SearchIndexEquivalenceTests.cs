@@ -84,7 +84,7 @@ public sealed class SearchIndexEquivalenceTests(RegistryApiFactory api)
             (coordinator.Client, sqlOnly.CreateClientWithToken(coordinator.Tokens.AccessToken)) };
 
         var answered = 0;
-        for (var q = 0; q < 90; q++)
+        for (var q = 0; q < 120; q++)
         {
             var query = RandomQuery(random, made);
             var (indexClient, sqlClient) = callers[q % callers.Length];
@@ -93,14 +93,18 @@ public sealed class SearchIndexEquivalenceTests(RegistryApiFactory api)
 
             Assert.True(fromIndex.Items.Select(i => i.Id).SequenceEqual(fromSql.Items.Select(i => i.Id)), $"different sites or order for {query}");
             Assert.Equal(fromSql.Items.Select(i => (i.DistanceKm, i.Certifications?.Count, i.ContractAcceptance)), fromIndex.Items.Select(i => (i.DistanceKm, i.Certifications?.Count, i.ContractAcceptance)));
-            Assert.Equal(fromSql.Facets!.Total, fromIndex.Facets!.Total);
-            Assert.Equal(fromSql.Facets.ProcessFamilies, fromIndex.Facets.ProcessFamilies);
-            Assert.Equal(fromSql.Facets.Certifications, fromIndex.Facets.Certifications);
+            Assert.Equal(fromSql.NextCursor is null, fromIndex.NextCursor is null);
+            if (fromSql.Facets is not null)
+            {
+                Assert.Equal(fromSql.Facets.Total, fromIndex.Facets!.Total);
+                Assert.Equal(fromSql.Facets.ProcessFamilies, fromIndex.Facets.ProcessFamilies);
+                Assert.Equal(fromSql.Facets.Certifications, fromIndex.Facets.Certifications);
+            }
             answered += fromSql.Items.Count > 0 ? 1 : 0;
         }
 
         // A comparison of empty answers proves nothing: most random queries must find something.
-        Assert.True(answered >= 36, $"only {answered} of 90 queries found sites");
+        Assert.True(answered >= 48, $"only {answered} of 120 queries found sites");
     }
 
     [Fact]
@@ -131,7 +135,13 @@ public sealed class SearchIndexEquivalenceTests(RegistryApiFactory api)
     private static string RandomQuery(Random random, List<CapabilityInput> made)
     {
         var sort = new[] { "name", "distance", "relevance" }[random.Next(3)];
-        var parts = new List<string> { "prefecture=47", "facets=true", "limit=200" };
+        // Small pages make the nearest-first walk stop early; without facets it is the path the index takes.
+        var parts = new List<string> { "prefecture=47", random.Next(3) == 0 ? "limit=3" : "limit=200" };
+        if (random.Next(2) == 0)
+        {
+            parts.Add("facets=true");
+        }
+
         if (random.Next(2) == 0)
         {
             parts.Add("process=" + (random.Next(3) == 0 ? s_processes[random.Next(s_processes.Length)].Split('.')[0] : s_processes[random.Next(s_processes.Length)]));

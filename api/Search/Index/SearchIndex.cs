@@ -568,6 +568,13 @@ public sealed class SearchIndex : IDisposable
                 return;
             }
 
+            var nearestFirst = plan is { Sort: SupplierSort.Distance, HasRadius: true } && matches.Bits is null;
+            if (bitsets.Count == 1 && nearestFirst)
+            {
+                WalkNearestFirst(plan, matches, null);
+                return;
+            }
+
             if (bitsets.Count == 1 && plan is { Point: { } point, Radius: { } radius })
             {
                 // Only a radius: the grid cells around the point are the candidates.
@@ -590,6 +597,12 @@ public sealed class SearchIndex : IDisposable
             try
             {
                 Bitset.Intersect(bitsets, buffer, words);
+                if (nearestFirst)
+                {
+                    WalkNearestFirst(plan, matches, buffer);
+                    return;
+                }
+
                 if (plan is { Point: { } at, Radius: { } reach } && CellsAround(at.Lat, at.Lon, reach) is var cells
                     && cells.Sum(c => c.Count) < Bitset.Count(buffer, words))
                 {
@@ -1084,6 +1097,52 @@ public sealed class SearchIndex : IDisposable
             }
 
             return counts;
+        }
+
+        /// <summary>
+        /// Nearest first, a page at a time, without facets: the cells around the point in the order of the least
+        /// distance any site in them can have (to the cell's centre, less the reach of its farthest corner), stopping
+        /// once the kept set is full and no site of the next cell can be nearer than the farthest kept. A page then
+        /// costs the sites near the point, not every site in the circle.
+        /// </summary>
+        private void WalkNearestFirst(Plan plan, Collector matches, ulong[]? postings)
+        {
+            var (dLat, dLon) = GreatCircle.Reach(plan.Lat, plan.Radius!.Value);
+            var cells = new List<(double Bound, List<Located> Sites)>();
+            for (var row = Cell(plan.Lat - dLat); row <= Cell(plan.Lat + dLat); row++)
+            {
+                for (var col = Cell(plan.Lon - dLon); col <= Cell(plan.Lon + dLon); col++)
+                {
+                    if (_grid.TryGetValue((row, col), out var sites))
+                    {
+                        var (south, west) = (row * CellDegrees, col * CellDegrees);
+                        var (lat, lon) = (south + (CellDegrees / 2), west + (CellDegrees / 2));
+                        var reach = Math.Max(
+                            Math.Max(GreatCircle.Metres(lat, lon, south, west), GreatCircle.Metres(lat, lon, south, west + CellDegrees)),
+                            Math.Max(GreatCircle.Metres(lat, lon, south + CellDegrees, west), GreatCircle.Metres(lat, lon, south + CellDegrees, west + CellDegrees)));
+                        // 10 % over the corners' distance: a margin for the cell's curved edges and rounding.
+                        cells.Add((Math.Max(0, GreatCircle.Metres(plan.Lat, plan.Lon, lat, lon) - (1.1 * reach)), sites));
+                    }
+                }
+            }
+
+            cells.Sort((a, b) => a.Bound.CompareTo(b.Bound));
+            foreach (var (bound, sites) in cells)
+            {
+                if (matches.Full && bound > BitConverter.UInt64BitsToDouble(matches.Threshold))
+                {
+                    return;
+                }
+
+                foreach (var site in CollectionsMarshal.AsSpan(sites))
+                {
+                    var inPostings = postings is null ? _alive.Get(site.Ordinal) : (postings[site.Ordinal >> 6] & (1UL << site.Ordinal)) != 0;
+                    if (inPostings)
+                    {
+                        Consider(site.Ordinal, site.Lat, site.Lon, plan, matches);
+                    }
+                }
+            }
         }
 
         /// <summary>The grid cells that the box around the circle touches (a site lies in exactly one cell).</summary>
