@@ -53,6 +53,7 @@ app.MapSearch();
 app.MapSuppliers();
 app.MapMatching();
 app.MapMatchingRequests();
+app.MapMatchingInvitations();
 
 app.UseRegistrySpa();
 

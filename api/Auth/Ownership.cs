@@ -29,6 +29,19 @@ public sealed class Ownership(NpgsqlDataSource db)
             "SELECT EXISTS (SELECT 1 FROM account_suppliers WHERE account_id = @account AND supplier_id = @supplierId)",
             new { account, supplierId }, cancellationToken: ct));
     }
+
+    /// <summary>The sites a supplier account speaks for (none for other callers): whose invitations it sees and answers.</summary>
+    public async Task<Guid[]> SitesOfAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!user.IsInRole(Roles.Supplier) || user.AccountId() is not { } account)
+        {
+            return [];
+        }
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT supplier_id FROM account_suppliers WHERE account_id = @account", new { account }, cancellationToken: ct))];
+    }
 }
 
 public sealed class CanEditSupplierRequirement : IAuthorizationRequirement;

@@ -22,7 +22,7 @@ namespace Registry.Api.Matching;
 /// </summary>
 public static class MatchingRequestsApi
 {
-    private static readonly JsonSerializerOptions s_body = new(JsonSerializerDefaults.Web)
+    internal static readonly JsonSerializerOptions s_body = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
@@ -36,7 +36,7 @@ public static class MatchingRequestsApi
         group.MapGet("", List)
             .WithName("listMatchingRequests").WithSummary("The caller's requests (coordinators: all), newest first");
         group.MapGet("/{id:guid}", Get)
-            .WithName("getMatchingRequest").WithSummary("A request: to its buyer and coordinators, and to members while it is open and public")
+            .WithName("getMatchingRequest").WithSummary("A request: to its buyer, coordinators and invited sites, and to members while it is open and public")
             .ProducesProblemDocument(StatusCodes.Status404NotFound);
         group.MapPut("/{id:guid}", Update).ValidateBody<MatchingRequestInput>()
             .WithName("updateMatchingRequest").WithSummary("Change a draft request")
@@ -61,15 +61,15 @@ public static class MatchingRequestsApi
         group.MapPost("/{id:guid}/award", (Guid id, AwardInput body, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, HttpResponse response, CancellationToken ct) =>
                 TransitionAsync(id, "award", body.SupplierId, user, db, evaluator, response, ct))
             .ValidateBody<AwardInput>()
-            .WithName("awardMatchingRequest").WithSummary("Award an open or closed request to one of its snapshotted candidates")
+            .WithName("awardMatchingRequest").WithSummary("Award an open or closed request to a snapshotted candidate or an invited site")
             .ProducesProblemDocument(StatusCodes.Status404NotFound)
             .ProducesProblemDocument(StatusCodes.Status409Conflict)
             .ProducesProblemDocument(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{id:guid}/matches", Matches)
-            .WithName("getMatchingRequestMatches").WithSummary("Per step, the ranked suppliers with reasons, as the caller may see them")
+            .WithName("getMatchingRequestMatches").WithSummary("Per step, the ranked suppliers with reasons (buyer and coordinators)")
             .ProducesProblemDocument(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/chains", Chains)
-            .WithName("getMatchingRequestChains").WithSummary("The best region-complete chains, with legs, completeness and gaps")
+            .WithName("getMatchingRequestChains").WithSummary("The best region-complete chains, with legs, completeness and gaps (buyer and coordinators)")
             .ProducesProblemDocument(StatusCodes.Status404NotFound);
         return app;
     }
@@ -123,10 +123,11 @@ public static class MatchingRequestsApi
     }
 
     public static async Task<Results<Ok<MatchingRequest>, StatusCodeHttpResult, ProblemHttpResult>> Get(
-        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, HttpContext http, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, Ownership ownership, HttpContext http, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        if (await ReadAsync(connection, null, id, ct) is not { } row || !row.VisibleTo(user))
+        if (await ReadAsync(connection, null, id, ct) is not { } row
+            || !(row.VisibleTo(user) || await MatchingInvitationsApi.InvitedAsync(connection, id, await ownership.SitesOfAsync(user, ct), ct)))
         {
             return Problems.NotFound("matching request");
         }
@@ -215,11 +216,14 @@ public static class MatchingRequestsApi
         }
 
         if (action == "award" && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "SELECT EXISTS (SELECT 1 FROM matching_candidates WHERE request_id = @id AND supplier_id = @supplierId)",
+                """
+                SELECT EXISTS (SELECT 1 FROM matching_candidates WHERE request_id = @id AND supplier_id = @supplierId)
+                    OR EXISTS (SELECT 1 FROM matching_invitations WHERE request_id = @id AND supplier_id = @supplierId)
+                """,
                 new { id, supplierId }, tx, cancellationToken: ct)))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ProblemTypes.Validation,
-                title: "Not a candidate", detail: "A request is awarded to one of the candidates snapshotted when it opened.");
+                title: "Not a candidate", detail: "A request is awarded to a candidate snapshotted when it opened or to an invited site.");
         }
 
         await connection.ExecuteAsync(new CommandDefinition("""
@@ -238,7 +242,7 @@ public static class MatchingRequestsApi
     public static async Task<Results<Ok<StepMatchesResult>, ProblemHttpResult>> Matches(
         Guid id, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, CancellationToken ct)
     {
-        if (await VisibleAsync(id, user, db, ct) is not { } row)
+        if (await RunAsync(id, user, db, ct) is not { } row)
         {
             return Problems.NotFound("matching request");
         }
@@ -250,7 +254,7 @@ public static class MatchingRequestsApi
     public static async Task<Results<Ok<ChainsResult>, ProblemHttpResult>> Chains(
         Guid id, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, CancellationToken ct)
     {
-        if (await VisibleAsync(id, user, db, ct) is not { } row)
+        if (await RunAsync(id, user, db, ct) is not { } row)
         {
             return Problems.NotFound("matching request");
         }
@@ -259,10 +263,11 @@ public static class MatchingRequestsApi
         return TypedResults.Ok(new ChainsResult { Chains = evaluation.Chains, EvaluatedAt = evaluation.EvaluatedAt });
     }
 
-    private static async Task<Row?> VisibleAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<Row?> RunAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return await ReadAsync(connection, null, id, ct) is { } row && row.VisibleTo(user) ? row : null;
+        // Rankings name competitors: they are for the buyer and coordinators, not for invited sites or onlookers.
+        return await ReadAsync(connection, null, id, ct) is { } row && row.RunBy(user) ? row : null;
     }
 
     private const string Select = """
@@ -271,11 +276,11 @@ public static class MatchingRequestsApi
         FROM matching_requests r
         """;
 
-    private static Task<Row?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, CancellationToken ct, bool forUpdate = false) =>
+    internal static Task<Row?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, CancellationToken ct, bool forUpdate = false) =>
         connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"{Select} WHERE r.id = @id{(forUpdate ? " FOR UPDATE" : "")}", new { id }, tx, cancellationToken: ct));
 
-    private sealed class Row
+    internal sealed class Row
     {
         public Guid Id { get; init; }
         public Guid BuyerAccountId { get; init; }

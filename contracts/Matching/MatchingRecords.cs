@@ -299,3 +299,65 @@ public sealed record ChainsResult
 
     public required DateTimeOffset EvaluatedAt { get; init; }
 }
+
+public enum InvitationStatus
+{
+    Invited,
+    Interested,
+    Declined,
+    Shortlisted,
+}
+
+public enum InvitationAnswer
+{
+    Interested,
+    Declined,
+    Question,
+}
+
+[Description("A supplier site the buyer (or a coordinator, introducing it) invites to an open request.")]
+public sealed record InvitationInput
+{
+    public required Guid SupplierId { get; init; }
+}
+
+[Description("An invited site's answer: interested, declined, or a question for the buyer.")]
+public sealed record AnswerInput
+{
+    public required Guid SupplierId { get; init; }
+
+    public required InvitationAnswer Answer { get; init; }
+
+    [MaxLength(2000)]
+    public string? Question { get; init; }
+}
+
+public sealed record Invitation
+{
+    public required Guid RequestId { get; init; }
+
+    public required Guid SupplierId { get; init; }
+
+    [MaxLength(200)]
+    public required string SupplierNameJa { get; init; }
+
+    public required InvitationStatus Status { get; init; }
+
+    [MaxLength(2000)]
+    public string? Question { get; init; }
+
+    [Description("Whether a coordinator introduced the site to the buyer.")]
+    public required bool Introduced { get; init; }
+
+    public required DateTimeOffset InvitedAt { get; init; }
+
+    public DateTimeOffset? AnsweredAt { get; init; }
+}
+
+[Description("A request addressed to one of the caller's sites, with where the invitation stands.")]
+public sealed record InboxItem
+{
+    public required MatchingRequest Request { get; init; }
+
+    public required Invitation Invitation { get; init; }
+}
