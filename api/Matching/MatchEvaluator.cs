@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Dapper;
-using Npgsql;
 using Registry.Api.Data;
 using Registry.Api.Search;
 using Registry.Api.Search.Index;
@@ -71,48 +70,65 @@ public sealed class MatchEvaluator(
     {
         var level = Viewer.Level(user);
         var today = Today();
-        var pools = new List<IReadOnlyList<(Guid Id, double DistanceKm)>>();
+        var weights = new Scorer.Weights(request.Weights.Quality, request.Weights.Cost, request.Weights.Delivery);
+        var ranked = new List<List<(SearchIndex.MatchFacts Site, Scorer.Result Result)>>();
         foreach (var step in request.Steps)
         {
-            pools.Add(await CandidatesAsync(step, request.Region, level, today, user, ct));
-        }
-
-        var ids = pools.SelectMany(p => p.Select(c => c.Id)).Distinct().ToArray();
-        var facts = (await reads.ReadAsync(user, (connection, token) => FactsAsync(connection, ids, level, today, token), ct)).ToDictionary(f => f.Id);
-
-        var weights = new Scorer.Weights(request.Weights.Quality, request.Weights.Cost, request.Weights.Delivery);
-        var steps = new List<StepMatches>();
-        var ranked = new List<IReadOnlyList<(Facts Site, Scorer.Result Result, double Km)>>();
-        foreach (var (step, i) in request.Steps.Select((s, i) => (s, i)))
-        {
-            var processes = taxonomy.SelfAndDescendants(TaxonomyKind.Processes, step.ProcessCode).ToHashSet(StringComparer.Ordinal);
             var need = new Scorer.Need(step.ToleranceUm, step.RequiredCertifications ?? [], request.LotSize,
                 request.DueDate is { } due ? due.DayNumber - today.DayNumber : null, request.Region.RadiusKm);
-            var best = pools[i]
-                .Where(c => facts.ContainsKey(c.Id))
-                .Select(c => (Site: facts[c.Id], Result: Scorer.Score(need, facts[c.Id].OfferFor(processes, c.DistanceKm), weights), Km: c.DistanceKm))
+            ranked.Add([.. (await CandidatesAsync(step, request.Region, level, today, user, ct))
+                .Select(site => (Site: site, Result: Scorer.Score(need, Offer(site), weights)))
                 .OrderByDescending(s => s.Result.Score).ThenBy(s => s.Site.Id)
-                .Take(TopK)
-                .ToList();
-            ranked.Add(best);
-            steps.Add(new StepMatches
-            {
-                Step = i,
-                ProcessCode = step.ProcessCode,
-                Doable = best.Count > 0,
-                Candidates = [.. best.Select(b => b.Site.ToCandidate(b.Result, b.Km))],
-            });
+                .Take(TopK)]);
         }
+
+        // English names of the sites shown: the one column the index does not keep.
+        var shown = ranked.SelectMany(r => r.Select(s => s.Site.Id)).Distinct().ToArray();
+        var english = await reads.ReadAsync(user, async (connection, token) => (await connection.QueryAsync<(Guid Id, string? NameEn)>(
+            new CommandDefinition("SELECT id, name_en FROM suppliers WHERE id = ANY(@shown)", new { shown }, cancellationToken: token)))
+            .ToDictionary(r => r.Id, r => r.NameEn), ct);
 
         var chains = ChainPlanner.Plan([.. ranked.Select(r => (IReadOnlyList<ChainPlanner.Candidate>)[.. r.Select(b =>
             new ChainPlanner.Candidate(b.Site.Id, b.Site.Firm, b.Result.Score, b.Site.Lat, b.Site.Lon))])]);
+        var names = ranked.SelectMany(r => r.Select(s => s.Site)).DistinctBy(s => s.Id).ToDictionary(s => s.Id, s => s.NameJa);
         return new MatchEvaluation
         {
-            Steps = steps,
-            Chains = [.. chains.Select(c => ToChain(c, facts))],
+            Steps = [.. request.Steps.Select((step, i) => new StepMatches
+            {
+                Step = i,
+                ProcessCode = step.ProcessCode,
+                Doable = ranked[i].Count > 0,
+                Candidates = [.. ranked[i].Select(b => ToCandidate(b.Site, b.Result, english.GetValueOrDefault(b.Site.Id)))],
+            })],
+            Chains = [.. chains.Select(c => ToChain(c, names))],
             EvaluatedAt = clock.GetUtcNow(),
         };
     }
+
+    private static Scorer.Offer Offer(SearchIndex.MatchFacts site) => new(
+        site.DistanceKm, site.ToleranceUm, site.Certifications, site.HasInspection, site.Verified, site.LotMin, site.LotMax,
+        site.LeadDays ?? site.TypicalLeadDays, site.SpareCapacityPct);
+
+    private static MatchCandidate ToCandidate(SearchIndex.MatchFacts site, Scorer.Result result, string? nameEn) => new()
+    {
+        SupplierId = site.Id,
+        NameJa = site.NameJa,
+        NameEn = nameEn,
+        MunicipalityCode = site.MunicipalityCode,
+        Location = new GeoLocation { Lat = site.Lat, Lon = site.Lon },
+        Verified = site.Verified,
+        DistanceKm = Math.Round(site.DistanceKm, 2),
+        Score = result.Score,
+        Explanation = [.. result.Criteria.Select(c => new MatchCriterion
+        {
+            Criterion = c.Name,
+            Required = c.Required,
+            Offered = c.Offered,
+            Met = (CriterionOutcome)(int)c.Met,
+            Weight = c.Weight,
+            Points = c.Points,
+        })],
+    };
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -125,8 +141,8 @@ public sealed class MatchEvaluator(
         }
     }
 
-    /// <summary>The step's hard filters as a search at the caller's level, nearest first.</summary>
-    private async Task<IReadOnlyList<(Guid Id, double DistanceKm)>> CandidatesAsync(
+    /// <summary>The step's hard filters as a search at the caller's level, nearest first, with each site's scoring facts.</summary>
+    private async Task<IReadOnlyList<SearchIndex.MatchFacts>> CandidatesAsync(
         MatchingStepInput step, MatchingRegion region, short level, DateOnly today, ClaimsPrincipal user, CancellationToken ct)
     {
         var query = new SupplierQuery
@@ -149,50 +165,49 @@ public sealed class MatchEvaluator(
             return [];
         }
 
+        var processes = taxonomy.SelfAndDescendants(TaxonomyKind.Processes, step.ProcessCode);
         if (follower.Enabled && follower.IsLoaded)
         {
-            var page = index.Query(query, SupplierSort.Distance, level, today, null, Pool, facets: false, built.Expansions);
-            return [.. page.Hits.Select(h => (h.Id, double.Parse(h.SortValue, System.Globalization.CultureInfo.InvariantCulture) / 1000))];
+            return index.Nearest(query, level, today, Pool, built.Expansions, processes, s_inspection);
         }
 
         var args = built.Args;
         args.Add("take", Pool);
+        args.Add("inspection", s_inspection);
         var sql = $"""
-            SELECT s.id, ST_Distance(s.location, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography, false) / 1000 AS distance_km
+            SELECT s.id, ST_Distance(s.location, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography, false) / 1000 AS distance_km, {Facts}
             FROM suppliers s WHERE {built.Where}
             ORDER BY distance_km, s.id LIMIT @take
             """;
-        return await reads.ReadAsync(user, async (connection, token) =>
-            (IReadOnlyList<(Guid, double)>)[.. await connection.QueryAsync<(Guid, double)>(new CommandDefinition(sql, args, cancellationToken: token))], ct);
+        var wanted = processes.ToHashSet(StringComparer.Ordinal);
+        return await reads.ReadAsync(user, async (connection, token) => (IReadOnlyList<SearchIndex.MatchFacts>)[.. (await connection.QueryAsync<FactsRow>(
+            new CommandDefinition(sql, args, cancellationToken: token))).Select(r => r.ToFacts(wanted))], ct);
     }
 
-    // Every section masked at the caller's level, as search and profiles mask it.
-    private static async Task<IEnumerable<Facts>> FactsAsync(NpgsqlConnection connection, Guid[] ids, short level, DateOnly today, CancellationToken ct) =>
-        await connection.QueryAsync<Facts>(new CommandDefinition("""
-            SELECT s.id, s.name_ja, s.name_en, s.municipality_code, ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lon,
-                   s.verification = 'verified' AS verified, coalesce(s.corporate_number, s.id::text) AS firm,
-                   CASE WHEN s.disclosure_capacity <= @level AND s.spare_capacity_valid_until >= @today THEN s.spare_capacity_pct END AS spare_capacity_pct,
-                   CASE WHEN s.disclosure_capacity <= @level THEN s.typical_lead_days END AS typical_lead_days,
-                   CASE WHEN s.disclosure_certifications <= @level THEN ARRAY(
-                       SELECT DISTINCT c.code FROM supplier_certifications c
-                       WHERE c.supplier_id = s.id AND (c.valid_until IS NULL OR c.valid_until >= @today)) END AS certifications,
-                   CASE WHEN s.disclosure_equipment <= @level THEN EXISTS (
-                       SELECT 1 FROM supplier_equipment e WHERE e.supplier_id = s.id AND e.type_code = ANY(@inspection)) END AS has_inspection,
-                   CASE WHEN s.disclosure_capabilities <= @level THEN ARRAY(
-                       SELECT c.process_code || '|' || coalesce(c.best_tolerance_um::text, '') || '|' || coalesce(c.lot_min::text, '')
-                              || '|' || coalesce(c.lot_max::text, '') || '|' || coalesce(c.lead_days::text, '')
-                       FROM supplier_capabilities c WHERE c.supplier_id = s.id) END AS capabilities
-            FROM suppliers s
-            WHERE s.id = ANY(@ids) AND s.status = 'published' AND s.location IS NOT NULL
-            """, new { ids, level, today, inspection = s_inspection }, cancellationToken: ct));
+    // What the SQL path reads of a candidate, every section masked at the caller's level as search and profiles mask
+    // it; the index keeps the same facts (SearchIndex.Nearest).
+    private const string Facts = """
+        s.name_ja, s.municipality_code, ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lon,
+        s.verification = 'verified' AS verified, coalesce(s.corporate_number, s.id::text) AS firm,
+        CASE WHEN s.disclosure_capacity <= @level AND s.spare_capacity_valid_until >= @today THEN s.spare_capacity_pct END AS spare_capacity_pct,
+        CASE WHEN s.disclosure_capacity <= @level THEN s.typical_lead_days END AS typical_lead_days,
+        CASE WHEN s.disclosure_certifications <= @level THEN ARRAY(
+            SELECT DISTINCT c.code FROM supplier_certifications c
+            WHERE c.supplier_id = s.id AND (c.valid_until IS NULL OR c.valid_until >= @today) ORDER BY c.code) END AS certifications,
+        CASE WHEN s.disclosure_equipment <= @level THEN s.equipment_type_codes && @inspection END AS has_inspection,
+        CASE WHEN s.disclosure_capabilities <= @level THEN ARRAY(
+            SELECT c.process_code || '|' || coalesce(c.best_tolerance_um::text, '') || '|' || coalesce(c.lot_min::text, '')
+                   || '|' || coalesce(c.lot_max::text, '') || '|' || coalesce(c.lead_days::text, '')
+            FROM supplier_capabilities c WHERE c.supplier_id = s.id) END AS capabilities
+        """;
 
-    private static MatchChain ToChain(ChainPlanner.Chain chain, Dictionary<Guid, Facts> facts) => new()
+    private static MatchChain ToChain(ChainPlanner.Chain chain, Dictionary<Guid, string> names) => new()
     {
         Steps = [.. chain.Assignments.Select((a, i) => new ChainAssignment
         {
             Step = i,
             SupplierId = a?.SiteId,
-            NameJa = a is null ? null : facts[a.SiteId].NameJa,
+            NameJa = a is null ? null : names[a.SiteId],
             Location = a is null ? null : new GeoLocation { Lat = a.Lat, Lon = a.Lon },
         })],
         Legs = [.. chain.Legs.Select(l => new ChainLeg { FromStep = l.FromStep, ToStep = l.ToStep, Km = l.Km })],
@@ -202,12 +217,12 @@ public sealed class MatchEvaluator(
         Gaps = chain.Gaps,
     };
 
-    /// <summary>A candidate site as the caller may see it: masked sections are null.</summary>
-    private sealed class Facts
+    /// <summary>A candidate site as the SQL path reads it: masked sections are null.</summary>
+    private sealed class FactsRow
     {
         public Guid Id { get; init; }
+        public double DistanceKm { get; init; }
         public string NameJa { get; init; } = "";
-        public string? NameEn { get; init; }
         public string? MunicipalityCode { get; init; }
         public double Lat { get; init; }
         public double Lon { get; init; }
@@ -219,40 +234,20 @@ public sealed class MatchEvaluator(
         public bool? HasInspection { get; init; }
         public string[]? Capabilities { get; init; }
 
-        /// <summary>The offer for a step: the site's best capability among the step's processes (tightest tolerance).</summary>
-        public Scorer.Offer OfferFor(HashSet<string> processes, double distanceKm)
+        /// <summary>The facts for a step: the best capability row among its processes, in the index's order (SearchIndex.BestRow).</summary>
+        public SearchIndex.MatchFacts ToFacts(HashSet<string> processes)
         {
-            var rows = (Capabilities ?? [])
+            var best = (Capabilities ?? [])
                 .Select(c => c.Split('|'))
                 .Where(p => processes.Contains(p[0]))
                 .Select(p => (Tolerance: Number(p, 1), LotMin: (int?)Number(p, 2), LotMax: (int?)Number(p, 3), Lead: (int?)Number(p, 4)))
-                .OrderBy(r => r.Tolerance ?? double.MaxValue)
-                .ToList();
-            var best = rows.Count > 0 ? rows[0] : default;
-            return new Scorer.Offer(distanceKm, best.Tolerance, Certifications ?? [], HasInspection, Verified, best.LotMin, best.LotMax,
-                best.Lead ?? TypicalLeadDays, SpareCapacityPct);
+                .OrderBy(r => r.Tolerance ?? double.MaxValue).ThenBy(r => r.Lead ?? int.MaxValue).ThenByDescending(r => r.LotMax ?? -1)
+                .ThenBy(r => r.LotMin ?? long.MaxValue)
+                .Select(r => ((double? Tolerance, int? LotMin, int? LotMax, int? Lead)?)r)
+                .FirstOrDefault();
+            return new SearchIndex.MatchFacts(Id, NameJa, MunicipalityCode, Lat, Lon, DistanceKm, Verified, Firm, SpareCapacityPct, TypicalLeadDays,
+                Certifications ?? [], HasInspection, best?.Tolerance, best?.LotMin, best?.LotMax, best?.Lead);
         }
-
-        public MatchCandidate ToCandidate(Scorer.Result result, double distanceKm) => new()
-        {
-            SupplierId = Id,
-            NameJa = NameJa,
-            NameEn = NameEn,
-            MunicipalityCode = MunicipalityCode,
-            Location = new GeoLocation { Lat = Lat, Lon = Lon },
-            Verified = Verified,
-            DistanceKm = Math.Round(distanceKm, 2),
-            Score = result.Score,
-            Explanation = [.. result.Criteria.Select(c => new MatchCriterion
-            {
-                Criterion = c.Name,
-                Required = c.Required,
-                Offered = c.Offered,
-                Met = (CriterionOutcome)(int)c.Met,
-                Weight = c.Weight,
-                Points = c.Points,
-            })],
-        };
 
         // An unknown value is an empty field.
         private static double? Number(string[] parts, int i) =>

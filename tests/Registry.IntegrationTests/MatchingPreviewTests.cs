@@ -73,6 +73,42 @@ public sealed class MatchingPreviewTests(RegistryApiFactory api)
     }
 
     [Fact]
+    public async Task TheIndexAndTheSqlPathEvaluateAlike()
+    {
+        using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
+        var random = new Random(46);
+        string[] processes = ["machining.turning.cnc", "heat_treatment.carburising", "surface.plating.zinc", "machining.grinding.surface"];
+        for (var i = 0; i < 16; i++)
+        {
+            var site = await SiteAsync(coordinator.Client, $"鹿児島比較{i:00}", -0.05 + (random.NextDouble() * 0.1), processes[i % processes.Length],
+                random.Next(1, 30), random.Next(2) == 0 ? ["iso_9001"] : ["iso_9001", "iso_14001"],
+                (DisclosureLevel)random.Next(3));
+            // A second row of the same process with other terms, and capacity facts, so that row choice and capacity count.
+            await Sites.AddAsync<Capability>(coordinator.Client, site, "capabilities", new CapabilityInput
+            {
+                ProcessCode = processes[i % processes.Length], BestToleranceUm = random.Next(1, 30), LotMin = random.Next(1, 50), LotMax = random.Next(50, 500), LeadDays = random.Next(3, 40),
+            });
+        }
+
+        await using var sqlOnly = new RegistryApiFactory().With("Search:UseIndex", "false").With("Auth:KeyDirectory", api.KeyDirectory);
+        using var member = await TestAccounts.SignInAsync(api, "member");
+        var request = Request(Step("machining.turning", tolerance: 20), Step("heat_treatment"), Step("surface.plating"), Step("machining.grinding"));
+        foreach (var caller in new[] { member, coordinator })
+        {
+            var fromIndex = await PreviewAsync(caller.Client, request);
+            var fromSql = await PreviewAsync(sqlOnly.CreateClientWithToken(caller.Tokens.AccessToken), request);
+
+            Assert.True(fromIndex.Steps.Sum(s => s.Candidates.Count) >= 8, "too few candidates to compare");
+            Assert.Equal(Describe(fromSql), Describe(fromIndex));
+        }
+    }
+
+    private static List<string> Describe(MatchEvaluation evaluation) =>
+        [.. evaluation.Steps.SelectMany(s => s.Candidates.Select(c =>
+                $"{s.Step} {c.SupplierId} {c.Score} {c.DistanceKm} {c.NameEn} {string.Join(';', c.Explanation.Select(e => $"{e.Criterion}={e.Offered}:{e.Points}"))}")),
+            .. evaluation.Chains.Select(c => $"{string.Join(',', c.Steps.Select(s => s.SupplierId))} {c.TotalKm} {c.Completeness}")];
+
+    [Fact]
     public async Task BadRequestsGetProblemsAndAnonymousCallersAreRefused()
     {
         using var member = await TestAccounts.SignInAsync(api, "member");

@@ -90,6 +90,28 @@ public sealed class SearchIndex : IDisposable
         return Read(s => s.Query(query, sort, level, after, take, facets, expansions ?? new Expansions(null, null)));
     }
 
+    /// <summary>What scoring a site for a step needs, as the caller may see it (see Matching/Scorer).</summary>
+    public sealed record MatchFacts(
+        Guid Id, string NameJa, string? MunicipalityCode, double Lat, double Lon, double DistanceKm, bool Verified, string Firm,
+        int? SpareCapacityPct, int? TypicalLeadDays, IReadOnlyList<string> Certifications, bool? HasInspection,
+        double? ToleranceUm, int? LotMin, int? LotMax, int? LeadDays);
+
+    /// <summary>
+    /// The <paramref name="take"/> nearest sites passing the query at the caller's level, each with its scoring
+    /// facts: its best capability row among <paramref name="processes"/> (tightest tolerance first), capacity,
+    /// unexpired certificates and whether it shows equipment of <paramref name="inspection"/> types.
+    /// </summary>
+    public IReadOnlyList<MatchFacts> Nearest(SupplierQuery query, short level, DateOnly today, int take, Expansions expansions,
+        IReadOnlyCollection<string> processes, IReadOnlyCollection<string> inspection)
+    {
+        if (Read(s => s.ValidOn) != today)
+        {
+            Write(s => s.RefreshValidity(today));
+        }
+
+        return Read(s => s.Nearest(query, level, today, take, expansions, processes, inspection));
+    }
+
     private T Read<T>(Func<Store, T> read)
     {
         _lock.EnterReadLock();
@@ -170,6 +192,12 @@ public sealed class SearchIndex : IDisposable
         private readonly List<int> _capabilityMiddle = [];
         private readonly List<int> _capabilityShort = [];
         private readonly List<int> _capabilityTolerance = [];
+        // For scoring a match (Matching/Scorer): lot range and lead days of each capability row, each site's
+        // corporate number (-1: none), spare capacity with the day its declaration lapses, and typical lead days.
+        private readonly List<(int Min, int Max)> _capabilityLot = [];
+        private readonly List<short> _capabilityLead = [];
+        private readonly List<long> _firms = [];
+        private readonly List<(sbyte SparePct, int SpareUntil, short LeadDays)> _capacity = [];
         private readonly List<int> _specStart = [];
         private readonly List<ushort> _specType = [];
         private readonly List<double> _specValue = [];
@@ -237,18 +265,21 @@ public sealed class SearchIndex : IDisposable
             _capabilityStart.Add(_capabilityProcess.Count);
             foreach (var c in site.Capabilities)
             {
-                if (c is { MaxXMm: null, BestToleranceUm: null } && c.MaxYMm is null && c.MaxZMm is null)
-                {
-                    continue; // no envelope and no tolerance: no fit filter can match it
-                }
-
                 int[] sides = c is { MaxXMm: { } x, MaxYMm: { } y, MaxZMm: { } z } ? [.. new[] { Tenths(x), Tenths(y), Tenths(z) }.OrderDescending()] : [-1, -1, -1];
                 _capabilityProcess.Add(CodeId(c.ProcessCode));
                 _capabilityLong.Add(sides[0]);
                 _capabilityMiddle.Add(sides[1]);
                 _capabilityShort.Add(sides[2]);
                 _capabilityTolerance.Add(c.BestToleranceUm is { } t ? Hundredths(t) : -1);
+                _capabilityLot.Add((c.LotMin ?? -1, c.LotMax ?? -1));
+                _capabilityLead.Add((short)(c.LeadDays ?? -1));
             }
+
+            _firms.Add(site.CorporateNumber is { Length: 13 } number && long.TryParse(number, CultureInfo.InvariantCulture, out var firm) ? firm : -1);
+            _capacity.Add((
+                (sbyte)(site.SpareCapacityPct ?? -1),
+                site.SpareCapacityValidUntil?.DayNumber ?? -1,
+                (short)(site.TypicalLeadDays ?? -1)));
 
             _specStart.Add(_specType.Count);
             foreach (var (type, spec) in site.EquipmentSpecs)
@@ -303,6 +334,10 @@ public sealed class SearchIndex : IDisposable
             _capabilityMiddle.TrimExcess();
             _capabilityShort.TrimExcess();
             _capabilityTolerance.TrimExcess();
+            _capabilityLot.TrimExcess();
+            _capabilityLead.TrimExcess();
+            _firms.TrimExcess();
+            _capacity.TrimExcess();
             _specStart.TrimExcess();
             _specType.TrimExcess();
             _specValue.TrimExcess();
@@ -360,6 +395,65 @@ public sealed class SearchIndex : IDisposable
         }
 
         private readonly record struct Located(int Ordinal, double Lat, double Lon);
+
+        public IReadOnlyList<MatchFacts> Nearest(SupplierQuery query, short level, DateOnly today, int take, Expansions expansions,
+            IReadOnlyCollection<string> processes, IReadOnlyCollection<string> inspection)
+        {
+            var plan = new Plan(query, SupplierSort.Distance, expansions, this);
+            var collector = new Collector(this, SupplierSort.Distance, null, take, 0);
+            Filter(query, level, plan, collector);
+            var wanted = processes.Where(_codeIds.ContainsKey).Select(c => _codeIds[c]).ToHashSet();
+            var inspecting = inspection.Where(_equipment.ContainsKey).Select(c => _equipment[c]).ToList();
+            var facts = new List<MatchFacts>();
+            foreach (var match in collector.Best())
+            {
+                var o = match.Ordinal;
+                var capacity = _capacityVisible[level].Get(o) ? _capacity[o] : (SparePct: (sbyte)-1, SpareUntil: -1, LeadDays: (short)-1);
+                var row = _capabilitiesVisible[level].Get(o) ? BestRow(o, wanted) : -1;
+                facts.Add(new MatchFacts(
+                    IdOf(o), _names[o]!, _municipality[o] < 0 ? null : _municipality[o].ToString("D6", CultureInfo.InvariantCulture),
+                    _lat[o], _lon[o], match.Distance / 1000, _verified.Get(o),
+                    _firms[o] >= 0 ? _firms[o].ToString("D13", CultureInfo.InvariantCulture) : IdOf(o).ToString(),
+                    capacity.SparePct >= 0 && capacity.SpareUntil >= today.DayNumber ? capacity.SparePct : null,
+                    capacity.LeadDays >= 0 ? capacity.LeadDays : null,
+                    _certificationsVisible[level].Get(o)
+                        ? [.. _certificationValid.Where(c => c.Value.Contains(o)).Select(c => c.Key).Order(StringComparer.Ordinal)]
+                        : [],
+                    _equipmentVisible[level].Get(o) ? inspecting.Exists(p => p.Contains(o)) : null,
+                    row >= 0 && _capabilityTolerance[row] >= 0 ? _capabilityTolerance[row] / 100.0 : null,
+                    row >= 0 && _capabilityLot[row].Min >= 0 ? _capabilityLot[row].Min : null,
+                    row >= 0 && _capabilityLot[row].Max >= 0 ? _capabilityLot[row].Max : null,
+                    row >= 0 && _capabilityLead[row] >= 0 ? _capabilityLead[row] : null));
+            }
+
+            return facts;
+        }
+
+        /// <summary>The site's capability row for one of the processes, tightest tolerance first (then shortest lead, largest and smallest lot), or -1.</summary>
+        private int BestRow(int ordinal, HashSet<ushort> processes)
+        {
+            var best = -1;
+            var end = ordinal + 1 < _capabilityStart.Count ? _capabilityStart[ordinal + 1] : _capabilityProcess.Count;
+            for (var row = _capabilityStart[ordinal]; row < end; row++)
+            {
+                if (processes.Contains(_capabilityProcess[row]) && (best < 0 || RowOrder(row, best) < 0))
+                {
+                    best = row;
+                }
+            }
+
+            return best;
+        }
+
+        private int RowOrder(int a, int b)
+        {
+            static long Unknown(int value) => value < 0 ? long.MaxValue : value;
+            var byTolerance = Unknown(_capabilityTolerance[a]).CompareTo(Unknown(_capabilityTolerance[b]));
+            var byLead = Unknown(_capabilityLead[a]).CompareTo(Unknown(_capabilityLead[b]));
+            var byLotMax = _capabilityLot[b].Max.CompareTo(_capabilityLot[a].Max);
+            return byTolerance != 0 ? byTolerance : byLead != 0 ? byLead : byLotMax != 0 ? byLotMax
+                : Unknown(_capabilityLot[a].Min).CompareTo(Unknown(_capabilityLot[b].Min));
+        }
 
         /// <summary>A match: its ordinal, its primary sort key as a number (see <see cref="Collector"/>), distance and relevance.</summary>
         private readonly record struct Candidate(int Ordinal, ulong Primary, double Distance, double Relevance);

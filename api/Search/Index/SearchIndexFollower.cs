@@ -142,10 +142,13 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
                    s.municipality_code, s.employees, s.verification = 'verified' AS verified, s.contract_acceptance,
                    s.process_codes, s.material_codes, s.equipment_type_codes, s.qualification_codes, s.certification_codes,
                    s.disclosure_capabilities, s.disclosure_equipment, s.disclosure_certifications, s.disclosure_staff, s.disclosure_capacity,
+                   s.corporate_number, s.spare_capacity_pct, coalesce(s.spare_capacity_valid_until - DATE '0001-01-01', -1) AS spare_capacity_until,
+                   s.typical_lead_days,
                    coalesce(cert.codes, '{}') AS certificate_codes, coalesce(cert.until, '{}') AS certificate_until,
                    coalesce(cap.processes, '{}') AS capability_processes, coalesce(cap.x, '{}') AS capability_x,
                    coalesce(cap.y, '{}') AS capability_y, coalesce(cap.z, '{}') AS capability_z,
-                   coalesce(cap.tolerance, '{}') AS capability_tolerance,
+                   coalesce(cap.tolerance, '{}') AS capability_tolerance, coalesce(cap.lot_min, '{}') AS capability_lot_min,
+                   coalesce(cap.lot_max, '{}') AS capability_lot_max, coalesce(cap.lead, '{}') AS capability_lead,
                    coalesce(spec.types, '{}') AS spec_types, coalesce(spec.specs, '{}') AS spec_values
             FROM suppliers s
             LEFT JOIN LATERAL (
@@ -154,7 +157,8 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
             LEFT JOIN LATERAL (
                 SELECT array_agg(c.process_code) AS processes, array_agg(coalesce(c.max_x_mm::float8, -1)) AS x,
                        array_agg(coalesce(c.max_y_mm::float8, -1)) AS y, array_agg(coalesce(c.max_z_mm::float8, -1)) AS z,
-                       array_agg(coalesce(c.best_tolerance_um::float8, -1)) AS tolerance
+                       array_agg(coalesce(c.best_tolerance_um::float8, -1)) AS tolerance, array_agg(coalesce(c.lot_min, -1)) AS lot_min,
+                       array_agg(coalesce(c.lot_max, -1)) AS lot_max, array_agg(coalesce(c.lead_days, -1)) AS lead
                 FROM supplier_capabilities c WHERE c.supplier_id = s.id) cap ON true
             LEFT JOIN LATERAL (
                 SELECT array_agg(e.type_code) AS types, array_agg(e.spec_value::float8) AS specs
@@ -185,6 +189,10 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
         public short DisclosureCertifications { get; init; }
         public short DisclosureStaff { get; init; }
         public short DisclosureCapacity { get; init; }
+        public string? CorporateNumber { get; init; }
+        public int? SpareCapacityPct { get; init; }
+        public int SpareCapacityUntil { get; init; }
+        public int? TypicalLeadDays { get; init; }
         public string[] CertificateCodes { get; init; } = [];
         public int[] CertificateUntil { get; init; } = [];
         public string[] CapabilityProcesses { get; init; } = [];
@@ -192,6 +200,9 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
         public double[] CapabilityY { get; init; } = [];
         public double[] CapabilityZ { get; init; } = [];
         public double[] CapabilityTolerance { get; init; } = [];
+        public int[] CapabilityLotMin { get; init; } = [];
+        public int[] CapabilityLotMax { get; init; } = [];
+        public int[] CapabilityLead { get; init; } = [];
         public string[] SpecTypes { get; init; } = [];
         public double[] SpecValues { get; init; } = [];
 
@@ -215,7 +226,16 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
             CertificationCodes = Codes.Shared(CertificationCodes),
             Certifications = [.. CertificateCodes.Select((code, i) => (Codes.Shared(code), CertificateUntil[i] < 0 ? (DateOnly?)null : DateOnly.FromDayNumber(CertificateUntil[i])))],
             Capabilities = [.. CapabilityProcesses.Select((code, i) => new CapabilityFacts(
-                Codes.Shared(code), Known(CapabilityX[i]), Known(CapabilityY[i]), Known(CapabilityZ[i]), Known(CapabilityTolerance[i])))],
+                Codes.Shared(code), Known(CapabilityX[i]), Known(CapabilityY[i]), Known(CapabilityZ[i]), Known(CapabilityTolerance[i]))
+            {
+                LotMin = CapabilityLotMin[i] < 0 ? null : CapabilityLotMin[i],
+                LotMax = CapabilityLotMax[i] < 0 ? null : CapabilityLotMax[i],
+                LeadDays = CapabilityLead[i] < 0 ? null : CapabilityLead[i],
+            })],
+            CorporateNumber = CorporateNumber,
+            SpareCapacityPct = SpareCapacityPct,
+            SpareCapacityValidUntil = SpareCapacityUntil < 0 ? null : DateOnly.FromDayNumber(SpareCapacityUntil),
+            TypicalLeadDays = TypicalLeadDays,
             EquipmentSpecs = [.. SpecTypes.Select((type, i) => (Codes.Shared(type), SpecValues[i]))],
             CapabilitiesLevel = DisclosureCapabilities,
             EquipmentLevel = DisclosureEquipment,

@@ -51,6 +51,15 @@ public sealed record SiteFacts
     /// <summary>Equipment rows that declare a key spec value.</summary>
     public IReadOnlyList<(string TypeCode, double Spec)> EquipmentSpecs { get; init; } = [];
 
+    /// <summary>The 法人番号, which makes sites of one firm one firm in chains (null: the site is its own firm).</summary>
+    public string? CorporateNumber { get; init; }
+
+    public int? SpareCapacityPct { get; init; }
+
+    public DateOnly? SpareCapacityValidUntil { get; init; }
+
+    public int? TypicalLeadDays { get; init; }
+
     public short CapabilitiesLevel { get; init; }
 
     public short EquipmentLevel { get; init; }
@@ -62,4 +71,11 @@ public sealed record SiteFacts
     public short CapacityLevel { get; init; }
 }
 
-public sealed record CapabilityFacts(string ProcessCode, double? MaxXMm, double? MaxYMm, double? MaxZMm, double? BestToleranceUm);
+public sealed record CapabilityFacts(string ProcessCode, double? MaxXMm, double? MaxYMm, double? MaxZMm, double? BestToleranceUm)
+{
+    public int? LotMin { get; init; }
+
+    public int? LotMax { get; init; }
+
+    public int? LeadDays { get; init; }
+}
