@@ -86,7 +86,11 @@ public sealed class MatchingPreviewTests(RegistryApiFactory api)
             // A second row of the same process with other terms, and capacity facts, so that row choice and capacity count.
             await Sites.AddAsync<Capability>(coordinator.Client, site, "capabilities", new CapabilityInput
             {
-                ProcessCode = processes[i % processes.Length], BestToleranceUm = random.Next(1, 30), LotMin = random.Next(1, 50), LotMax = random.Next(50, 500), LeadDays = random.Next(3, 40),
+                ProcessCode = processes[i % processes.Length],
+                BestToleranceUm = random.Next(1, 30),
+                LotMin = random.Next(1, 50),
+                LotMax = random.Next(50, 500),
+                LeadDays = random.Next(3, 40),
             });
         }
 
