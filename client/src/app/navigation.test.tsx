@@ -44,7 +44,7 @@ describe('the header navigation by role', () => {
     renderRoutes(routes, '/no-such-page', session);
     await screen.findByRole('heading', { name: 'ページが見つかりません' });
 
-    expect(navLinks()).toEqual(['サプライヤー検索', '自社の事業所', 'マイアカウント', 'API ドキュメント']);
+    expect(navLinks()).toEqual(['サプライヤー検索', 'マッチング依頼', '受信した依頼', '自社の事業所', 'マイアカウント', 'API ドキュメント']);
   });
 
   it('offers a coordinator the verification queue', async () => {
@@ -52,7 +52,7 @@ describe('the header navigation by role', () => {
     renderRoutes(routes, '/no-such-page', session);
     await screen.findByRole('heading', { name: 'ページが見つかりません' });
 
-    expect(navLinks()).toEqual(['サプライヤー検索', '確認待ち一覧', 'マイアカウント', '監査ログ', 'API ドキュメント']);
+    expect(navLinks()).toEqual(['サプライヤー検索', 'マッチング依頼', '確認待ち一覧', 'マイアカウント', '監査ログ', 'API ドキュメント']);
   });
 
   it('keeps the verification queue from a member', async () => {

@@ -8,6 +8,10 @@ import { AdminAccountsRoute } from './routes/admin-accounts';
 import { AuditRoute } from './routes/audit';
 import { HomeRoute } from './routes/home';
 import { LoginRoute } from './routes/login';
+import { MatchingRoute } from './routes/matching';
+import { MatchingInboxRoute } from './routes/matching-inbox';
+import { MatchingNewRoute } from './routes/matching-new';
+import { MatchingRequestRoute } from './routes/matching-request';
 import { MySitesRoute } from './routes/my-sites';
 import { NewSiteRoute } from './routes/new-site';
 import { NotFoundRoute } from './routes/not-found';
@@ -22,6 +26,9 @@ const access = {
   account: undefined,
   audit: ['coordinator', 'admin'],
   adminAccounts: ['admin'],
+  // Any signed-in person may ask for matches; the inbox is for the accounts of invited sites.
+  matching: undefined,
+  matchingInbox: ['supplier'],
   mySites: ['supplier'],
   newSite: ['supplier', 'coordinator', 'admin'],
   editSite: ['supplier', 'coordinator', 'admin'],
@@ -30,6 +37,8 @@ const access = {
 
 export const navigation: readonly NavItem[] = [
   { to: '/suppliers', label: 'nav.suppliers', public: true },
+  { to: '/matching', label: 'nav.matching', roles: access.matching },
+  { to: '/matching/inbox', label: 'nav.matchingInbox', roles: access.matchingInbox },
   { to: '/my/sites', label: 'nav.mySites', roles: access.mySites },
   { to: '/coordinator/verification', label: 'nav.verification', roles: access.verification },
   { to: '/account', label: 'nav.account', roles: access.account },
@@ -53,6 +62,10 @@ export const routes: RouteObject[] = [
       { path: 'suppliers/:id/edit', element: guarded(access.editSite, <SupplierEditRoute />) },
       { path: 'my/sites', element: guarded(access.mySites, <MySitesRoute />) },
       { path: 'my/sites/new', element: guarded(access.newSite, <NewSiteRoute />) },
+      { path: 'matching', element: guarded(access.matching, <MatchingRoute />) },
+      { path: 'matching/new', element: guarded(access.matching, <MatchingNewRoute />) },
+      { path: 'matching/inbox', element: guarded(access.matchingInbox, <MatchingInboxRoute />) },
+      { path: 'matching/:id', element: guarded(access.matching, <MatchingRequestRoute />) },
       { path: 'coordinator/verification', element: guarded(access.verification, <VerificationRoute />) },
       { path: 'account', element: guarded(access.account, <AccountRoute />) },
       { path: 'audit', element: guarded(access.audit, <AuditRoute />) },

@@ -27,8 +27,18 @@ export interface MapPoint {
   label: string;
 }
 
+/** A straight line between two places, e.g. a leg of a chain of steps. */
+export interface MapLine {
+  id: string;
+  from: LatLon;
+  to: LatLon;
+  label: string;
+}
+
 export interface SupplierMapProps {
   points: readonly MapPoint[];
+  /** Lines drawn under the points. */
+  lines?: readonly MapLine[];
   /** Accessible description of what the map shows. */
   label: string;
   /** When it changes, the view is fitted to the points and the circle again. */
@@ -59,6 +69,7 @@ const dragThreshold = 4;
  */
 export function SupplierMap({
   points,
+  lines = [],
   label,
   fitKey,
   highlightedId = null,
@@ -233,6 +244,27 @@ export function SupplierMap({
           <g className="map__pin" data-testid="map-pin" transform={`translate(${cx.toFixed(1)},${cy.toFixed(1)})`}>
             <line x1={-7} y1={0} x2={7} y2={0} />
             <line x1={0} y1={-7} x2={0} y2={7} />
+          </g>
+        )}
+        {lines.length > 0 && (
+          <g className="map__lines">
+            {lines.map((line) => {
+              const [x1, y1] = project(view, viewport, line.from);
+              const [x2, y2] = project(view, viewport, line.to);
+              return (
+                <line
+                  key={line.id}
+                  className="map__line"
+                  x1={x1.toFixed(1)}
+                  y1={y1.toFixed(1)}
+                  x2={x2.toFixed(1)}
+                  y2={y2.toFixed(1)}
+                  data-testid="map-line"
+                >
+                  <title>{line.label}</title>
+                </line>
+              );
+            })}
           </g>
         )}
         <g className="map__points">

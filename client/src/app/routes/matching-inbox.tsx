@@ -1,0 +1,5 @@
+import { Inbox } from '@/features/matching/components/inbox';
+
+export function MatchingInboxRoute() {
+  return <Inbox />;
+}

@@ -1,0 +1,5 @@
+import { NewRequest } from '@/features/matching/components/new-request';
+
+export function MatchingNewRoute() {
+  return <NewRequest />;
+}

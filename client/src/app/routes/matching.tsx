@@ -1,0 +1,5 @@
+import { RequestList } from '@/features/matching/components/request-list';
+
+export function MatchingRoute() {
+  return <RequestList />;
+}

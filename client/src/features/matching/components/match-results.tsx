@@ -1,0 +1,144 @@
+import { useId, useState, type ReactNode } from 'react';
+import { useI18n, formatDateTime, formatNumber, isMessageKey } from '@/lib/i18n';
+import { useTaxonomyLabels } from '@/lib/taxonomy';
+import type { MatchCandidate, MatchCriterion, MatchEvaluation, StepMatches } from '../api/types';
+import { ChainView } from './chain-view';
+import './matching.css';
+
+export interface MatchResultsProps {
+  evaluation: MatchEvaluation;
+  /** Something to offer next to each candidate, e.g. an "Invite" button on an open request. */
+  candidateAction?: (candidate: MatchCandidate) => ReactNode;
+}
+
+/**
+ * An evaluation: per step the ranked sites (best first), each opening its explanation criterion by criterion; a step
+ * nothing in the region can do says so. Below, the best chain of sites over all steps, with its map.
+ */
+export function MatchResults({ evaluation, candidateAction }: MatchResultsProps) {
+  const { t, language } = useI18n();
+  const labelOf = useTaxonomyLabels(['processes']);
+  const processOf = (step: number) => {
+    const code = evaluation.steps.find((s) => s.step === step)?.processCode;
+    return code ? labelOf('processes', code) : '';
+  };
+
+  return (
+    <section className="match-results" aria-labelledby="match-results-heading" data-testid="match-results">
+      <h2 id="match-results-heading">{t('matching.results')}</h2>
+      <p className="muted">{t('matching.evaluatedAt', { time: formatDateTime(evaluation.evaluatedAt, language) })}</p>
+      {evaluation.steps.map((step) => (
+        <StepResult key={step.step} step={step} process={processOf(step.step)} candidateAction={candidateAction} />
+      ))}
+      <ChainView chain={evaluation.chains[0] ?? null} processOf={processOf} />
+    </section>
+  );
+}
+
+function StepResult({
+  step,
+  process,
+  candidateAction,
+}: {
+  step: StepMatches;
+  process: string;
+  candidateAction?: (candidate: MatchCandidate) => ReactNode;
+}) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const n = step.step + 1;
+  return (
+    <section className="match-step" aria-labelledby={headingId} data-testid="match-step" data-step={step.step}>
+      <h3 id={headingId}>{t('matching.stepHeading', { n, process })}</h3>
+      {!step.doable || step.candidates.length === 0 ? (
+        <p className="match-step__none" data-testid="step-not-doable">
+          {t('matching.noSite')}
+        </p>
+      ) : (
+        <ol className="match-step__candidates" aria-label={t('matching.candidates', { n })}>
+          {step.candidates.map((candidate) => (
+            <CandidateRow key={candidate.supplierId} candidate={candidate} action={candidateAction?.(candidate)} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function CandidateRow({ candidate, action }: { candidate: MatchCandidate; action?: ReactNode }) {
+  const { t, language } = useI18n();
+  const [open, setOpen] = useState(false);
+  const tableId = useId();
+  const name = language === 'en' && candidate.nameEn ? candidate.nameEn : candidate.nameJa;
+  return (
+    <li className="candidate" data-testid="candidate" data-id={candidate.supplierId}>
+      <div className="candidate__line">
+        <button
+          type="button"
+          className="candidate__toggle"
+          aria-expanded={open}
+          aria-controls={tableId}
+          onClick={() => setOpen((value) => !value)}
+        >
+          <span className="candidate__name" data-testid="candidate-name">
+            {name}
+          </span>
+          <span className="candidate__score" data-testid="candidate-score">
+            {t('matching.score', { score: formatNumber(candidate.score * 100, language, 0) })}
+          </span>
+          <span className="candidate__distance" data-testid="candidate-distance">
+            {t('matching.distance', { km: formatNumber(candidate.distanceKm, language) })}
+          </span>
+          {candidate.verified && <span className="badge">{t('matching.verified')}</span>}
+          <span className="visually-hidden">{open ? t('matching.hideReasons') : t('matching.showReasons')}</span>
+        </button>
+        {action}
+      </div>
+      <div id={tableId} hidden={!open}>
+        {open && <Explanation name={name} rows={candidate.explanation} />}
+      </div>
+    </li>
+  );
+}
+
+const outcomeMark = { met: '✓', partial: '△', unmet: '✗' } as const;
+
+function Explanation({ name, rows }: { name: string; rows: readonly MatchCriterion[] }) {
+  const { t, language } = useI18n();
+  return (
+    <div className="table-scroll">
+      <table className="table explanation" data-testid="explanation">
+        <caption className="visually-hidden">{t('matching.reasons', { name })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('matching.col.criterion')}</th>
+            <th scope="col">{t('matching.col.required')}</th>
+            <th scope="col">{t('matching.col.offered')}</th>
+            <th scope="col">{t('matching.col.met')}</th>
+            <th scope="col">{t('matching.col.points')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const key = `matching.criterion.${row.criterion}`;
+            return (
+              <tr key={row.criterion} data-criterion={row.criterion}>
+                <th scope="row">{isMessageKey(key) ? t(key) : row.criterion}</th>
+                <td>{row.required}</td>
+                <td>{row.offered}</td>
+                <td>
+                  <span className={`outcome outcome--${row.met}`} data-testid="outcome" data-met={row.met}>
+                    <span aria-hidden="true">{outcomeMark[row.met]}</span> {t(`matching.met.${row.met}`)}
+                  </span>
+                </td>
+                <td className="table__nowrap">
+                  {formatNumber(row.points, language, 3)} / {formatNumber(row.weight, language, 3)}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import { ErrorState, LoadingState } from '@/components/async-state';
+import { WriteAlert } from '@/components/write-alert';
+import { formatDateTime, useI18n } from '@/lib/i18n';
+import type { WriteFailure, WriteResult } from '@/lib/write-result';
+import { allowedActions, changeRequestStatus, type StatusAction } from '../api/change-request-status';
+import { getMatchingRequest } from '../api/get-matching-request';
+import { getRequestEvaluation } from '../api/get-request-evaluation';
+import type { MatchingRequest } from '../api/types';
+import { useLoaded } from '../hooks/use-loaded';
+import { InvitationList } from './invitation-list';
+import { MatchResults } from './match-results';
+import { StatusBadge } from './status-badge';
+import { inviteSupplier, listInvitations } from '../api/invitations';
+import './matching.css';
+
+/**
+ * A saved request: its state and the lifecycle actions it allows, its evaluation (matches and chains) and, while it is
+ * open, invitations to candidates and what they answered.
+ */
+export function RequestPage({ id }: { id: string }) {
+  const { t, language } = useI18n();
+  const request = useLoaded(id, (signal) => getMatchingRequest(id, signal));
+  const [working, setWorking] = useState(false);
+  const [failure, setFailure] = useState<WriteFailure | null>(null);
+
+  async function run<T>(action: () => Promise<WriteResult<T>>, then: (data: T) => void) {
+    setWorking(true);
+    setFailure(null);
+    const result = await action();
+    setWorking(false);
+    if (result.kind === 'ok') {
+      then(result.data);
+    } else {
+      setFailure(result);
+    }
+  }
+
+  if (request.state.kind === 'loading') {
+    return <LoadingState />;
+  }
+  if (request.state.kind === 'error') {
+    return <ErrorState error={request.state.error} onRetry={request.reload} />;
+  }
+  const saved: MatchingRequest = request.state.data;
+  const status = saved.status;
+  const actions = allowedActions(status);
+
+  return (
+    <div className="matching">
+      <section className="card" aria-labelledby="request-heading">
+        <h1 id="request-heading">{saved.request.title}</h1>
+        <dl className="request-summary">
+          <dt>{t('matching.status')}</dt>
+          <dd>
+            <StatusBadge status={status} />
+          </dd>
+          <dt>{t('matching.stepsCount')}</dt>
+          <dd>{saved.request.steps.length}</dd>
+          <dt>{t('matching.createdAt')}</dt>
+          <dd>{formatDateTime(saved.createdAt, language)}</dd>
+        </dl>
+        {failure && <WriteAlert failure={failure} />}
+        {actions.length > 0 && (
+          <div className="matching__actions" role="group" aria-label={t('matching.actions')}>
+            {actions.map((action: StatusAction) => (
+              <button
+                key={action}
+                type="button"
+                className={action === 'open' ? 'button' : 'button button--secondary'}
+                disabled={working}
+                onClick={() => void run(() => changeRequestStatus(id, action), request.replace)}
+              >
+                {t(`matching.action.${action}`)}
+              </button>
+            ))}
+          </div>
+        )}
+      </section>
+      <Evaluation
+        key={`${status}-${saved.version}`}
+        request={saved}
+        onChanged={request.reload}
+        run={run}
+        working={working}
+      />
+    </div>
+  );
+}
+
+function Evaluation({
+  request,
+  onChanged,
+  run,
+  working,
+}: {
+  request: MatchingRequest;
+  onChanged: () => void;
+  run: <T>(action: () => Promise<WriteResult<T>>, then: (data: T) => void) => Promise<void>;
+  working: boolean;
+}) {
+  const { t } = useI18n();
+  const id = request.id;
+  const open = request.status === 'open';
+  const evaluation = useLoaded(`${id}-${request.version}`, (signal) => getRequestEvaluation(id, signal));
+  const invitations = useLoaded(`${id}-${request.version}-invitations`, (signal) =>
+    request.status === 'draft' ? Promise.resolve([]) : listInvitations(id, signal),
+  );
+  const invited = new Set(invitations.state.kind === 'ready' ? invitations.state.data.map((i) => i.supplierId) : []);
+
+  return (
+    <>
+      {request.status !== 'draft' && (
+        <section className="card" aria-labelledby="invitations-heading">
+          <h2 id="invitations-heading">{t('matching.invitations')}</h2>
+          {invitations.state.kind === 'loading' && <LoadingState />}
+          {invitations.state.kind === 'error' && <ErrorState error={invitations.state.error} onRetry={invitations.reload} />}
+          {invitations.state.kind === 'ready' && (
+            <InvitationList
+              requestId={id}
+              invitations={invitations.state.data}
+              canAct={request.status === 'open' || request.status === 'closed'}
+              run={run}
+              working={working}
+              onChanged={() => {
+                invitations.reload();
+                onChanged();
+              }}
+            />
+          )}
+        </section>
+      )}
+      <div className="card">
+        {evaluation.state.kind === 'loading' && <LoadingState />}
+        {evaluation.state.kind === 'error' && <ErrorState error={evaluation.state.error} onRetry={evaluation.reload} />}
+        {evaluation.state.kind === 'ready' && (
+          <MatchResults
+            evaluation={evaluation.state.data}
+            candidateAction={
+              open
+                ? (candidate) =>
+                    invited.has(candidate.supplierId) ? (
+                      <span className="badge">{t('matching.invited')}</span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        disabled={working}
+                        onClick={() => void run(() => inviteSupplier(id, candidate.supplierId), invitations.reload)}
+                      >
+                        {t('matching.invite')}
+                      </button>
+                    )
+                : undefined
+            }
+          />
+        )}
+      </div>
+    </>
+  );
+}
