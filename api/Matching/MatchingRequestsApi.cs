@@ -240,28 +240,20 @@ public static class MatchingRequestsApi
     }
 
     public static async Task<Results<Ok<StepMatchesResult>, ProblemHttpResult>> Matches(
-        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, CancellationToken ct)
-    {
-        if (await RunAsync(id, user, db, ct) is not { } row)
-        {
-            return Problems.NotFound("matching request");
-        }
-
-        var evaluation = await evaluator.EvaluateAsync(row.Input(), user, ct);
-        return TypedResults.Ok(new StepMatchesResult { Steps = evaluation.Steps, EvaluatedAt = evaluation.EvaluatedAt });
-    }
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, CancellationToken ct) =>
+        await EvaluateAsync(id, user, db, evaluator, ct) is { } evaluation
+            ? TypedResults.Ok(new StepMatchesResult { Steps = evaluation.Steps, EvaluatedAt = evaluation.EvaluatedAt })
+            : Problems.NotFound("matching request");
 
     public static async Task<Results<Ok<ChainsResult>, ProblemHttpResult>> Chains(
-        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, CancellationToken ct)
-    {
-        if (await RunAsync(id, user, db, ct) is not { } row)
-        {
-            return Problems.NotFound("matching request");
-        }
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, CancellationToken ct) =>
+        await EvaluateAsync(id, user, db, evaluator, ct) is { } evaluation
+            ? TypedResults.Ok(new ChainsResult { Chains = evaluation.Chains, EvaluatedAt = evaluation.EvaluatedAt })
+            : Problems.NotFound("matching request");
 
-        var evaluation = await evaluator.EvaluateAsync(row.Input(), user, ct);
-        return TypedResults.Ok(new ChainsResult { Chains = evaluation.Chains, EvaluatedAt = evaluation.EvaluatedAt });
-    }
+    /// <summary>The saved request evaluated for the caller, when the caller runs it (null: 404).</summary>
+    private static async Task<MatchEvaluation?> EvaluateAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, CancellationToken ct) =>
+        await RunAsync(id, user, db, ct) is { } row ? await evaluator.EvaluateAsync(row.Input(), user, ct) : null;
 
     private static async Task<Row?> RunAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
     {
