@@ -14,11 +14,6 @@ namespace Registry.Api.Audit;
 /// </summary>
 public static class AuditLog
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     private static readonly string[] s_secretNames = ["password", "secret", "token", "hash"];
 
     public static Task RecordAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, ClaimsPrincipal actor, string action,
@@ -63,7 +58,7 @@ public static class AuditLog
             return null;
         }
 
-        var node = JsonSerializer.SerializeToNode(state, state.GetType(), s_json);
+        var node = JsonSerializer.SerializeToNode(state, state.GetType(), Http.StoredJson.Options);
         Redact(node);
         return node?.ToJsonString();
     }

@@ -22,11 +22,6 @@ namespace Registry.Api.Matching;
 /// </summary>
 public static class MatchingRequestsApi
 {
-    internal static readonly JsonSerializerOptions s_body = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     public static IEndpointRouteBuilder MapMatchingRequests(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/matching-requests").WithTags("Matching").RejectUnknownQueryParameters()
@@ -88,7 +83,7 @@ public static class MatchingRequestsApi
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO matching_requests (id, buyer_account_id, title, body, visibility)
             VALUES (@id, @buyer, @title, @body::jsonb, @visibility)
-            """, new { id, buyer = user.AccountId(), title = body.Title, body = JsonSerializer.Serialize(body, s_body), visibility = WireNames.Of(body.Visibility) },
+            """, new { id, buyer = user.AccountId(), title = body.Title, body = JsonSerializer.Serialize(body, StoredJson.Options), visibility = WireNames.Of(body.Visibility) },
             tx, cancellationToken: ct));
         var created = (await ReadAsync(connection, tx, id, ct))!.ToDto(showBuyer: true);
         await AuditLog.RecordAsync(connection, tx, user, "matching_request.created", "matching_request", id, null, created, ct);
@@ -172,7 +167,7 @@ public static class MatchingRequestsApi
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE matching_requests SET title = @title, body = @body::jsonb, visibility = @visibility, version = version + 1, updated_at = now()
             WHERE id = @id
-            """, new { id, title = body.Title, body = JsonSerializer.Serialize(body, s_body), visibility = WireNames.Of(body.Visibility) }, tx, cancellationToken: ct));
+            """, new { id, title = body.Title, body = JsonSerializer.Serialize(body, StoredJson.Options), visibility = WireNames.Of(body.Visibility) }, tx, cancellationToken: ct));
         var after = (await ReadAsync(connection, tx, id, ct))!.ToDto(showBuyer: true);
         await AuditLog.RecordAsync(connection, tx, user, "matching_request.updated", "matching_request", id, before.ToDto(showBuyer: true), after, ct);
         await tx.CommitAsync(ct);
@@ -286,7 +281,7 @@ public static class MatchingRequestsApi
         public DateTimeOffset CreatedAt { get; init; }
         public DateTimeOffset UpdatedAt { get; init; }
 
-        public MatchingRequestInput Input() => JsonSerializer.Deserialize<MatchingRequestInput>(Body, s_body)!;
+        public MatchingRequestInput Input() => JsonSerializer.Deserialize<MatchingRequestInput>(Body, StoredJson.Options)!;
 
         /// <summary>The buyer and coordinators run a request.</summary>
         public bool RunBy(ClaimsPrincipal user) => Viewer.IsCoordinator(user) || user.AccountId() == BuyerAccountId;

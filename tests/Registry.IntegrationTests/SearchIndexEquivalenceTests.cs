@@ -103,6 +103,14 @@ public sealed class SearchIndexEquivalenceTests(RegistryApiFactory api)
             answered += fromSql.Items.Count > 0 ? 1 : 0;
         }
 
+        // Indexed answers say where their time went (W3C Server-Timing); the SQL path does not claim an index.
+        using (var indexed = await callers[0].Index.GetAsync("/api/v1/suppliers?prefecture=47"))
+        using (var plain = await callers[0].Sql.GetAsync("/api/v1/suppliers?prefecture=47"))
+        {
+            Assert.Matches(@"^index;dur=[0-9.]+, db;dur=[0-9.]+$", string.Join(',', indexed.Headers.GetValues("Server-Timing")));
+            Assert.False(plain.Headers.Contains("Server-Timing"));
+        }
+
         // A comparison of empty answers proves nothing: most random queries must find something.
         Assert.True(answered >= 48, $"only {answered} of 120 queries found sites");
     }

@@ -65,20 +65,6 @@ public sealed class Bitset
         return count;
     }
 
-    /// <summary>The set bits of the first <paramref name="words"/> words of a raw buffer, in order.</summary>
-    public static IEnumerable<int> Ordinals(ulong[] buffer, int words)
-    {
-        for (var i = 0; i < words; i++)
-        {
-            var word = buffer[i];
-            while (word != 0)
-            {
-                yield return (i << 6) + BitOperations.TrailingZeroCount(word);
-                word &= word - 1;
-            }
-        }
-    }
-
     private void Grow(int size)
     {
         if (size > Capacity)

@@ -7,7 +7,7 @@ import { useI18n } from '@/lib/i18n';
 import type { WriteFailure } from '@/lib/write-result';
 import { answerInvitation, getInbox } from '../api/inbox';
 import type { InboxItem, InvitationAnswer } from '../api/types';
-import { useLoaded } from '../hooks/use-loaded';
+import { useLoaded } from '@/lib/use-loaded';
 import { StatusBadge } from './status-badge';
 import './matching.css';
 

@@ -7,7 +7,7 @@ import { allowedActions, changeRequestStatus, type StatusAction } from '../api/c
 import { getMatchingRequest } from '../api/get-matching-request';
 import { getRequestEvaluation } from '../api/get-request-evaluation';
 import type { MatchingRequest } from '../api/types';
-import { useLoaded } from '../hooks/use-loaded';
+import { useLoaded } from '@/lib/use-loaded';
 import { InvitationList } from './invitation-list';
 import { MatchResults } from './match-results';
 import { StatusBadge } from './status-badge';
