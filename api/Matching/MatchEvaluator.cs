@@ -25,6 +25,9 @@ public sealed class MatchEvaluator(
     /// <summary>Best-scored sites per step that are shown and that the chain planner combines.</summary>
     public const int TopK = 10;
 
+    /// <summary>Without a radius (a region of prefectures), where the distance criterion reaches no points.</summary>
+    public const double DistanceScaleKm = 200;
+
     private static readonly string[] s_inspection = ["cmm", "scanner_3d", "vision_measuring", "xray_inspection"];
 
     /// <summary>What is wrong with a request, by field (empty when nothing is): codes, weights, due date.</summary>
@@ -58,6 +61,12 @@ public sealed class MatchEvaluator(
             errors["region." + field] = messages;
         }
 
+        Check(errors, "region.prefectures", TaxonomyKind.Prefectures, request.Region.Prefectures ?? []);
+        if (request.Region.RadiusKm is null && request.Region.Prefectures is not { Count: > 0 })
+        {
+            errors["region"] = ["Give a radius, prefectures, or both."];
+        }
+
         if (request.DueDate is { } due && due < Today())
         {
             errors["dueDate"] = ["The due date has passed."];
@@ -75,7 +84,7 @@ public sealed class MatchEvaluator(
         foreach (var step in request.Steps)
         {
             var need = new Scorer.Need(step.ToleranceUm, step.RequiredCertifications ?? [], request.LotSize,
-                request.DueDate is { } due ? due.DayNumber - today.DayNumber : null, request.Region.RadiusKm);
+                request.DueDate is { } due ? due.DayNumber - today.DayNumber : null, request.Region.RadiusKm ?? DistanceScaleKm);
             ranked.Add([.. (await CandidatesAsync(step, request.Region, level, today, user, ct))
                 .Select(site => (Site: site, Result: Scorer.Score(need, Offer(site), weights)))
                 .OrderByDescending(s => s.Result.Score).ThenBy(s => s.Site.Id)
@@ -141,9 +150,30 @@ public sealed class MatchEvaluator(
         }
     }
 
-    /// <summary>The step's hard filters as a search at the caller's level, nearest first, with each site's scoring facts.</summary>
+    /// <summary>
+    /// The step's hard filters as a search at the caller's level, nearest first, with each site's scoring facts. A region
+    /// of prefectures is one search per prefecture, merged by distance: the nearest of the union are among the nearest
+    /// of each.
+    /// </summary>
     private async Task<IReadOnlyList<SearchIndex.MatchFacts>> CandidatesAsync(
         MatchingStepInput step, MatchingRegion region, short level, DateOnly today, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (region.Prefectures is not { Count: > 0 } prefectures)
+        {
+            return await CandidatesAsync(step, region, null, level, today, user, ct);
+        }
+
+        var found = new List<SearchIndex.MatchFacts>();
+        foreach (var prefecture in prefectures.Distinct(StringComparer.Ordinal))
+        {
+            found.AddRange(await CandidatesAsync(step, region, prefecture, level, today, user, ct));
+        }
+
+        return [.. found.OrderBy(s => s.DistanceKm).ThenBy(s => s.Id).Take(Pool)];
+    }
+
+    private async Task<IReadOnlyList<SearchIndex.MatchFacts>> CandidatesAsync(
+        MatchingStepInput step, MatchingRegion region, string? prefecture, short level, DateOnly today, ClaimsPrincipal user, CancellationToken ct)
     {
         var query = new SupplierQuery
         {
@@ -158,6 +188,7 @@ public sealed class MatchEvaluator(
             Lat = region.Centre.Lat,
             Lon = region.Centre.Lon,
             WithinKm = region.RadiusKm,
+            Prefecture = prefecture,
         };
         var built = search.Build(query, level, today);
         if (built.Problem is not null)

@@ -5,6 +5,7 @@ using Npgsql;
 using Registry.Api.Audit;
 using Registry.Api.Auth;
 using Registry.Api.Errors;
+using Registry.Api.Events;
 using Registry.Api.Http;
 using Registry.Api.OpenApi;
 using Registry.Contracts.Matching;
@@ -87,8 +88,9 @@ public static class MatchingInvitationsApi
             INSERT INTO matching_invitations (request_id, supplier_id, introduced_by) VALUES (@id, @supplier, @introducedBy)
             """, new { id, supplier = body.SupplierId, introducedBy = coordinator ? user.AccountId() : null }, tx, cancellationToken: ct));
         var invitation = (await ReadAsync(connection, tx, id, body.SupplierId, ct))!.ToDto();
-        await AuditLog.RecordAsync(connection, tx, user, coordinator ? "matching_request.introduced" : "matching_request.invited",
-            "matching_request", id, null, invitation, ct);
+        var action = coordinator ? "matching_request.introduced" : "matching_request.invited";
+        await AuditLog.RecordAsync(connection, tx, user, action, "matching_request", id, null, invitation, ct);
+        await EmitAsync(connection, tx, action, null, invitation, ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/v1/matching-requests/{id}/invitations", invitation);
     }
@@ -142,6 +144,7 @@ public static class MatchingInvitationsApi
             """, new { id, supplier = body.SupplierId, answer = WireNames.Of(body.Answer), question = body.Question }, tx, cancellationToken: ct));
         var after = (await ReadAsync(connection, tx, id, body.SupplierId, ct))!.ToDto();
         await AuditLog.RecordAsync(connection, tx, user, "matching_request.answered", "matching_request", id, before.ToDto(), after, ct);
+        await EmitAsync(connection, tx, "matching_request.answered", before.ToDto(), after, ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(after);
     }
@@ -167,6 +170,7 @@ public static class MatchingInvitationsApi
             new { id, supplier = body.SupplierId }, tx, cancellationToken: ct));
         var after = (await ReadAsync(connection, tx, id, body.SupplierId, ct))!.ToDto();
         await AuditLog.RecordAsync(connection, tx, user, "matching_request.shortlisted", "matching_request", id, before.ToDto(), after, ct);
+        await EmitAsync(connection, tx, "matching_request.shortlisted", before.ToDto(), after, ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(after);
     }
@@ -186,6 +190,12 @@ public static class MatchingInvitationsApi
 
         return TypedResults.Ok<IReadOnlyList<InboxItem>>(items);
     }
+
+    // Who was invited and what they answered is between the buyer, the site and the coordinators.
+    private static Task EmitAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string type, Invitation? before, Invitation after, CancellationToken ct) =>
+        Outbox.EmitAsync(connection, tx,
+            new Outbox.Change(type, "matching_request", after.RequestId, after.SupplierId, null, Contracts.Suppliers.DisclosureLevel.Coordinators),
+            before, after, ct);
 
     private const string Select = """
         SELECT i.request_id, i.supplier_id, s.name_ja AS supplier_name_ja, i.status, i.question, i.introduced_by IS NOT NULL AS introduced,

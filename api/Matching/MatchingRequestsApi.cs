@@ -7,11 +7,13 @@ using Npgsql;
 using Registry.Api.Audit;
 using Registry.Api.Auth;
 using Registry.Api.Errors;
+using Registry.Api.Events;
 using Registry.Api.Http;
 using Registry.Api.OpenApi;
 using Registry.Api.Suppliers;
 using Registry.Contracts;
 using Registry.Contracts.Matching;
+using Registry.Contracts.Suppliers;
 
 namespace Registry.Api.Matching;
 
@@ -85,8 +87,10 @@ public static class MatchingRequestsApi
             VALUES (@id, @buyer, @title, @body::jsonb, @visibility)
             """, new { id, buyer = user.AccountId(), title = body.Title, body = JsonSerializer.Serialize(body, StoredJson.Options), visibility = WireNames.Of(body.Visibility) },
             tx, cancellationToken: ct));
-        var created = (await ReadAsync(connection, tx, id, ct))!.ToDto(showBuyer: true);
+        var row = (await ReadAsync(connection, tx, id, ct))!;
+        var created = row.ToDto(showBuyer: true);
         await AuditLog.RecordAsync(connection, tx, user, "matching_request.created", "matching_request", id, null, created, ct);
+        await row.EmitAsync(connection, tx, "matching_request.created", null, ct);
         await tx.CommitAsync(ct);
         response.SetETag(created.Version);
         return TypedResults.Created($"/api/v1/matching-requests/{id}", created);
@@ -168,8 +172,10 @@ public static class MatchingRequestsApi
             UPDATE matching_requests SET title = @title, body = @body::jsonb, visibility = @visibility, version = version + 1, updated_at = now()
             WHERE id = @id
             """, new { id, title = body.Title, body = JsonSerializer.Serialize(body, StoredJson.Options), visibility = WireNames.Of(body.Visibility) }, tx, cancellationToken: ct));
-        var after = (await ReadAsync(connection, tx, id, ct))!.ToDto(showBuyer: true);
+        var row = (await ReadAsync(connection, tx, id, ct))!;
+        var after = row.ToDto(showBuyer: true);
         await AuditLog.RecordAsync(connection, tx, user, "matching_request.updated", "matching_request", id, before.ToDto(showBuyer: true), after, ct);
+        await row.EmitAsync(connection, tx, "matching_request.updated", before, ct);
         await tx.CommitAsync(ct);
         http.Response.SetETag(after.Version);
         return TypedResults.Ok(after);
@@ -227,8 +233,11 @@ public static class MatchingRequestsApi
                 closed_at = CASE WHEN @to IN ('closed', 'cancelled', 'awarded') AND closed_at IS NULL THEN now() ELSE closed_at END
             WHERE id = @id
             """, new { id, to, supplierId = action == "award" ? supplierId : null }, tx, cancellationToken: ct));
-        var after = (await ReadAsync(connection, tx, id, ct))!.ToDto(showBuyer: true);
-        await AuditLog.RecordAsync(connection, tx, user, $"matching_request.{to}", "matching_request", id, before.ToDto(showBuyer: true), after, ct);
+        var row = (await ReadAsync(connection, tx, id, ct))!;
+        var after = row.ToDto(showBuyer: true);
+        var happened = $"matching_request.{(to == "open" ? "opened" : to)}";
+        await AuditLog.RecordAsync(connection, tx, user, happened, "matching_request", id, before.ToDto(showBuyer: true), after, ct);
+        await row.EmitAsync(connection, tx, happened, before, ct);
         await tx.CommitAsync(ct);
         response.SetETag(after.Version);
         return TypedResults.Ok(after);
@@ -288,6 +297,16 @@ public static class MatchingRequestsApi
 
         /// <summary>Besides those who run it, members see a request while it is open and public.</summary>
         public bool VisibleTo(ClaimsPrincipal user) => RunBy(user) || (Status == "open" && Visibility == "public");
+
+        /// <summary>
+        /// The event of a change to the request, in its transaction: members may read those of public requests once
+        /// opened; drafts and invited-only requests stay with coordinators. The buyer is not named in the payload.
+        /// </summary>
+        public Task EmitAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string type, Row? before, CancellationToken ct) =>
+            Outbox.EmitAsync(connection, tx,
+                new Outbox.Change(type, "matching_request", Id, AwardedSupplierId, Version,
+                    Visibility == "public" && Status != "draft" ? DisclosureLevel.Members : DisclosureLevel.Coordinators),
+                before?.ToDto(showBuyer: false), ToDto(showBuyer: false), ct);
 
         public MatchingRequest ToDto(bool showBuyer) => new()
         {

@@ -51,13 +51,20 @@ public sealed record QcdWeights
     public required double Delivery { get; init; }
 }
 
-[Description("Where suppliers must be: within a radius of a point.")]
+[Description("Where suppliers must be: within radiusKm of the centre, in the listed prefectures, or both. The centre is the "
+    + "delivery point: distances and chain legs are measured from it.")]
 public sealed record MatchingRegion
 {
     public required GeoLocation Centre { get; init; }
 
+    [Description("Only sites within this distance of the centre; without it, distance points fall to 0 at 200 km.")]
     [Range(1, 500)]
-    public required double RadiusKm { get; init; }
+    public double? RadiusKm { get; init; }
+
+    [Description("Only sites in these prefectures (JIS X 0401 codes).")]
+    [MaxLength(47)]
+    [ItemMaxLength(2)]
+    public IReadOnlyList<string>? Prefectures { get; init; }
 }
 
 public enum QualityAssurance

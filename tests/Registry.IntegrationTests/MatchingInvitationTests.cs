@@ -61,6 +61,24 @@ public sealed class MatchingInvitationTests(RegistryApiFactory api)
         // The introduced site was never a snapshotted candidate, but an invited one can be awarded.
         using var award = await PostAsync(buyer.Client, path + "/award", new AwardInput { SupplierId = elsewhere });
         Assert.Equal(HttpStatusCode.OK, award.StatusCode);
+
+        // Every transition went through the outbox, in commit order; refused ones left nothing. Who was invited and
+        // what they answered stays with coordinators, as does all of an invited-only request.
+        var events = await Outboxed.OfAsync(api, (await award.ReadJsonAsync<MatchingRequest>())!.Id);
+        Assert.Equal(
+            [
+                ("matching_request.created", (Guid?)null), ("matching_request.opened", null), ("matching_request.invited", invited),
+                ("matching_request.introduced", elsewhere), ("matching_request.answered", invited), ("matching_request.answered", invited),
+                ("matching_request.shortlisted", invited), ("matching_request.closed", null), ("matching_request.awarded", elsewhere),
+            ],
+            events.Select(e => (e.Type, e.SupplierId)));
+        Assert.All(events, e => Assert.Equal("coordinators", e.Visibility));
+        Assert.Equal(["answeredAt", "question"], events[4].Changed);
+        Assert.Equal(["answeredAt", "status"], events[5].Changed);
+        Assert.Equal(["awardedSupplierId", "status"], events[^1].Changed);
+        using var payload = System.Text.Json.JsonDocument.Parse(events[^1].Payload!);
+        Assert.Equal(("awarded", System.Text.Json.JsonValueKind.Null), (payload.RootElement.GetProperty("status").GetString(),
+            payload.RootElement.GetProperty("buyerAccountId").ValueKind));
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object body) => client.PostAsJsonAsync(path, body, Json.Options);

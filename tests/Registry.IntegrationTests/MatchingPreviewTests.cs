@@ -107,6 +107,45 @@ public sealed class MatchingPreviewTests(RegistryApiFactory api)
         }
     }
 
+    [Fact]
+    public async Task ARegionOfPrefecturesTakesSitesInThemOnlyAndCanBeNarrowedByARadius()
+    {
+        using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
+        // Rubber moulding in Kagoshima city and in Miyazaki city, about 110 km apart.
+        var kagoshima = (await Sites.PublishedAsync(coordinator.Client, Sites.Input("鹿児島ゴム成形",
+            new GeoLocation { Lat = s_centre.Lat + 0.02, Lon = s_centre.Lon }, municipality: s_kagoshima) with { PrefectureCode = "46" }, "moulding.rubber")).Id;
+        var miyazaki = (await Sites.PublishedAsync(coordinator.Client, Sites.Input("宮崎ゴム成形",
+            new GeoLocation { Lat = 31.9077, Lon = 131.4202 }, municipality: "452017") with { PrefectureCode = "45" }, "moulding.rubber")).Id;
+        using var member = await TestAccounts.SignInAsync(api, "member");
+        MatchingRequestInput In(double? radiusKm, params string[] prefectures) =>
+            Request(Step("moulding.rubber")) with { Region = new MatchingRegion { Centre = s_centre, RadiusKm = radiusKm, Prefectures = prefectures } };
+        async Task<List<Guid>> FoundAsync(MatchingRequestInput request) =>
+            [.. (await PreviewAsync(member.Client, request)).Steps[0].Candidates.Select(c => c.SupplierId).Where(id => id == kagoshima || id == miyazaki)];
+
+        Assert.Equal([miyazaki], await FoundAsync(In(null, "45")));
+        Assert.Equal([kagoshima, miyazaki], await FoundAsync(In(null, "46", "45")));
+        Assert.Equal([kagoshima], await FoundAsync(In(30, "46", "45")));
+        Assert.Empty(await FoundAsync(In(30, "45")));
+
+        // Without a radius, distance points fall to nothing at the documented scale, not at an arbitrary one.
+        var candidate = (await PreviewAsync(member.Client, In(null, "45"))).Steps[0].Candidates.Single(c => c.SupplierId == miyazaki);
+        var far = candidate.Explanation.Single(e => e.Criterion == "distance_km");
+        Assert.InRange(candidate.DistanceKm, 80, 120);
+        Assert.Equal("≤ 200", far.Required);
+        Assert.Equal(far.Weight * (1 - (candidate.DistanceKm / 200)), far.Points, 3);
+
+        foreach (var (region, field) in new[]
+        {
+            (new MatchingRegion { Centre = s_centre }, "region"),
+            (new MatchingRegion { Centre = s_centre, Prefectures = ["99"] }, "region.prefectures"),
+        })
+        {
+            using var refused = await member.Client.PostAsJsonAsync("/api/v1/matching/preview", Request(Step("moulding.rubber")) with { Region = region }, Json.Options);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains($"\"{field}\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
     private static List<string> Describe(MatchEvaluation evaluation) =>
         [.. evaluation.Steps.SelectMany(s => s.Candidates.Select(c =>
                 $"{s.Step} {c.SupplierId} {c.Score} {c.DistanceKm} {c.NameEn} {string.Join(';', c.Explanation.Select(e => $"{e.Criterion}={e.Offered}:{e.Points}"))}")),

@@ -60,10 +60,21 @@ public sealed class MatchingRequestTests(RegistryApiFactory api)
 
         using var audit = await coordinator.Client.GetAsync($"/api/v1/audit-log?resource=matching_request&resourceId={draft.Id}");
         var actions = await audit.Content.ReadAsStringAsync();
-        foreach (var action in new[] { "matching_request.created", "matching_request.updated", "matching_request.open", "matching_request.closed", "matching_request.awarded" })
+        foreach (var action in new[] { "matching_request.created", "matching_request.updated", "matching_request.opened", "matching_request.closed", "matching_request.awarded" })
         {
             Assert.Contains(action, actions, StringComparison.Ordinal);
         }
+
+        // The same changes as events: a public request's become readable to members once it opens; refusals left none.
+        var events = await Outboxed.OfAsync(api, draft.Id);
+        Assert.Equal(
+            [
+                ("matching_request.created", 1, "coordinators"), ("matching_request.updated", 2, "coordinators"),
+                ("matching_request.opened", 3, "members"), ("matching_request.closed", 4, "members"), ("matching_request.awarded", 5, "members"),
+            ],
+            events.Select(e => (e.Type, e.Version ?? 0, e.Visibility)));
+        Assert.Equal(["request"], events[1].Changed);
+        Assert.Equal(["openedAt", "status"], events[2].Changed);
     }
 
     [Fact]

@@ -1337,8 +1337,13 @@ export interface components {
         };
         MatchingRegion: {
             centre: components["schemas"]["GeoLocation"];
-            /** Format: double */
-            radiusKm: number;
+            /**
+             * Format: double
+             * @description Only sites within this distance of the centre; without it, distance points fall to 0 at 200 km.
+             */
+            radiusKm?: number | null;
+            /** @description Only sites in these prefectures (JIS X 0401 codes). */
+            prefectures?: string[] | null;
         };
         MatchingRequest: {
             /** Format: uuid */

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dapper;
+using Npgsql;
+using Registry.Api.Http;
+using Registry.Contracts.Suppliers;
+
+namespace Registry.Api.Events;
+
+/// <summary>
+/// The outbox (DESIGN §8): a change that matters writes its event in the transaction of the change itself, with the
+/// resource as it now is (or a tombstone) and the names of the fields that changed. The feed and the webhook worker
+/// read events from here; nothing else emits them.
+/// </summary>
+public static class Outbox
+{
+    /// <summary>
+    /// What an event is about and who may read it: its type names the resource and what happened
+    /// (<c>matching_request.opened</c>); the supplier is the site it concerns, so that subscribers can follow a site;
+    /// the visibility is the least disclosure level that may read it.
+    /// </summary>
+    public sealed record Change(string Type, string Resource, Guid ResourceId, Guid? SupplierId, int? Version, DisclosureLevel Visibility);
+
+    // Bookkeeping that changes with every write: naming it would make every event say it.
+    private static readonly HashSet<string> s_bookkeeping = new(StringComparer.Ordinal) { "version", "updatedAt" };
+
+    /// <summary>Writes the event of a change; <paramref name="after"/> null is a tombstone.</summary>
+    public static Task EmitAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Change change, object? before, object? after, CancellationToken ct)
+    {
+        var beforeNode = Node(before);
+        var afterNode = Node(after);
+        return connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO events (type, resource, resource_id, supplier_id, version, visibility, changed, payload)
+            VALUES (@type, @resource, @resourceId, @supplierId, @version, @visibility, @changed, @payload::jsonb)
+            """,
+            new
+            {
+                type = change.Type,
+                resource = change.Resource,
+                resourceId = change.ResourceId,
+                supplierId = change.SupplierId,
+                version = change.Version,
+                visibility = WireNames.Of(change.Visibility),
+                changed = ChangedFields(beforeNode, afterNode).ToArray(),
+                payload = afterNode?.ToJsonString(),
+            },
+            tx,
+            cancellationToken: ct));
+    }
+
+    /// <summary>The top-level fields whose values differ between two states (all of them for a creation or a tombstone).</summary>
+    public static IEnumerable<string> ChangedFields(JsonNode? before, JsonNode? after)
+    {
+        var was = before as JsonObject ?? [];
+        var now = after as JsonObject ?? [];
+        return was.Select(p => p.Key).Union(now.Select(p => p.Key), StringComparer.Ordinal)
+            .Where(name => !s_bookkeeping.Contains(name) && !JsonNode.DeepEquals(was[name], now[name]))
+            .Order(StringComparer.Ordinal);
+    }
+
+    private static JsonObject? Node(object? state) =>
+        state is null ? null : JsonSerializer.SerializeToNode(state, state.GetType(), StoredJson.Options) as JsonObject;
+}
