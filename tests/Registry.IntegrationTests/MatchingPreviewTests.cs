@@ -113,9 +113,11 @@ public sealed class MatchingPreviewTests(RegistryApiFactory api)
         using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
         // Rubber moulding in Kagoshima city and in Miyazaki city, about 110 km apart.
         var kagoshima = (await Sites.PublishedAsync(coordinator.Client, Sites.Input("鹿児島ゴム成形",
-            new GeoLocation { Lat = s_centre.Lat + 0.02, Lon = s_centre.Lon }, municipality: s_kagoshima) with { PrefectureCode = "46" }, "moulding.rubber")).Id;
+            new GeoLocation { Lat = s_centre.Lat + 0.02, Lon = s_centre.Lon }, municipality: s_kagoshima) with
+        { PrefectureCode = "46" }, "moulding.rubber")).Id;
         var miyazaki = (await Sites.PublishedAsync(coordinator.Client, Sites.Input("宮崎ゴム成形",
-            new GeoLocation { Lat = 31.9077, Lon = 131.4202 }, municipality: "452017") with { PrefectureCode = "45" }, "moulding.rubber")).Id;
+            new GeoLocation { Lat = 31.9077, Lon = 131.4202 }, municipality: "452017") with
+        { PrefectureCode = "45" }, "moulding.rubber")).Id;
         using var member = await TestAccounts.SignInAsync(api, "member");
         MatchingRequestInput In(double? radiusKm, params string[] prefectures) =>
             Request(Step("moulding.rubber")) with { Region = new MatchingRegion { Centre = s_centre, RadiusKm = radiusKm, Prefectures = prefectures } };
