@@ -111,7 +111,7 @@ public sealed class MatchingPreviewTests(RegistryApiFactory api)
     public async Task ARegionOfPrefecturesTakesSitesInThemOnlyAndCanBeNarrowedByARadius()
     {
         using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
-        // Rubber moulding in Kagoshima city and in Miyazaki city, about 110 km apart.
+        // Rubber moulding in Kagoshima city and in Miyazaki city, about 90 km apart.
         var kagoshima = (await Sites.PublishedAsync(coordinator.Client, Sites.Input("鹿児島ゴム成形",
             new GeoLocation { Lat = s_centre.Lat + 0.02, Lon = s_centre.Lon }, municipality: s_kagoshima) with
         { PrefectureCode = "46" }, "moulding.rubber")).Id;
