@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Registry.Api.Accounts;
 using Registry.Api.Audit;
 using Registry.Api.Auth;
+using Registry.Api.Clusters;
 using Registry.Api.Data;
 using Registry.Api.Errors;
 using Registry.Api.Health;
@@ -54,6 +55,7 @@ app.MapSuppliers();
 app.MapMatching();
 app.MapMatchingRequests();
 app.MapMatchingInvitations();
+app.MapClusterEndpoints();
 
 app.UseRegistrySpa();
 

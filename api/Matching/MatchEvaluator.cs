@@ -56,23 +56,28 @@ public sealed class MatchEvaluator(
             errors["weights"] = ["quality, cost and delivery must sum to 1."];
         }
 
-        foreach (var (field, messages) in Http.Validation.Errors(request.Region).Concat(Http.Validation.Errors(request.Region.Centre)))
-        {
-            errors["region." + field] = messages;
-        }
-
-        Check(errors, "region.prefectures", TaxonomyKind.Prefectures, request.Region.Prefectures ?? []);
-        if (request.Region.RadiusKm is null && request.Region.Prefectures is not { Count: > 0 })
-        {
-            errors["region"] = ["Give a radius, prefectures, or both."];
-        }
-
+        CheckRegion(errors, request.Region);
         if (request.DueDate is { } due && due < Today())
         {
             errors["dueDate"] = ["The due date has passed."];
         }
 
         return errors;
+    }
+
+    /// <summary>Adds what is wrong with a region (also a cluster's) to the errors, under <c>region.…</c>.</summary>
+    public void CheckRegion(Dictionary<string, string[]> errors, MatchingRegion region)
+    {
+        foreach (var (field, messages) in Http.Validation.Errors(region).Concat(Http.Validation.Errors(region.Centre)))
+        {
+            errors["region." + field] = messages;
+        }
+
+        Check(errors, "region.prefectures", TaxonomyKind.Prefectures, region.Prefectures ?? []);
+        if (region.RadiusKm is null && region.Prefectures is not { Count: > 0 })
+        {
+            errors["region"] = ["Give a radius, prefectures, or both."];
+        }
     }
 
     public async Task<MatchEvaluation> EvaluateAsync(MatchingRequestInput request, ClaimsPrincipal user, CancellationToken ct)
@@ -141,7 +146,7 @@ public sealed class MatchEvaluator(
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    private void Check(Dictionary<string, string[]> errors, string field, TaxonomyKind kind, IEnumerable<string> codes)
+    public void Check(Dictionary<string, string[]> errors, string field, TaxonomyKind kind, IEnumerable<string> codes)
     {
         var unknown = codes.Where(c => !taxonomy.Exists(kind, c)).ToList();
         if (unknown.Count > 0)
@@ -232,7 +237,7 @@ public sealed class MatchEvaluator(
             FROM supplier_capabilities c WHERE c.supplier_id = s.id) END AS capabilities
         """;
 
-    private static MatchChain ToChain(ChainPlanner.Chain chain, Dictionary<Guid, string> names) => new()
+    internal static MatchChain ToChain(ChainPlanner.Chain chain, Dictionary<Guid, string> names) => new()
     {
         Steps = [.. chain.Assignments.Select((a, i) => new ChainAssignment
         {

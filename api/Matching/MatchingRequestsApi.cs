@@ -214,6 +214,14 @@ public static class MatchingRequestsApi
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO matching_candidates (request_id, step, rank, supplier_id, score) VALUES (@id, @step, @rank, @supplier, @score)",
                 rows, tx, cancellationToken: ct));
+            // Where the request is to be served, for the demand-side gaps: the municipality of the nearest published site.
+            var centre = before.Input().Region.Centre;
+            await connection.ExecuteAsync(new CommandDefinition("""
+                UPDATE matching_requests SET municipality_code = (
+                    SELECT s.municipality_code FROM suppliers s WHERE s.status = 'published' AND s.municipality_code IS NOT NULL
+                    ORDER BY s.location <-> ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography LIMIT 1)
+                WHERE id = @id
+                """, new { id, lat = centre.Lat, lon = centre.Lon }, tx, cancellationToken: ct));
         }
 
         if (action == "award" && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(

@@ -1,0 +1,422 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Registry.Api.Audit;
+using Registry.Api.Auth;
+using Registry.Api.Errors;
+using Registry.Api.Events;
+using Registry.Api.Http;
+using Registry.Api.Matching;
+using Registry.Api.OpenApi;
+using Registry.Api.Suppliers;
+using Registry.Contracts.Clusters;
+using Registry.Contracts.Suppliers;
+using Registry.Contracts.Taxonomy;
+
+namespace Registry.Api.Clusters;
+
+/// <summary>
+/// Co-creation themes of a cluster (DESIGN §1.3): its coordinators propose them, activate, complete or drop them;
+/// member sites join through their own accounts. A joint order gets a consortium proposed from the members by the
+/// chain planner. Signed-in members read the themes of published clusters.
+/// </summary>
+public static class ThemesApi
+{
+    public static IEndpointRouteBuilder MapThemes(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/clusters/{id:guid}/themes").WithTags("Clusters").RejectUnknownQueryParameters()
+            .RequireAuthorization(Policies.Member);
+        group.MapPost("", Create).ValidateBody<ThemeInput>().AcceptsIdempotencyKey().RequireAuthorization(Policies.Coordinator)
+            .WithName("createTheme").WithSummary("Propose a theme (the cluster's coordinators)")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound);
+        group.MapGet("", List)
+            .WithName("listThemes").WithSummary("The cluster's themes, oldest first")
+            .WithResponseMaxItems(500)
+            .ProducesProblemDocument(StatusCodes.Status404NotFound);
+        group.MapGet("/{themeId:guid}", Get)
+            .WithName("getTheme").WithSummary("A theme with its participants and milestones")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound);
+        group.MapPut("/{themeId:guid}", Update).ValidateBody<ThemeInput>().RequireAuthorization(Policies.Coordinator)
+            .WithName("updateTheme").WithSummary("Change a proposed or active theme (the cluster's coordinators)")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound)
+            .ProducesProblemDocument(StatusCodes.Status409Conflict)
+            .ProducesProblemDocument(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblemDocument(StatusCodes.Status428PreconditionRequired);
+        foreach (var (action, summary) in new[]
+        {
+            ("activate", "Start a proposed theme"),
+            ("complete", "Complete an active theme"),
+            ("drop", "Drop a proposed or active theme"),
+        })
+        {
+            group.MapPost($"/{{themeId:guid}}/{action}", (Guid id, Guid themeId, ClaimsPrincipal user, NpgsqlDataSource db, HttpResponse response, CancellationToken ct) =>
+                    TransitionAsync(id, themeId, action, user, db, response, ct))
+                .RequireAuthorization(Policies.Coordinator)
+                .WithName($"{action}Theme").WithSummary(summary + " (the cluster's coordinators)")
+                .ProducesProblemDocument(StatusCodes.Status404NotFound)
+                .ProducesProblemDocument(StatusCodes.Status409Conflict);
+        }
+
+        group.MapPost("/{themeId:guid}/participants", Join).ValidateBody<MembershipInput>()
+            .WithName("joinTheme").WithSummary("A member site joins (its own accounts, or a coordinator adds it)")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound)
+            .ProducesProblemDocument(StatusCodes.Status409Conflict);
+        group.MapDelete("/{themeId:guid}/participants/{supplierId:guid}", Leave)
+            .WithName("leaveTheme").WithSummary("A site leaves a theme (its own accounts, or a coordinator)")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound)
+            .ProducesProblemDocument(StatusCodes.Status409Conflict);
+        group.MapGet("/{themeId:guid}/consortium", Consortium)
+            .WithName("proposeConsortium").WithSummary("Members that together cover a joint order's steps, and the steps none covers")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound)
+            .ProducesProblemDocument(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    public static async Task<Results<Created<Theme>, ProblemHttpResult>> Create(
+        Guid id, ThemeInput body, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, HttpResponse response, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await ClustersApi.ReadAsync(connection, tx, id, ct) is not { } cluster || !cluster.RunBy(user))
+        {
+            return Problems.NotFound("cluster");
+        }
+
+        if (InputProblems(body, evaluator) is { } problem)
+        {
+            return problem;
+        }
+
+        var themeId = Guid.CreateVersion7();
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO cluster_themes (id, cluster_id, kind, title, goal, steps, milestones)
+            VALUES (@themeId, @id, @kind, @title, @goal, @steps, @milestones::jsonb)
+            """, Args(themeId, id, body, cluster), tx, cancellationToken: ct));
+        var created = (await ReadAsync(connection, tx, id, themeId, ct))!;
+        await RecordAsync(connection, tx, user, "theme.created", null, created, null, ct);
+        await tx.CommitAsync(ct);
+        response.SetETag(created.Version);
+        return TypedResults.Created($"/api/v1/clusters/{id}/themes/{themeId}", created);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<Theme>>, ProblemHttpResult>> List(Guid id, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        if (await ClustersApi.ReadAsync(connection, null, id, ct) is not { } cluster || !cluster.VisibleTo(user))
+        {
+            return Problems.NotFound("cluster");
+        }
+
+        var ids = await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT id FROM cluster_themes WHERE cluster_id = @id ORDER BY id LIMIT 500", new { id }, cancellationToken: ct));
+        var themes = new List<Theme>();
+        foreach (var themeId in ids)
+        {
+            themes.Add((await ReadAsync(connection, null, id, themeId, ct))!);
+        }
+
+        return TypedResults.Ok<IReadOnlyList<Theme>>(themes);
+    }
+
+    public static async Task<Results<Ok<Theme>, StatusCodeHttpResult, ProblemHttpResult>> Get(
+        Guid id, Guid themeId, ClaimsPrincipal user, NpgsqlDataSource db, HttpContext http, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        if (await ClustersApi.ReadAsync(connection, null, id, ct) is not { } cluster || !cluster.VisibleTo(user)
+            || await ReadAsync(connection, null, id, themeId, ct) is not { } theme)
+        {
+            return Problems.NotFound("theme");
+        }
+
+        http.Response.SetETag(theme.Version);
+        return Versions.NotModified(http.Request, theme.Version) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(theme);
+    }
+
+    public static async Task<Results<Ok<Theme>, ProblemHttpResult>> Update(
+        Guid id, Guid themeId, ThemeInput body, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, HttpContext http, CancellationToken ct)
+    {
+        var (expected, precondition) = Versions.ExpectedVersion(http.Request);
+        if (precondition is not null)
+        {
+            return precondition;
+        }
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await ClustersApi.ReadAsync(connection, tx, id, ct) is not { } cluster || !cluster.RunBy(user)
+            || await ReadAsync(connection, tx, id, themeId, ct, forUpdate: true) is not { } before)
+        {
+            return Problems.NotFound("theme");
+        }
+
+        if (InputProblems(body, evaluator) is { } problem)
+        {
+            return problem;
+        }
+
+        if (before.Status is ThemeStatus.Completed or ThemeStatus.Dropped)
+        {
+            return Problems.Conflict($"The theme is {WireNames.Of(before.Status)}; only proposed or active themes change.");
+        }
+
+        if (before.Version != expected)
+        {
+            return Problems.PreconditionFailed();
+        }
+
+        if (body.Kind != before.Kind)
+        {
+            return Problems.Validation("kind", "A theme keeps its kind; drop it and propose another.");
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE cluster_themes SET title = @title, goal = @goal, steps = @steps, milestones = @milestones::jsonb,
+                version = version + 1, updated_at = now()
+            WHERE id = @themeId
+            """, Args(themeId, id, body, cluster), tx, cancellationToken: ct));
+        var after = (await ReadAsync(connection, tx, id, themeId, ct))!;
+        await RecordAsync(connection, tx, user, "theme.updated", before, after, null, ct);
+        await tx.CommitAsync(ct);
+        http.Response.SetETag(after.Version);
+        return TypedResults.Ok(after);
+    }
+
+    private static readonly Dictionary<string, (ThemeStatus[] From, ThemeStatus To)> s_transitions = new(StringComparer.Ordinal)
+    {
+        ["activate"] = ([ThemeStatus.Proposed], ThemeStatus.Active),
+        ["complete"] = ([ThemeStatus.Active], ThemeStatus.Completed),
+        ["drop"] = ([ThemeStatus.Proposed, ThemeStatus.Active], ThemeStatus.Dropped),
+    };
+
+    private static async Task<Results<Ok<Theme>, ProblemHttpResult>> TransitionAsync(
+        Guid id, Guid themeId, string action, ClaimsPrincipal user, NpgsqlDataSource db, HttpResponse response, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await ClustersApi.ReadAsync(connection, tx, id, ct) is not { } cluster || !cluster.RunBy(user)
+            || await ReadAsync(connection, tx, id, themeId, ct, forUpdate: true) is not { } before)
+        {
+            return Problems.NotFound("theme");
+        }
+
+        var (from, to) = s_transitions[action];
+        if (!from.Contains(before.Status))
+        {
+            return Problems.Conflict(
+                $"The theme is {WireNames.Of(before.Status)}; '{action}' needs it {string.Join(" or ", from.Select(WireNames.Of))}.");
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE cluster_themes SET status = @to, version = version + 1, updated_at = now() WHERE id = @themeId",
+            new { themeId, to = WireNames.Of(to) }, tx, cancellationToken: ct));
+        var after = (await ReadAsync(connection, tx, id, themeId, ct))!;
+        await RecordAsync(connection, tx, user, $"theme.{WireNames.Of(to)}", before, after, null, ct);
+        await tx.CommitAsync(ct);
+        response.SetETag(after.Version);
+        return TypedResults.Ok(after);
+    }
+
+    public static async Task<Results<Ok<Theme>, ProblemHttpResult>> Join(
+        Guid id, Guid themeId, MembershipInput body, ClaimsPrincipal user, NpgsqlDataSource db, Ownership ownership, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await ClustersApi.ReadAsync(connection, tx, id, ct) is not { } cluster || !cluster.VisibleTo(user)
+            || await ReadAsync(connection, tx, id, themeId, ct, forUpdate: true) is not { } before)
+        {
+            return Problems.NotFound("theme");
+        }
+
+        if (!(cluster.RunBy(user) || (await ownership.SitesOfAsync(user, ct)).Contains(body.SupplierId)))
+        {
+            return Problems.Validation("supplierId", "A site joins through one of its own accounts or a coordinator of the cluster.");
+        }
+
+        if (before.Status is ThemeStatus.Completed or ThemeStatus.Dropped)
+        {
+            return Problems.Conflict($"The theme is {WireNames.Of(before.Status)}; sites join proposed or active themes.");
+        }
+
+        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM cluster_members WHERE cluster_id = @id AND supplier_id = @supplier AND status = 'member')",
+                new { id, supplier = body.SupplierId }, tx, cancellationToken: ct)))
+        {
+            return Problems.Conflict("Only accepted members of the cluster join its themes.");
+        }
+
+        var joined = await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO theme_participants (theme_id, supplier_id) VALUES (@themeId, @supplier) ON CONFLICT DO NOTHING",
+            new { themeId, supplier = body.SupplierId }, tx, cancellationToken: ct));
+        var after = (await ReadAsync(connection, tx, id, themeId, ct))!;
+        if (joined > 0)
+        {
+            await RecordAsync(connection, tx, user, "theme.participant_joined", before, after, body.SupplierId, ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(after);
+    }
+
+    public static async Task<Results<Ok<Theme>, ProblemHttpResult>> Leave(
+        Guid id, Guid themeId, Guid supplierId, ClaimsPrincipal user, NpgsqlDataSource db, Ownership ownership, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await ClustersApi.ReadAsync(connection, tx, id, ct) is not { } cluster || !cluster.VisibleTo(user)
+            || await ReadAsync(connection, tx, id, themeId, ct, forUpdate: true) is not { } before
+            || !(cluster.RunBy(user) || (await ownership.SitesOfAsync(user, ct)).Contains(supplierId))
+            || before.Participants.All(p => p.SupplierId != supplierId))
+        {
+            return Problems.NotFound("participant");
+        }
+
+        if (before.Status is ThemeStatus.Completed or ThemeStatus.Dropped)
+        {
+            return Problems.Conflict($"The theme is {WireNames.Of(before.Status)}; its participants are kept as the record.");
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM theme_participants WHERE theme_id = @themeId AND supplier_id = @supplierId", new { themeId, supplierId }, tx, cancellationToken: ct));
+        var after = (await ReadAsync(connection, tx, id, themeId, ct))!;
+        await RecordAsync(connection, tx, user, "theme.participant_left", before, after, supplierId, ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(after);
+    }
+
+    public static async Task<Results<Ok<ConsortiumProposal>, ProblemHttpResult>> Consortium(
+        Guid id, Guid themeId, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        if (await ClustersApi.ReadAsync(connection, null, id, ct) is not { } cluster || !cluster.VisibleTo(user)
+            || await ReadAsync(connection, null, id, themeId, ct) is not { } theme)
+        {
+            return Problems.NotFound("theme");
+        }
+
+        if (theme.Kind != ThemeKind.JointOrder)
+        {
+            return Problems.Conflict($"The theme is a {WireNames.Of(theme.Kind)}; consortia are proposed for joint orders.");
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var members = (await connection.QueryAsync<MemberSite>(new CommandDefinition("""
+            SELECT s.id, s.name_ja, s.process_codes, ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lon,
+                   coalesce(s.corporate_number, s.id::text) AS firm, s.verification = 'verified' AS verified,
+                   CASE WHEN s.disclosure_capacity <= @level AND s.spare_capacity_valid_until >= @today THEN s.spare_capacity_pct END AS spare_capacity_pct
+            FROM cluster_members m JOIN suppliers s ON s.id = m.supplier_id
+            WHERE m.cluster_id = @id AND m.status = 'member' AND s.status = 'published' AND s.location IS NOT NULL
+            """, new { id, level = Viewer.Level(user), today }, cancellationToken: ct))).ToList();
+        var plan = ConsortiumPlanner.Propose(theme.Steps, members.Select(m => m.ToSite()).ToList());
+        return TypedResults.Ok(new ConsortiumProposal
+        {
+            Steps = theme.Steps,
+            Chain = MatchEvaluator.ToChain(plan, members.ToDictionary(m => m.Id, m => m.NameJa)),
+            ProposedAt = clock.GetUtcNow(),
+        });
+    }
+
+    private static ProblemHttpResult? InputProblems(ThemeInput body, MatchEvaluator evaluator)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        evaluator.Check(errors, "steps", TaxonomyKind.Processes, body.Steps ?? []);
+        foreach (var (milestone, i) in (body.Milestones ?? []).Select((m, i) => (m, i)))
+        {
+            foreach (var (field, messages) in Validation.Errors(milestone))
+            {
+                errors[$"milestones[{i}].{field}"] = messages;
+            }
+        }
+
+        if (body.Kind != ThemeKind.JointOrder && body.Steps is { Count: > 0 })
+        {
+            errors["steps"] = ["Only a joint order names the steps its consortium covers."];
+        }
+
+        return errors.Count > 0 ? Problems.Validation(errors) : null;
+    }
+
+    private static object Args(Guid themeId, Guid id, ThemeInput body, ClustersApi.Row cluster) => new
+    {
+        themeId,
+        id,
+        kind = WireNames.Of(body.Kind),
+        title = body.Title,
+        goal = body.Goal,
+        // A joint order without steps of its own covers the cluster's value chain.
+        steps = body.Kind == ThemeKind.JointOrder ? (body.Steps is { Count: > 0 } steps ? steps.ToArray() : cluster.ValueChain) : [],
+        milestones = JsonSerializer.Serialize(body.Milestones ?? [], StoredJson.Options),
+    };
+
+    // Themes are work among a cluster's members: signed-in members may read their events.
+    private static async Task RecordAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, ClaimsPrincipal user, string type, Theme? before, Theme after, Guid? supplier, CancellationToken ct)
+    {
+        await AuditLog.RecordAsync(connection, tx, user, type, "theme", after.Id, before, after, ct);
+        await Outbox.EmitAsync(connection, tx, new Outbox.Change(type, "theme", after.Id, supplier, after.Version, DisclosureLevel.Members), before, after, ct);
+    }
+
+    private static async Task<Theme?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, Guid themeId, CancellationToken ct, bool forUpdate = false)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"""
+            SELECT t.id, t.cluster_id, t.kind, t.title, t.goal, t.status, t.steps, t.milestones::text AS milestones, t.version, t.created_at, t.updated_at
+            FROM cluster_themes t WHERE t.id = @themeId AND t.cluster_id = @id{(forUpdate ? " FOR UPDATE" : "")}
+            """, new { id, themeId }, tx, cancellationToken: ct));
+        if (row is null)
+        {
+            return null;
+        }
+
+        var participants = await connection.QueryAsync<ThemeParticipant>(new CommandDefinition("""
+            SELECT p.supplier_id, s.name_ja, p.joined_at FROM theme_participants p JOIN suppliers s ON s.id = p.supplier_id
+            WHERE p.theme_id = @themeId ORDER BY p.joined_at, p.supplier_id LIMIT 500
+            """, new { themeId }, tx, cancellationToken: ct));
+        return row.ToDto([.. participants]);
+    }
+
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+        public Guid ClusterId { get; init; }
+        public string Kind { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string? Goal { get; init; }
+        public string Status { get; init; } = "";
+        public string[] Steps { get; init; } = [];
+        public string Milestones { get; init; } = "[]";
+        public int Version { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+
+        public Theme ToDto(IReadOnlyList<ThemeParticipant> participants) => new()
+        {
+            Id = Id,
+            ClusterId = ClusterId,
+            Kind = WireNames.TryParse<ThemeKind>(Kind, out var kind) ? kind : ThemeKind.JointDevelopment,
+            Title = Title,
+            Goal = Goal,
+            Status = WireNames.TryParse<ThemeStatus>(Status, out var status) ? status : ThemeStatus.Proposed,
+            Steps = Steps,
+            Milestones = JsonSerializer.Deserialize<List<Milestone>>(Milestones, StoredJson.Options) ?? [],
+            Participants = participants,
+            Version = Version,
+            CreatedAt = CreatedAt,
+            UpdatedAt = UpdatedAt,
+        };
+    }
+
+    private sealed class MemberSite
+    {
+        public Guid Id { get; init; }
+        public string NameJa { get; init; } = "";
+        public string[] ProcessCodes { get; init; } = [];
+        public double Lat { get; init; }
+        public double Lon { get; init; }
+        public string Firm { get; init; } = "";
+        public bool Verified { get; init; }
+        public int? SpareCapacityPct { get; init; }
+
+        public ConsortiumPlanner.Site ToSite() => new(Id, Firm, ProcessCodes, Lat, Lon, Verified, SpareCapacityPct);
+    }
+}
