@@ -6,6 +6,7 @@ using Registry.Api.Auth;
 using Registry.Api.Clusters;
 using Registry.Api.Data;
 using Registry.Api.Errors;
+using Registry.Api.Feed;
 using Registry.Api.Health;
 using Registry.Api.Http;
 using Registry.Api.Matching;
@@ -56,6 +57,7 @@ app.MapMatching();
 app.MapMatchingRequests();
 app.MapMatchingInvitations();
 app.MapClusterEndpoints();
+app.MapFeed();
 
 app.UseRegistrySpa();
 
