@@ -6,6 +6,7 @@ using Registry.Api.Auth;
 using Registry.Api.Clusters;
 using Registry.Api.Data;
 using Registry.Api.Errors;
+using Registry.Api.Exports;
 using Registry.Api.Feed;
 using Registry.Api.Health;
 using Registry.Api.Http;
@@ -58,6 +59,7 @@ app.MapMatchingRequests();
 app.MapMatchingInvitations();
 app.MapClusterEndpoints();
 app.MapFeed();
+app.MapExports();
 
 app.UseRegistrySpa();
 
