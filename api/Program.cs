@@ -17,6 +17,7 @@ using Registry.Api.Search;
 using Registry.Api.Spa;
 using Registry.Api.Suppliers;
 using Registry.Api.Taxonomy;
+using Registry.Api.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -35,6 +36,7 @@ builder.Services.AddRegistryRateLimiting(builder.Configuration);
 builder.Services.AddRegistryOpenApi();
 builder.Services.AddSupplierRegistry();
 builder.Services.AddMatching();
+builder.Services.AddWebhooks(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -60,6 +62,7 @@ app.MapMatchingInvitations();
 app.MapClusterEndpoints();
 app.MapFeed();
 app.MapExports();
+app.MapWebhooks();
 
 app.UseRegistrySpa();
 
