@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Registry.Api.Accounts;
 using Registry.Api.Audit;
 using Registry.Api.Auth;
+using Registry.Api.BulkImports;
 using Registry.Api.Clusters;
 using Registry.Api.Data;
 using Registry.Api.Errors;
@@ -37,6 +38,8 @@ builder.Services.AddRegistryOpenApi();
 builder.Services.AddSupplierRegistry();
 builder.Services.AddMatching();
 builder.Services.AddWebhooks(builder.Configuration, builder.Environment);
+builder.Services.AddSingleton<ImportRunner>();
+builder.Services.AddHostedService<ImportWorker>();
 
 var app = builder.Build();
 
@@ -63,6 +66,7 @@ app.MapClusterEndpoints();
 app.MapFeed();
 app.MapExports();
 app.MapWebhooks();
+app.MapImports();
 
 app.UseRegistrySpa();
 

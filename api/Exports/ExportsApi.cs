@@ -69,6 +69,10 @@ public static class ExportsApi
         new("updatedAt", "s.updated_at", Kind.Time),
     ];
 
+    /// <summary>The export row as one jsonb_build_object over suppliers <c>s</c>, at @level and @today: what import events carry.</summary>
+    public static string JsonObjectSql() =>
+        "jsonb_build_object(" + string.Join(", ", s_columns.Select(c => $"'{c.Name}', {c.Sql}")) + ")";
+
     private static readonly Dictionary<string, string> s_formats = new(StringComparer.Ordinal)
     {
         ["ndjson"] = "application/x-ndjson",

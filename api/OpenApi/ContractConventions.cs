@@ -51,6 +51,27 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
             };
         }
 
+        if (metadata.OfType<CsvOrJsonBody>().FirstOrDefault() is { } rows)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = (int)Math.Min(rows.MaxBytes, int.MaxValue) } },
+                    ["application/json"] = new()
+                    {
+                        Schema = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Array,
+                            MaxItems = rows.MaxRows,
+                            Items = context.SchemaGenerator.GenerateSchema(rows.RowType, context.SchemaRepository),
+                        },
+                    },
+                },
+            };
+        }
+
         operation.Responses ??= [];
         if (metadata.OfType<Http.Idempotency.IdempotentEndpoint>().Any())
         {
@@ -265,6 +286,9 @@ public static class ProblemResponses
 /// a request with another content type reaches the handler and gets its 415 problem instead of a 404.
 /// </summary>
 public sealed record FormBody(Type Type);
+
+/// <summary>A body the handler reads itself: CSV text (up to MaxBytes) or a JSON array of rows of this type.</summary>
+public sealed record CsvOrJsonBody(Type RowType, long MaxBytes, int MaxRows);
 
 /// <summary>The most items a list answer holds (the contract's maxItems on a top-level array).</summary>
 public sealed record ResponseMaxItems(int Count);

@@ -30,7 +30,7 @@ public sealed class MatchingPreviewTests(RegistryApiFactory api)
 
         var evaluation = await PreviewAsync(member.Client, Request(
             Step("machining.turning", tolerance: 10),
-            Step("heat_treatment"),
+            Step("heat_treatment.quench_temper"),
             Step("surface.plating.electroless_nickel"),
             Step("inspection.ndt.ultrasonic")));
 
