@@ -97,7 +97,8 @@ public static class ClustersApi
     }
 
     public static async Task<Results<Ok<Page<Cluster>>, ProblemHttpResult>> List(
-        [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor, ClusterSector? sector,
+        [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor,
+        [WireEnum(typeof(ClusterSector)), MaxLength(40)] string? sector,
         ClaimsPrincipal user, NpgsqlDataSource db, HttpContext http, CancellationToken ct)
     {
         var (take, after, pageProblem) = Paging.Read(limit, cursor);
@@ -106,13 +107,18 @@ public static class ClustersApi
             return pageProblem;
         }
 
+        if (sector is not null && !WireNames.TryParse<ClusterSector>(sector, out _))
+        {
+            return Problems.Validation("sector", $"One of {string.Join(", ", WireNames.All<ClusterSector>())}.");
+        }
+
         await using var connection = await db.OpenConnectionAsync(ct);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition($"""
             {Select} WHERE (@all OR c.status = 'published') AND (@sector::text IS NULL OR c.sector = @sector)
                 AND (@after::text IS NULL OR c.code > @after)
             ORDER BY c.code LIMIT @take
             """,
-            new { all = Viewer.IsCoordinator(user), sector = sector is { } s ? WireNames.Of(s) : null, after, take = take + 1 },
+            new { all = Viewer.IsCoordinator(user), sector, after, take = take + 1 },
             cancellationToken: ct))).ToList();
         var page = rows.ToPage(take, r => r.Code, http);
         return TypedResults.Ok(new Page<Cluster> { Items = [.. page.Items.Select(r => r.ToDto())], NextCursor = page.NextCursor });

@@ -132,7 +132,7 @@ public static class CoverageApi
         var asked = await connection.QueryAsync<DemandGapsCounter.AskedStep>(new CommandDefinition("""
             SELECT r.id AS request_id, r.municipality_code, to_char(r.opened_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month,
                    st.value->>'processCode' AS process_code,
-                   ARRAY(SELECT jsonb_array_elements_text(coalesce(st.value->'requiredCertifications', '[]'::jsonb))) AS certifications,
+                   ARRAY(SELECT jsonb_array_elements_text(coalesce(nullif(st.value->'requiredCertifications', 'null'::jsonb), '[]'::jsonb))) AS certifications,
                    greatest((st.value->>'workpieceXMm')::float8, (st.value->>'workpieceYMm')::float8, (st.value->>'workpieceZMm')::float8) AS longest_side_mm,
                    (SELECT count(*) FROM matching_candidates c WHERE c.request_id = r.id AND c.step = st.ordinality - 1)::int AS candidates
             FROM matching_requests r, jsonb_array_elements(r.body->'steps') WITH ORDINALITY st

@@ -183,11 +183,12 @@ public static class ThemesApi
         return TypedResults.Ok(after);
     }
 
-    private static readonly Dictionary<string, (ThemeStatus[] From, ThemeStatus To)> s_transitions = new(StringComparer.Ordinal)
+    // From which states each action may go, where to, and the event it makes.
+    private static readonly Dictionary<string, (ThemeStatus[] From, ThemeStatus To, string Event)> s_transitions = new(StringComparer.Ordinal)
     {
-        ["activate"] = ([ThemeStatus.Proposed], ThemeStatus.Active),
-        ["complete"] = ([ThemeStatus.Active], ThemeStatus.Completed),
-        ["drop"] = ([ThemeStatus.Proposed, ThemeStatus.Active], ThemeStatus.Dropped),
+        ["activate"] = ([ThemeStatus.Proposed], ThemeStatus.Active, "theme.activated"),
+        ["complete"] = ([ThemeStatus.Active], ThemeStatus.Completed, "theme.completed"),
+        ["drop"] = ([ThemeStatus.Proposed, ThemeStatus.Active], ThemeStatus.Dropped, "theme.dropped"),
     };
 
     private static async Task<Results<Ok<Theme>, ProblemHttpResult>> TransitionAsync(
@@ -201,7 +202,7 @@ public static class ThemesApi
             return Problems.NotFound("theme");
         }
 
-        var (from, to) = s_transitions[action];
+        var (from, to, happened) = s_transitions[action];
         if (!from.Contains(before.Status))
         {
             return Problems.Conflict(
@@ -212,7 +213,7 @@ public static class ThemesApi
             "UPDATE cluster_themes SET status = @to, version = version + 1, updated_at = now() WHERE id = @themeId",
             new { themeId, to = WireNames.Of(to) }, tx, cancellationToken: ct));
         var after = (await ReadAsync(connection, tx, id, themeId, ct))!;
-        await RecordAsync(connection, tx, user, $"theme.{WireNames.Of(to)}", before, after, null, ct);
+        await RecordAsync(connection, tx, user, happened, before, after, null, ct);
         await tx.CommitAsync(ct);
         response.SetETag(after.Version);
         return TypedResults.Ok(after);

@@ -49,7 +49,7 @@ public sealed class MigrateOnStartup(
     }
 
     /// <summary>
-    /// Development gets the demo accounts (and region) when the database is empty. Any other environment refuses to
+    /// Development gets the demo accounts, region and clusters when the database has none. Any other environment refuses to
     /// run while demo credentials are active: their passwords are published in the README.
     /// </summary>
     private async Task PrepareDataAsync(CancellationToken ct)
@@ -59,6 +59,7 @@ public sealed class MigrateOnStartup(
         {
             await services.GetRequiredService<DemoAccounts>().EnsureAsync(connection, ct);
             await services.GetRequiredService<DemoRegion>().EnsureAsync(connection, ct);
+            await DemoClusters.EnsureAsync(connection, services.GetRequiredService<TimeProvider>(), ct);
             return;
         }
 

@@ -50,6 +50,23 @@ public sealed class DemoAccountTests(RegistryApiFactory api)
         var supplierTokens = await TestAccounts.LoginAsync(development, supplier1.Email, supplier1.Password);
         Assert.Single(supplierTokens.User.SupplierIds);
 
+        // Four published clusters, one per named sector; the automotive one's value chain has a step nobody in the region
+        // does, and its joint order gets a consortium covering the rest.
+        var clusters = (await client.GetFromJsonAsync<Registry.Contracts.Page<Registry.Contracts.Clusters.Cluster>>("/api/v1/clusters", Json.Options))!.Items;
+        Assert.Equal(["automotive_parts", "electrical_precision", "food_packaging", "plastics_chemical"],
+            clusters.Select(c => Registry.Api.Http.WireNames.Of(c.Sector)).Order());
+        var automotive = clusters.Single(c => c.Sector == Registry.Contracts.Clusters.ClusterSector.AutomotiveParts);
+        var coverage = (await client.GetFromJsonAsync<Registry.Contracts.Clusters.ClusterCoverage>($"/api/v1/clusters/{automotive.Id}/coverage", Json.Options))!;
+        Assert.Equal([automotive.ValueChain.ToList().IndexOf("surface.painting")], coverage.Gaps);
+        Assert.All(coverage.Steps.Where(s => s.Sites > 0), s => Assert.True(s.Members > 0, $"no member does {s.ProcessCode}"));
+        using var coordinator = development.CreateClientWithToken((await TestAccounts.LoginAsync(development, "coordinator@registry.example", "demo-coordinator-password")).AccessToken);
+        var themes = (await coordinator.GetFromJsonAsync<List<Registry.Contracts.Clusters.Theme>>($"/api/v1/clusters/{automotive.Id}/themes", Json.Options))!;
+        Assert.Equal(3, themes.Select(t => t.Status).Distinct().Count());
+        var order = themes.Single(t => t.Kind == Registry.Contracts.Clusters.ThemeKind.JointOrder);
+        var proposal = (await coordinator.GetFromJsonAsync<Registry.Contracts.Clusters.ConsortiumProposal>(
+            $"/api/v1/clusters/{automotive.Id}/themes/{order.Id}/consortium", Json.Options))!;
+        Assert.Equal(coverage.Gaps, proposal.Chain.Gaps);
+
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),

@@ -3948,7 +3948,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                sector?: components["schemas"]["ClusterSector"];
+                sector?: "automotive_parts" | "electrical_precision" | "food_packaging" | "plastics_chemical" | "other";
             };
             header?: never;
             path?: never;
