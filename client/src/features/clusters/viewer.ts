@@ -35,3 +35,14 @@ export function useStepLabel(codes: readonly string[]): (step: number) => string
     [t, labelOf, key],
   );
 }
+
+/** The process label of a step of an ordered list of process codes (what a chain view numbers itself). */
+export function useProcessOf(codes: readonly string[]): (step: number) => string {
+  const labelOf = useTaxonomyLabels(['processes']);
+  const key = codes.join(',');
+  return useCallback(
+    (step: number) => labelOf('processes', codes[step] ?? '?'),
+    // `codes` is read through its key.
+    [labelOf, key],
+  );
+}

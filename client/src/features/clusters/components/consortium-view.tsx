@@ -8,11 +8,11 @@ import type { WriteFailure } from '@/lib/write-result';
 import { getConsortium } from '../api/get-consortium';
 import { addParticipant } from '../api/themes';
 import type { ConsortiumProposal, MatchChain, Theme } from '../api/types';
-import { useStepLabel } from '../viewer';
+import { useProcessOf, useStepLabel } from '../viewer';
 
 /**
  * Draws a chain of steps — which site does each step, the legs between them, completeness, the steps nothing covers —
- * on a map. The app passes matching's chain view here, so that clusters and matching show chains the same way
+ * on a map; `processOf` gives a step's process label. The app passes matching's chain view here, so that clusters and matching show chains the same way
  * without one feature importing the other.
  */
 export type RenderChain = (chain: MatchChain, processOf: (step: number) => string) => ReactNode;
@@ -79,6 +79,7 @@ function Proposal({
 }) {
   const { t, language } = useI18n();
   const stepLabel = useStepLabel(proposal.steps);
+  const processOf = useProcessOf(proposal.steps);
   const [adding, setAdding] = useState<Adding>({ kind: 'idle' });
   const chain = proposal.chain;
 
@@ -134,7 +135,7 @@ function Proposal({
           km: formatNumber(chain.totalKm, language),
         })}
       </p>
-      {renderChain?.(chain, stepLabel)}
+      {renderChain?.(chain, processOf)}
       {sites.length > 0 && (
         <>
           <h5>{t('consortium.sites')}</h5>

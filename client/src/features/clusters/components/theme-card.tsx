@@ -108,7 +108,7 @@ export function ThemeCard({
               {theme.milestones.length === 0 ? (
                 <span className="muted">{t('themes.noMilestones')}</span>
               ) : (
-                <ul className="plain-list" data-testid="milestones">
+                <ul className="theme-card__list" data-testid="milestones">
                   {theme.milestones.map((milestone, i) => {
                     const text = `${milestone.dueDate ? `${formatIsoDate(milestone.dueDate)} ` : ''}${milestone.title}`;
                     return (
@@ -144,7 +144,7 @@ export function ThemeCard({
               {theme.participants.length === 0 ? (
                 <span className="muted">{t('themes.noParticipants')}</span>
               ) : (
-                <ul className="plain-list" data-testid="participants">
+                <ul className="theme-card__list" data-testid="participants">
                   {theme.participants.map((p) => (
                     <li key={p.supplierId} data-testid="participant">
                       <Link to={`/suppliers/${p.supplierId}`}>{p.nameJa}</Link>
