@@ -35,7 +35,31 @@ const valueRoom = 56;
 const barHeight = 14;
 const barGap = 3;
 const groupPad = 8;
-const maxLabelChars = 16;
+const labelFont = 13;
+
+/** Roughly how wide a label is drawn: full-width (CJK) characters take a whole em, others about 0.6 em. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    width += /[\u3000-\u9fff\uff00-\uffef]/.test(char) ? labelFont : labelFont * 0.6;
+  }
+  return width;
+}
+
+/** The label, cut with an ellipsis to fit `room`; the whole label stays in its tooltip and the description. */
+export function fitLabel(label: string, room: number = labelWidth - 12): string {
+  if (textWidth(label) <= room) {
+    return label;
+  }
+  let cut = '';
+  for (const char of label) {
+    if (textWidth(`${cut}${char}…`) > room) {
+      break;
+    }
+    cut += char;
+  }
+  return `${cut}…`;
+}
 
 /**
  * Horizontal grouped bars, one group per category and one bar per series, drawn as SVG. Gaps are highlighted and
@@ -71,7 +95,7 @@ export function BarChart({ title, series, categories, max, format, testId }: Bar
         <desc id={`${id}-desc`}>{description || t('chart.empty')}</desc>
         {categories.map((category, row) => {
           const y = row * groupHeight;
-          const label = category.label.length > maxLabelChars ? `${category.label.slice(0, maxLabelChars - 1)}…` : category.label;
+          const label = fitLabel(category.label);
           return (
             <g
               key={category.key}
