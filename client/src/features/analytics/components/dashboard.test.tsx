@@ -141,6 +141,11 @@ describe('the region dashboard', () => {
     const filter = screen.getByRole('form', { name: '集計する地域' });
     await user.type(within(filter).getByLabelText('緯度'), '35.08');
     await user.type(within(filter).getByLabelText('経度'), '137.15');
+    // A point without a radius would count the whole registry: it is not sent.
+    const before = calls.length;
+    await user.click(within(filter).getByRole('button', { name: '集計する' }));
+    expect(await within(filter).findByText('地点を指定するときは半径も入力してください。')).toBeInTheDocument();
+    expect(calls.slice(before).filter((c) => c.url.pathname === '/api/v1/analytics/coverage')).toHaveLength(0);
     await user.type(within(filter).getByLabelText('半径'), '30');
     await user.click(within(filter).getByRole('button', { name: '集計する' }));
 

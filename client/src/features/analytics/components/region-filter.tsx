@@ -53,6 +53,10 @@ export function RegionFilter({ query, onApply, errors }: { query: RegionQuery; o
     if ((lat === undefined) !== (lon === undefined)) {
       problems['lat'] = [t('form.locationPair')];
     }
+    // The API counts a point only with a radius (without one it would silently count everything).
+    if (lat !== undefined && lon !== undefined && withinKm === undefined) {
+      problems['withinKm'] = [t('analytics.radiusRequired')];
+    }
     setLocal(problems);
     if (Object.keys(problems).length === 0) {
       onApply({ prefecture: draft.prefecture, lat, lon, withinKm: lat === undefined ? undefined : withinKm });

@@ -258,6 +258,7 @@ export const en: Record<MessageKey, string> = {
   'analytics.regionHint': 'Choose prefectures, a point and radius, or both. Nothing chosen is the whole registry.',
   'analytics.regionMap': 'Map of the region counted',
   'analytics.regionPickHint': 'Click the map to make that point the centre (drag to move).',
+  'analytics.radiusRequired': 'With a point, give a radius too.',
   'analytics.apply': 'Count',
   'analytics.wholeRegistry': 'Whole registry',
   'analytics.aroundPoint': 'within {km} km of {lat}, {lon}',

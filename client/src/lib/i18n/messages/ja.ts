@@ -257,6 +257,7 @@ export const ja = {
   'analytics.regionHint': '都道府県、地点と半径、またはその両方で地域を指定します。指定しない場合はレジストリ全体です。',
   'analytics.regionMap': '集計する地域の地図',
   'analytics.regionPickHint': '地図をクリックすると、その地点を中心にします（ドラッグで移動）。',
+  'analytics.radiusRequired': '地点を指定するときは半径も入力してください。',
   'analytics.apply': '集計する',
   'analytics.wholeRegistry': 'レジストリ全体',
   'analytics.aroundPoint': '地点 {lat}, {lon} から半径 {km} km',
