@@ -6,6 +6,8 @@ using Registry.Api.Auth;
 using Registry.Api.Clusters;
 using Registry.Api.Data;
 using Registry.Api.Errors;
+using Registry.Api.Exports;
+using Registry.Api.Feed;
 using Registry.Api.Health;
 using Registry.Api.Http;
 using Registry.Api.Matching;
@@ -15,6 +17,7 @@ using Registry.Api.Search;
 using Registry.Api.Spa;
 using Registry.Api.Suppliers;
 using Registry.Api.Taxonomy;
+using Registry.Api.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -33,6 +36,7 @@ builder.Services.AddRegistryRateLimiting(builder.Configuration);
 builder.Services.AddRegistryOpenApi();
 builder.Services.AddSupplierRegistry();
 builder.Services.AddMatching();
+builder.Services.AddWebhooks(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -56,6 +60,9 @@ app.MapMatching();
 app.MapMatchingRequests();
 app.MapMatchingInvitations();
 app.MapClusterEndpoints();
+app.MapFeed();
+app.MapExports();
+app.MapWebhooks();
 
 app.UseRegistrySpa();
 

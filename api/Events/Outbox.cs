@@ -21,8 +21,9 @@ public static class Outbox
     /// </summary>
     public sealed record Change(string Type, string Resource, Guid ResourceId, Guid? SupplierId, int? Version, DisclosureLevel Visibility);
 
-    // Bookkeeping that changes with every write: naming it would make every event say it.
-    private static readonly HashSet<string> s_bookkeeping = new(StringComparer.Ordinal) { "version", "updatedAt" };
+    // Bookkeeping that moves with every write (a site's confirmedAt too: any edit reconfirms its facts): naming it
+    // would make every event say it, and a change to a hidden section would look like a public one.
+    private static readonly HashSet<string> s_bookkeeping = new(StringComparer.Ordinal) { "version", "updatedAt", "confirmedAt" };
 
     /// <summary>Writes the event of a change; <paramref name="after"/> null is a tombstone.</summary>
     public static Task EmitAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Change change, object? before, object? after, CancellationToken ct)
@@ -58,6 +59,7 @@ public static class Outbox
             .Order(StringComparer.Ordinal);
     }
 
-    private static JsonObject? Node(object? state) =>
+    /// <summary>A state as the JSON object an event keeps.</summary>
+    public static JsonObject? Node(object? state) =>
         state is null ? null : JsonSerializer.SerializeToNode(state, state.GetType(), StoredJson.Options) as JsonObject;
 }

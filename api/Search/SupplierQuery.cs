@@ -7,8 +7,11 @@ using Registry.Contracts.Suppliers;
 
 namespace Registry.Api.Search;
 
-/// <summary>The filters of GET /api/v1/suppliers (camelCase on the wire). Several values of one filter must all match (AND).</summary>
-public sealed record SupplierQuery
+/// <summary>
+/// The filters of a supplier search, also of exports (camelCase on the wire). Several values of one filter must all
+/// match (AND).
+/// </summary>
+public record SupplierFilter
 {
     [Description("Free text over names (kanji, kana, English), descriptions and strengths. 1–2 character words (溶接, 板金) match exactly.")]
     [MaxLength(100)]
@@ -104,6 +107,11 @@ public sealed record SupplierQuery
     [FromQuery(Name = "verifiedOnly")]
     public bool? VerifiedOnly { get; init; }
 
+}
+
+/// <summary>GET /api/v1/suppliers: the filters, the order, facets and the page.</summary>
+public sealed record SupplierQuery : SupplierFilter
+{
     [Description("relevance (default with q), distance (default with lat/lon), or name.")]
     [WireEnum(typeof(SupplierSort))]
     [MaxLength(16)]

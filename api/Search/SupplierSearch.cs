@@ -30,7 +30,7 @@ public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
     private const string Verified = "CASE WHEN s.verification = 'verified' THEN 0.001::float8 ELSE 0::float8 END";
     private const string NoText = "(0::float8 + " + Verified + ")";
 
-    public Built Build(SupplierQuery query, short level, DateOnly today)
+    public Built Build(SupplierFilter query, short level, DateOnly today)
     {
         var where = new StringBuilder("s.status = 'published'");
         var args = new DynamicParameters(new { level, today });
@@ -202,11 +202,12 @@ public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
         AppendText(words, where, args);
 
         SupplierSort sort;
-        if (query.Sort is null)
+        var requested = (query as SupplierQuery)?.Sort;
+        if (requested is null)
         {
             sort = !string.IsNullOrWhiteSpace(query.Q) ? SupplierSort.Relevance : hasPoint ? SupplierSort.Distance : SupplierSort.Name;
         }
-        else if (!Http.WireNames.TryParse(query.Sort, out sort))
+        else if (!Http.WireNames.TryParse(requested, out sort))
         {
             return new Built("", args, SupplierSort.Name, $"sort is one of {string.Join(", ", Http.WireNames.All<SupplierSort>())}.", "sort");
         }

@@ -186,6 +186,7 @@ public static class SupplierPartsApi
         var created = await ReadPartAsync(connection, tx, part, partId, taxonomy, clock, ct);
         await store.TouchAsync(connection, tx, id, factsChanged: !Viewer.IsCoordinator(user), ct);
         await AuditLog.RecordAsync(connection, tx, user, $"supplier.{part.Segment}.added", "supplier", id, null, created, ct);
+        await SupplierEvents.EmitAsync(connection, tx, store, id, $"supplier.{part.Segment}.added", ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/v1/suppliers/{id}/{part.Segment}/{partId}", created);
     }
@@ -236,6 +237,7 @@ public static class SupplierPartsApi
         var after = await ReadPartAsync(connection, tx, part, partId, taxonomy, clock, ct);
         await store.TouchAsync(connection, tx, id, factsChanged: !Viewer.IsCoordinator(user), ct);
         await AuditLog.RecordAsync(connection, tx, user, $"supplier.{part.Segment}.replaced", "supplier", id, before, after, ct);
+        await SupplierEvents.EmitAsync(connection, tx, store, id, $"supplier.{part.Segment}.replaced", ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(after);
     }
@@ -262,6 +264,7 @@ public static class SupplierPartsApi
         await store.TouchAsync(connection, tx, id, factsChanged: !Viewer.IsCoordinator(user), ct);
         await AuditLog.RecordAsync(connection, tx, user, $"supplier.{part.Segment}.removed", "supplier", id,
             System.Text.Json.JsonDocument.Parse(removed).RootElement.Clone(), null, ct);
+        await SupplierEvents.EmitAsync(connection, tx, store, id, $"supplier.{part.Segment}.removed", ct);
         await tx.CommitAsync(ct);
         return TypedResults.NoContent();
     }

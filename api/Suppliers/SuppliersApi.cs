@@ -103,6 +103,7 @@ public static partial class SuppliersApi
         await store.TouchAsync(connection, tx, id, factsChanged: false, ct);
         var created = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
         await AuditLog.RecordAsync(connection, tx, user, "supplier.created", "supplier", id, null, created, ct);
+        await SupplierEvents.EmitAsync(connection, tx, store, id, "supplier.created", ct);
         await tx.CommitAsync(ct);
         response.SetETag(created.Version);
         return TypedResults.Created($"/api/v1/suppliers/{id}", created);
@@ -159,6 +160,7 @@ public static partial class SuppliersApi
         await store.TouchAsync(connection, tx, id, factsChanged: !Viewer.IsCoordinator(user), ct);
         var after = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
         await AuditLog.RecordAsync(connection, tx, user, "supplier.updated", "supplier", id, before, after, ct);
+        await SupplierEvents.EmitAsync(connection, tx, store, id, "supplier.updated", ct);
         await tx.CommitAsync(ct);
         http.Response.SetETag(after.Version);
         return TypedResults.Ok(after);
@@ -243,6 +245,7 @@ public static partial class SuppliersApi
 
         var after = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
         await AuditLog.RecordAsync(connection, tx, user, "supplier.reconfirmed", "supplier", id, null, new { after.ConfirmedAt, after.Capacity.SpareCapacityValidUntil }, ct);
+        await SupplierEvents.EmitAsync(connection, tx, store, id, "supplier.reconfirmed", ct);
         await tx.CommitAsync(ct);
         response.SetETag(after.Version);
         return TypedResults.Ok(after);
@@ -265,6 +268,7 @@ public static partial class SuppliersApi
         await SupplierStore.AnnounceAsync(connection, tx, id, ct);
         var after = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
         await AuditLog.RecordAsync(connection, tx, user, "supplier.verified", "supplier", id, null, after.Verification, ct);
+        await SupplierEvents.EmitAsync(connection, tx, store, id, "supplier.verified", ct);
         await tx.CommitAsync(ct);
         response.SetETag(after.Version);
         return TypedResults.Ok(after);
@@ -300,6 +304,7 @@ public static partial class SuppliersApi
         await SupplierStore.AnnounceAsync(connection, tx, id, ct);
         var after = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
         await AuditLog.RecordAsync(connection, tx, user, action, "supplier", id, null, new { after.Status }, ct);
+        await SupplierEvents.EmitAsync(connection, tx, store, id, action, ct);
         await tx.CommitAsync(ct);
         response.SetETag(after.Version);
         return TypedResults.Ok(after);

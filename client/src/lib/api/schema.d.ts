@@ -591,6 +591,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Committed changes in commit order after a cursor */
+        get: operations["readFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All published sites matching the search filters, streamed as NDJSON, CSV or GeoJSON */
+        get: operations["exportSuppliers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/matching/preview": {
         parameters: {
             query?: never;
@@ -1673,6 +1707,31 @@ export interface components {
             /** Format: int32 */
             count: number;
         };
+        FeedEvent: {
+            /** @description Resource and what happened, e.g. cluster.published, matching_request.opened. */
+            type: string;
+            resource: string;
+            /** Format: uuid */
+            resourceId: string;
+            /**
+             * Format: uuid
+             * @description The supplier site the event concerns, if any.
+             */
+            supplierId?: string | null;
+            /** Format: int32 */
+            version?: number | null;
+            changed: string[];
+            /** @description The resource's representation after the change; absent for a tombstone. */
+            data?: unknown;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description Resume after this event with this cursor. */
+            cursor: string;
+        };
+        FeedPage: {
+            items: components["schemas"]["FeedEvent"][];
+            nextCursor: string;
+        };
         GeoLocation: {
             /** Format: double */
             lat: number;
@@ -2041,6 +2100,51 @@ export interface components {
             steps: components["schemas"]["StepMatches"][];
             /** Format: date-time */
             evaluatedAt: string;
+        };
+        SupplierExportRow: {
+            /** Format: uuid */
+            id: string;
+            nameJa: string;
+            nameEn?: string | null;
+            nameKana?: string | null;
+            corporateNumber?: string | null;
+            prefectureCode: string;
+            municipalityCode?: string | null;
+            address?: string | null;
+            /** Format: double */
+            lat?: number | null;
+            /** Format: double */
+            lon?: number | null;
+            /** Format: int32 */
+            employees?: number | null;
+            /** Format: int32 */
+            foundedYear?: number | null;
+            website?: string | null;
+            /** @description Process codes of the site's capabilities with their ancestors (public headlines). */
+            processes: string[];
+            materials?: string[] | null;
+            equipmentTypes?: string[] | null;
+            /** @description Certificates unexpired when the site last changed. */
+            certifications?: string[] | null;
+            qualifications?: string[] | null;
+            /** @description open, limited or closed. */
+            contractAcceptance?: string | null;
+            /**
+             * Format: int32
+             * @description Declared spare capacity, while the declaration is valid.
+             */
+            spareCapacityPct?: number | null;
+            contactName?: string | null;
+            contactEmail?: string | null;
+            contactPhone?: string | null;
+            edi: boolean;
+            onlineOrdering: boolean;
+            faxOnly: boolean;
+            verified: boolean;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
         };
         SupplierInput: {
             nameJa: string;
@@ -6192,6 +6296,174 @@ export interface operations {
             };
         };
     };
+    readFeed: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedPage"];
+                };
+            };
+            /** @description The request is malformed or names an unknown query parameter. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller; wait for the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; the problem's traceId finds it in the logs. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSuppliers: {
+        parameters: {
+            query?: {
+                /** @description Free text over names (kanji, kana, English), descriptions and strengths. 1–2 character words (溶接, 板金) match exactly. */
+                q?: string;
+                /** @description Process codes; a family matches its kinds (welding finds welding.tig). */
+                process?: string[];
+                /** @description Material codes the site's capabilities work with. */
+                material?: string[];
+                /** @description An equipment type the site has (its descendants included). */
+                equipmentType?: string;
+                /** @description With equipmentType: the key spec's minimum, e.g. 200 for a press of at least 200 tf. */
+                equipmentMinSpec?: number;
+                /** @description A workpiece that must fit a capability's envelope (mm, any orientation); with process, that capability's. */
+                fitXMm?: number;
+                fitYMm?: number;
+                fitZMm?: number;
+                /** @description A tolerance the site must hold at least (µm): its best tolerance is this or tighter. */
+                toleranceUm?: number;
+                /** @description Certification codes the site holds unexpired. */
+                certification?: string[];
+                /** @description Qualification codes held by the site's staff. */
+                qualification?: string[];
+                prefecture?: string;
+                municipality?: string;
+                /** @description With lon and withinKm: only sites within that distance of the point. */
+                lat?: number;
+                lon?: number;
+                withinKm?: number;
+                employeesMin?: number;
+                employeesMax?: number;
+                /** @description Only sites that take contract work (open or limited). */
+                acceptsContractWork?: boolean;
+                /** @description Only sites a coordinator has verified. */
+                verifiedOnly?: boolean;
+                /** @description ndjson, csv or geojson; without it the Accept header decides (NDJSON by default). */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": components["schemas"]["SupplierExportRow"];
+                    "text/csv": components["schemas"]["SupplierExportRow"];
+                    "application/geo+json": components["schemas"]["SupplierExportRow"];
+                };
+            };
+            /** @description The request is malformed or names an unknown query parameter. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Acceptable */
+            406: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller; wait for the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; the problem's traceId finds it in the logs. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     previewMatching: {
         parameters: {
             query?: never;
@@ -7893,6 +8165,12 @@ export interface operations {
     searchSuppliers: {
         parameters: {
             query?: {
+                /** @description relevance (default with q), distance (default with lat/lon), or name. */
+                sort?: "relevance" | "distance" | "name";
+                /** @description Also count the filtered set by process family, prefecture and certification. */
+                facets?: boolean;
+                limit?: number;
+                cursor?: string;
                 /** @description Free text over names (kanji, kana, English), descriptions and strengths. 1–2 character words (溶接, 板金) match exactly. */
                 q?: string;
                 /** @description Process codes; a family matches its kinds (welding finds welding.tig). */
@@ -7925,12 +8203,6 @@ export interface operations {
                 acceptsContractWork?: boolean;
                 /** @description Only sites a coordinator has verified. */
                 verifiedOnly?: boolean;
-                /** @description relevance (default with q), distance (default with lat/lon), or name. */
-                sort?: "relevance" | "distance" | "name";
-                /** @description Also count the filtered set by process family, prefecture and certification. */
-                facets?: boolean;
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path?: never;

@@ -12,3 +12,5 @@ export type Invitation = Schemas['Invitation'];
 export type InvitationAnswer = Schemas['InvitationAnswer'];
 export type InboxItem = Schemas['InboxItem'];
 export type RequestStatus = Schemas['RequestStatus'];
+export type QualityAssurance = Schemas['QualityAssurance'];
+export type RequestVisibility = Schemas['RequestVisibility'];

@@ -55,6 +55,62 @@ const evaluation: MatchEvaluation = {
   ],
 };
 
+const site = (id: string, lat: number, lon: number) => ({ supplierId: id, nameJa: `事業所 ${id}`, location: { lat, lon } });
+
+/** Three steps, three chains: two complete ones and one that cannot do step 3. */
+const threeSteps: MatchEvaluation = {
+  evaluatedAt: '2030-05-01T03:00:00Z',
+  steps: [
+    { step: 0, processCode: 'machining.milling.5axis', doable: true, candidates: [] },
+    { step: 1, processCode: 'machining.milling', doable: true, candidates: [] },
+    { step: 2, processCode: 'joining.welding.tig', doable: true, candidates: [] },
+  ],
+  chains: [
+    {
+      steps: [
+        { step: 0, ...site('site-a', 35.08, 137.15) },
+        { step: 1, ...site('site-a', 35.08, 137.15) },
+        { step: 2, ...site('site-c', 34.95, 137.17) },
+      ],
+      legs: [
+        { fromStep: 0, toStep: 1, km: 0 },
+        { fromStep: 1, toStep: 2, km: 14.6 },
+      ],
+      totalKm: 14.6,
+      firms: 2,
+      completeness: 1,
+      gaps: [],
+    },
+    {
+      steps: [
+        { step: 0, ...site('site-b', 35.18, 136.9) },
+        { step: 1, ...site('site-c', 34.95, 137.17) },
+        { step: 2, ...site('site-d', 34.77, 137.39) },
+      ],
+      legs: [
+        { fromStep: 0, toStep: 1, km: 20.5 },
+        { fromStep: 1, toStep: 2, km: 21 },
+      ],
+      totalKm: 41.5,
+      firms: 3,
+      completeness: 1,
+      gaps: [],
+    },
+    {
+      steps: [
+        { step: 0, ...site('site-a', 35.08, 137.15) },
+        { step: 1, ...site('site-a', 35.08, 137.15) },
+        { step: 2, supplierId: null, nameJa: null },
+      ],
+      legs: [{ fromStep: 0, toStep: 1, km: 0 }],
+      totalKm: 0,
+      firms: 2,
+      completeness: 2 / 3,
+      gaps: [2],
+    },
+  ],
+};
+
 function renderResults() {
   installFakeApi({});
   render(
@@ -74,7 +130,11 @@ describe('match results', () => {
     expect(names).toEqual(['豊田 精工', '岡崎 機械']);
     expect(within(steps[0]!).getAllByTestId('candidate-score')[0]).toHaveTextContent('スコア 81%');
     expect(within(steps[0]!).getAllByTestId('candidate-distance')[0]).toHaveTextContent('2.3 km');
-    expect(within(steps[1]!).getByTestId('step-not-doable')).toHaveTextContent('この地域では対応できる事業所がありません');
+    expect(await within(steps[1]!).findByText('地域内に工程 2 を行える事業所がありません: TIG溶接')).toHaveAttribute(
+      'data-testid',
+      'step-not-doable',
+    );
+    expect(within(steps[0]!).queryByTestId('step-not-doable')).not.toBeInTheDocument();
   });
 
   it("open a site's explanation with each criterion's outcome in words as well as a mark", async () => {
@@ -95,7 +155,7 @@ describe('match results', () => {
     expect(rows[2]).toHaveTextContent('0.045 / 0.18');
   });
 
-  it('show the best chain: a site per step, completeness and the steps the region cannot do', async () => {
+  it('show the best chain: a site per step, completeness and the step the region cannot do, named with its process', async () => {
     renderResults();
 
     const chain = screen.getByTestId('chain');
@@ -103,7 +163,73 @@ describe('match results', () => {
     expect(steps[0]).toHaveTextContent('豊田 精工');
     expect(steps[1]).toHaveTextContent('対応できる事業所なし');
     expect(within(chain).getByTestId('chain-completeness')).toHaveTextContent('地域完結度: 50%');
-    expect(await within(chain).findByText(/地域で対応できない工程: 工程 2（TIG溶接）/)).toBeInTheDocument();
+    const gaps = within(chain).getByTestId('chain-gaps');
+    expect(await within(gaps).findByText('地域内に工程 2 を行える事業所がありません: TIG溶接')).toBeInTheDocument();
     expect(within(chain).getAllByTestId('map-point')).toHaveLength(1);
+  });
+
+  it('list every chain with its completeness, firms, distance and gaps, and draw the chosen one on the map', async () => {
+    const user = userEvent.setup();
+    installFakeApi({});
+    render(
+      <I18nProvider>
+        <MatchResults evaluation={threeSteps} />
+      </I18nProvider>,
+    );
+
+    const options = screen.getAllByTestId('chain-option');
+    expect(options).toHaveLength(3);
+    expect(options.map((o) => within(o).getByTestId('option-completeness').textContent)).toEqual([
+      '地域完結度: 100%',
+      '地域完結度: 100%',
+      '地域完結度: 67%',
+    ]);
+    expect(options.map((o) => within(o).getByTestId('option-firms').textContent)).toEqual([
+      '関わる企業: 2 社',
+      '関わる企業: 3 社',
+      '関わる企業: 2 社',
+    ]);
+    expect(within(options[1]!).getByTestId('option-total')).toHaveTextContent('総移動距離: 41.5 km');
+    expect(within(options[0]!).queryByTestId('chain-gap')).not.toBeInTheDocument();
+    expect(await within(options[2]!).findByText('地域内に工程 3 を行える事業所がありません: TIG溶接')).toBeInTheDocument();
+
+    // The best is drawn first: its two sites and its one leg between different sites.
+    const first = screen.getByRole('radio', { name: '案 1' });
+    expect(first).toBeChecked();
+    let chain = screen.getByTestId('chain');
+    expect(chain).toHaveAttribute('data-chain', '1');
+    expect(within(chain).getAllByTestId('map-point').map((p) => p.getAttribute('data-id'))).toEqual(['site-a', 'site-c']);
+    expect(within(chain).getAllByTestId('map-line')).toHaveLength(2);
+
+    await user.click(screen.getByRole('radio', { name: '案 2' }));
+
+    chain = screen.getByTestId('chain');
+    expect(chain).toHaveAttribute('data-chain', '2');
+    expect(screen.getByRole('radio', { name: '案 2' })).toBeChecked();
+    expect(options[1]).toHaveAttribute('data-selected', 'true');
+    expect(within(chain).getAllByTestId('map-point').map((p) => p.getAttribute('data-id'))).toEqual(['site-b', 'site-c', 'site-d']);
+    expect(within(chain).getAllByTestId('chain-leg').map((leg) => leg.textContent)).toEqual([
+      '工程 1 → 工程 2: 20.5 km',
+      '工程 2 → 工程 3: 21 km',
+    ]);
+
+    await user.click(screen.getByRole('radio', { name: '案 3' }));
+
+    chain = screen.getByTestId('chain');
+    // Step 3 is a gap: one site left on the map, and no leg to it.
+    expect(within(chain).getAllByTestId('map-point').map((p) => p.getAttribute('data-id'))).toEqual(['site-a']);
+    expect(within(chain).getAllByTestId('chain-leg').map((leg) => leg.textContent)).toEqual(['工程 1 → 工程 2: 0 km']);
+    expect(within(chain).getAllByTestId('chain-step')[2]).toHaveAttribute('data-gap', 'true');
+  });
+
+  it('say so when no chain could be formed', () => {
+    installFakeApi({});
+    render(
+      <I18nProvider>
+        <MatchResults evaluation={{ ...evaluation, chains: [] }} />
+      </I18nProvider>,
+    );
+    expect(within(screen.getByTestId('chains')).getByText('工程チェーンは組めませんでした。')).toBeInTheDocument();
+    expect(screen.queryByTestId('chain')).not.toBeInTheDocument();
   });
 });

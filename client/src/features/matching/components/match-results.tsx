@@ -2,7 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { useI18n, formatDateTime, formatNumber, isMessageKey } from '@/lib/i18n';
 import { useTaxonomyLabels } from '@/lib/taxonomy';
 import type { MatchCandidate, MatchCriterion, MatchEvaluation, StepMatches } from '../api/types';
-import { ChainView } from './chain-view';
+import { ChainList } from './chain-list';
 import './matching.css';
 
 export interface MatchResultsProps {
@@ -13,7 +13,8 @@ export interface MatchResultsProps {
 
 /**
  * An evaluation: per step the ranked sites (best first), each opening its explanation criterion by criterion; a step
- * nothing in the region can do says so. Below, the best chain of sites over all steps, with its map.
+ * nothing in the region can do is named as such. Below, the chains of sites over all steps: each with its completeness,
+ * firms, distance and gaps; the chosen one is drawn on the map.
  */
 export function MatchResults({ evaluation, candidateAction }: MatchResultsProps) {
   const { t, language } = useI18n();
@@ -30,7 +31,7 @@ export function MatchResults({ evaluation, candidateAction }: MatchResultsProps)
       {evaluation.steps.map((step) => (
         <StepResult key={step.step} step={step} process={processOf(step.step)} candidateAction={candidateAction} />
       ))}
-      <ChainView chain={evaluation.chains[0] ?? null} processOf={processOf} />
+      <ChainList chains={evaluation.chains} processOf={processOf} />
     </section>
   );
 }
@@ -52,7 +53,7 @@ function StepResult({
       <h3 id={headingId}>{t('matching.stepHeading', { n, process })}</h3>
       {!step.doable || step.candidates.length === 0 ? (
         <p className="match-step__none" data-testid="step-not-doable">
-          {t('matching.noSite')}
+          {t('matching.notDoable', { n, process })}
         </p>
       ) : (
         <ol className="match-step__candidates" aria-label={t('matching.candidates', { n })}>

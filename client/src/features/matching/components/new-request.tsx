@@ -1,68 +1,31 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { FieldErrors } from '@/lib/field-errors';
 import { idempotencyKeys } from '@/lib/idempotency';
 import { useI18n } from '@/lib/i18n';
-import type { WriteFailure } from '@/lib/write-result';
 import { createMatchingRequest } from '../api/create-matching-request';
-import { previewMatching } from '../api/preview-matching';
-import type { MatchEvaluation } from '../api/types';
-import { draftToInput, emptyDraft, type RequestDraft } from '../request-draft';
+import { useRequestForm } from '../hooks/use-request-form';
+import { emptyDraft } from '../request-draft';
 import { MatchResults } from './match-results';
 import { RequestForm } from './request-form';
 import './matching.css';
-
-type Busy = 'preview' | 'save' | null;
-type Outcome = { kind: 'none' } | { kind: 'failed'; failure: WriteFailure; errors: FieldErrors } | { kind: 'preview'; evaluation: MatchEvaluation };
 
 /** Writes a matching request: "Preview" evaluates it here, "Save draft" stores it and continues on its page. */
 export function NewRequest() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [draft, setDraft] = useState<RequestDraft>(emptyDraft);
-  const [busy, setBusy] = useState<Busy>(null);
-  const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
+  const form = useRequestForm(emptyDraft);
   const [keys] = useState(idempotencyKeys);
 
-  function parse() {
-    const parsed = draftToInput(draft, t);
-    if ('errors' in parsed) {
-      setOutcome({ kind: 'failed', failure: { kind: 'invalid', errors: parsed.errors, problem: null }, errors: parsed.errors });
-      return null;
-    }
-    return parsed.input;
-  }
-
-  async function preview() {
-    const input = parse();
-    if (!input) {
-      return;
-    }
-    setBusy('preview');
-    const result = await previewMatching(input);
-    setBusy(null);
-    setOutcome(
-      result.kind === 'ok'
-        ? { kind: 'preview', evaluation: result.data }
-        : { kind: 'failed', failure: result, errors: result.kind === 'invalid' ? result.errors : {} },
-    );
-  }
-
   async function save() {
-    const input = parse();
-    if (!input) {
-      return;
-    }
-    setBusy('save');
-    const result = await createMatchingRequest(input, keys.keyFor(input));
-    if (result.kind !== 'unreachable') {
-      keys.answered();
-    }
-    setBusy(null);
-    if (result.kind === 'ok') {
+    const result = await form.save(async (input) => {
+      const answer = await createMatchingRequest(input, keys.keyFor(input));
+      if (answer.kind !== 'unreachable') {
+        keys.answered();
+      }
+      return answer;
+    });
+    if (result?.kind === 'ok') {
       await navigate(`/matching/${result.data.id}`);
-    } else {
-      setOutcome({ kind: 'failed', failure: result, errors: result.kind === 'invalid' ? result.errors : {} });
     }
   }
 
@@ -72,18 +35,18 @@ export function NewRequest() {
         <h1 id="new-request-heading">{t('matching.newHeading')}</h1>
         <p className="muted">{t('matching.newLead')}</p>
         <RequestForm
-          draft={draft}
-          onChange={setDraft}
-          onPreview={() => void preview()}
+          draft={form.draft}
+          onChange={form.setDraft}
+          onPreview={() => void form.preview()}
           onSave={() => void save()}
-          busy={busy}
-          errors={outcome.kind === 'failed' ? outcome.errors : {}}
-          failure={outcome.kind === 'failed' ? outcome.failure : null}
+          busy={form.busy}
+          errors={form.errors}
+          failure={form.failure}
         />
       </section>
-      {outcome.kind === 'preview' && (
+      {form.outcome.kind === 'preview' && (
         <div className="card">
-          <MatchResults evaluation={outcome.evaluation} />
+          <MatchResults evaluation={form.outcome.evaluation} />
         </div>
       )}
     </div>

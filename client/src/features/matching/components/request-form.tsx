@@ -1,23 +1,35 @@
-import { useId, type FormEvent, type ReactNode } from 'react';
+import { useId, type FormEvent } from 'react';
 import { FieldErrorList } from '@/components/field-error-list';
-import { SupplierMap } from '@/components/map';
-import { TaxonomyPicker } from '@/components/taxonomy-picker';
 import { WriteAlert } from '@/components/write-alert';
 import { errorsFor, unclaimedErrors, type FieldErrors } from '@/lib/field-errors';
 import { useI18n } from '@/lib/i18n';
 import type { WriteFailure } from '@/lib/write-result';
 import {
   emptyStep,
+  limits,
   moveStep,
+  qualityAssuranceKinds,
   rebalanceWeights,
-  stepErrors,
   type RequestDraft,
-  type StepDraft,
   type WeightKey,
 } from '../request-draft';
+import { DraftField } from './draft-field';
+import { RegionFields } from './region-fields';
+import { StepFields } from './step-fields';
 
 // The API's field names this form shows messages for; others go to the alert above it.
-const formFields = ['title', 'steps', 'lotSize', 'dueDate', 'weights', 'region', 'visibility'] as const;
+const formFields = [
+  'title',
+  'description',
+  'steps',
+  'quantity',
+  'lotSize',
+  'dueDate',
+  'weights',
+  'qualityAssurance',
+  'region',
+  'visibility',
+] as const;
 
 export interface RequestFormProps {
   draft: RequestDraft;
@@ -27,129 +39,48 @@ export interface RequestFormProps {
   busy: 'preview' | 'save' | null;
   errors: FieldErrors;
   failure: WriteFailure | null;
+  /** The save button's text (default: "save draft"). */
+  saveLabel?: string;
+  /** Offered as "cancel" next to the buttons when given (editing a saved draft). */
+  onCancel?: () => void;
+  /** A message above the form that is not a failure of the last write (e.g. the draft was reloaded). */
+  notice?: string | null;
 }
 
-/** A matching request: its steps in order, lot, due date, QCD weights, region and visibility. */
-export function RequestForm({ draft, onChange, onPreview, onSave, busy, errors, failure }: RequestFormProps) {
+/**
+ * A matching request: title and description, its steps in order, quantity, lot, due date, quality assurance, QCD
+ * weights, region and visibility. Each field shows its messages, the browser's or the API's, under it.
+ */
+export function RequestForm({
+  draft,
+  onChange,
+  onPreview,
+  onSave,
+  busy,
+  errors,
+  failure,
+  saveLabel,
+  onCancel,
+  notice,
+}: RequestFormProps) {
   const { t } = useI18n();
   const id = useId();
   const domId = (field: string) => `${id}-${field.replace(/\W/g, '-')}`;
-
-  function input(field: string, label: string, value: string, set: (value: string) => void, options: { type?: string; unit?: string } = {}) {
-    const messages = errorsFor(errors, field);
-    const control = (
-      <input
-        id={domId(field)}
-        name={field}
-        type={options.type ?? 'text'}
-        inputMode={options.type ? undefined : 'decimal'}
-        value={value}
-        aria-invalid={messages.length > 0 || undefined}
-        aria-describedby={messages.length > 0 ? `${domId(field)}-errors` : undefined}
-        onChange={(event) => set(event.target.value)}
-      />
-    );
-    return (
-      <div className="form__field" key={field}>
-        <label htmlFor={domId(field)}>{label}</label>
-        {options.unit ? (
-          <div className="input-unit">
-            {control}
-            <span className="input-unit__unit">{options.unit}</span>
-          </div>
-        ) : (
-          control
-        )}
-        <FieldErrorList id={`${domId(field)}-errors`} messages={messages} />
-      </div>
-    );
-  }
-
-  const setStep = (index: number, step: StepDraft) =>
-    onChange({ ...draft, steps: draft.steps.map((s, i) => (i === index ? step : s)) });
-
-  function stepRow(step: StepDraft, index: number): ReactNode {
-    const n = index + 1;
-    const own = stepErrors(errors, index);
-    const stepField = (field: keyof Omit<StepDraft, 'key'>, label: string, unit: string) =>
-      input(`steps[${index}].${field}`, label, step[field] as string, (value) => setStep(index, { ...step, [field]: value }), { unit });
-    const processMessages = own['processCode'] ?? [];
-    const certMessages = own['requiredCertifications'] ?? [];
-    const wholeStep = own[''] ?? [];
-    return (
-      <li key={step.key} className="request-step" data-testid="request-step">
-        <div className="request-step__head">
-          <h3>{t('matching.step', { n })}</h3>
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-label={t('matching.moveUp', { n })}
-            disabled={index === 0}
-            onClick={() => onChange({ ...draft, steps: moveStep(draft.steps, index, index - 1) })}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-label={t('matching.moveDown', { n })}
-            disabled={index === draft.steps.length - 1}
-            onClick={() => onChange({ ...draft, steps: moveStep(draft.steps, index, index + 1) })}
-          >
-            ↓
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-label={t('matching.removeStep', { n })}
-            disabled={draft.steps.length === 1}
-            onClick={() => onChange({ ...draft, steps: draft.steps.filter((_, i) => i !== index) })}
-          >
-            ×
-          </button>
-        </div>
-        <FieldErrorList id={`${domId(`steps[${index}]`)}-errors`} messages={wholeStep} />
-        <div className="request-form__grid">
-          <div className="request-form__wide">
-            <TaxonomyPicker
-              kind="processes"
-              name={`step-${index}-process`}
-              label={t('matching.stepProcess')}
-              value={step.processCode ? [step.processCode] : []}
-              onChange={(codes) => setStep(index, { ...step, processCode: codes[0] ?? '' })}
-              invalid={processMessages.length > 0}
-              describedBy={processMessages.length > 0 ? `${domId(`steps[${index}].processCode`)}-errors` : undefined}
-            />
-            <FieldErrorList id={`${domId(`steps[${index}].processCode`)}-errors`} messages={processMessages} />
-          </div>
-          {stepField('toleranceUm', t('matching.tolerance'), 'µm')}
-          {stepField('workpieceXMm', t('matching.workpieceX'), 'mm')}
-          {stepField('workpieceYMm', t('matching.workpieceY'), 'mm')}
-          {stepField('workpieceZMm', t('matching.workpieceZ'), 'mm')}
-          <div className="request-form__wide">
-            <TaxonomyPicker
-              kind="certifications"
-              name={`step-${index}-certifications`}
-              multiple
-              label={t('matching.certifications')}
-              value={step.requiredCertifications}
-              onChange={(codes) => setStep(index, { ...step, requiredCertifications: codes })}
-              invalid={certMessages.length > 0}
-              describedBy={certMessages.length > 0 ? `${domId(`steps[${index}].requiredCertifications`)}-errors` : undefined}
-            />
-            <FieldErrorList id={`${domId(`steps[${index}].requiredCertifications`)}-errors`} messages={certMessages} />
-          </div>
-        </div>
-      </li>
-    );
-  }
+  const text = (field: 'title' | 'description' | 'quantity' | 'lotSize' | 'dueDate', label: string, type?: 'number' | 'date' | 'multiline') => (
+    <DraftField
+      id={domId(field)}
+      name={field}
+      label={label}
+      value={draft[field]}
+      onChange={(value) => onChange({ ...draft, [field]: value })}
+      messages={errorsFor(errors, field)}
+      type={type}
+    />
+  );
 
   const weightKeys: WeightKey[] = ['quality', 'cost', 'delivery'];
   const weightMessages = errorsFor(errors, 'weights');
-  const lat = Number(draft.lat);
-  const lon = Number(draft.lon);
-  const radius = Number(draft.radiusKm);
-  const centre = draft.lat && draft.lon && Number.isFinite(lat) && Number.isFinite(lon) ? { lat, lon } : null;
+  const qaMessages = errorsFor(errors, 'qualityAssurance');
   const unclaimed = unclaimedErrors(errors, formFields);
 
   function submit(event: FormEvent) {
@@ -159,24 +90,74 @@ export function RequestForm({ draft, onChange, onPreview, onSave, busy, errors, 
 
   return (
     <form className="form request-form" aria-label={t('matching.formLabel')} onSubmit={submit} noValidate>
+      {notice && (
+        <p className="notice" role="alert" data-testid="form-notice">
+          {notice}
+        </p>
+      )}
       {failure && <WriteAlert failure={failure} unclaimed={unclaimed} />}
-      {input('title', t('matching.title'), draft.title, (title) => onChange({ ...draft, title }), { type: 'text' })}
+      {text('title', t('matching.title'))}
+      {text('description', t('matching.description'), 'multiline')}
 
       <fieldset>
         <legend>{t('matching.steps')}</legend>
         <FieldErrorList id={`${domId('steps')}-errors`} messages={errors['steps'] ?? []} />
         <ol className="request-form__steps">
-          {draft.steps.map(stepRow)}
+          {draft.steps.map((step, index) => (
+            <StepFields
+              key={step.key}
+              step={step}
+              index={index}
+              count={draft.steps.length}
+              errors={errors}
+              domId={domId}
+              onChange={(changed) => onChange({ ...draft, steps: draft.steps.map((s, i) => (i === index ? changed : s)) })}
+              onMove={(to) => onChange({ ...draft, steps: moveStep(draft.steps, index, to) })}
+              onRemove={() => onChange({ ...draft, steps: draft.steps.filter((_, i) => i !== index) })}
+            />
+          ))}
         </ol>
-        <button type="button" className="button button--secondary" onClick={() => onChange({ ...draft, steps: [...draft.steps, emptyStep()] })}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={draft.steps.length >= limits.steps}
+          onClick={() => onChange({ ...draft, steps: [...draft.steps, emptyStep()] })}
+        >
           {t('matching.addStep')}
         </button>
       </fieldset>
 
       <div className="request-form__grid">
-        {input('lotSize', t('matching.lotSize'), draft.lotSize, (lotSize) => onChange({ ...draft, lotSize }))}
-        {input('dueDate', t('matching.dueDate'), draft.dueDate, (dueDate) => onChange({ ...draft, dueDate }), { type: 'date' })}
+        {text('quantity', t('matching.quantity'), 'number')}
+        {text('lotSize', t('matching.lotSize'), 'number')}
+        {text('dueDate', t('matching.dueDate'), 'date')}
       </div>
+
+      <fieldset aria-describedby={qaMessages.length > 0 ? `${domId('qualityAssurance')}-errors` : undefined}>
+        <legend>{t('matching.qualityAssurance')}</legend>
+        <div className="form__checks">
+          {qualityAssuranceKinds.map((kind) => (
+            <label key={kind} className="form__check">
+              <input
+                type="checkbox"
+                name="qualityAssurance"
+                value={kind}
+                checked={draft.qualityAssurance.includes(kind)}
+                onChange={(event) =>
+                  onChange({
+                    ...draft,
+                    qualityAssurance: event.target.checked
+                      ? qualityAssuranceKinds.filter((k) => k === kind || draft.qualityAssurance.includes(k))
+                      : draft.qualityAssurance.filter((k) => k !== kind),
+                  })
+                }
+              />
+              {t(`matching.qa.${kind}`)}
+            </label>
+          ))}
+        </div>
+        <FieldErrorList id={`${domId('qualityAssurance')}-errors`} messages={qaMessages} />
+      </fieldset>
 
       <fieldset className="weights" aria-describedby={weightMessages.length > 0 ? `${domId('weights')}-errors` : undefined}>
         <legend>{t('matching.weights')}</legend>
@@ -201,30 +182,7 @@ export function RequestForm({ draft, onChange, onPreview, onSave, busy, errors, 
         <FieldErrorList id={`${domId('weights')}-errors`} messages={weightMessages} />
       </fieldset>
 
-      <fieldset>
-        <legend>{t('matching.region')}</legend>
-        <div className="request-form__grid">
-          {input('region.centre.lat', t('matching.lat'), draft.lat, (value) => onChange({ ...draft, lat: value }))}
-          {input('region.centre.lon', t('matching.lon'), draft.lon, (value) => onChange({ ...draft, lon: value }))}
-          {input('region.radiusKm', t('matching.radius'), draft.radiusKm, (radiusKm) => onChange({ ...draft, radiusKm }), { unit: 'km' })}
-        </div>
-        <FieldErrorList
-          id={`${domId('region')}-errors`}
-          messages={errorsFor(errors, 'region').filter(
-            (m) => !['region.centre.lat', 'region.centre.lon', 'region.radiusKm'].some((f) => errorsFor(errors, f).includes(m)),
-          )}
-        />
-        <SupplierMap
-          points={[]}
-          label={t('matching.region')}
-          fitKey={`${draft.radiusKm}`}
-          circle={centre && radius > 0 ? { center: centre, km: radius } : null}
-          pin={centre}
-          onPick={(point) => onChange({ ...draft, lat: point.lat.toFixed(4), lon: point.lon.toFixed(4) })}
-          pickHint={t('matching.regionHint')}
-          height={280}
-        />
-      </fieldset>
+      <RegionFields draft={draft} onChange={onChange} errors={errors} domId={domId} />
 
       <fieldset>
         <legend>{t('matching.visibility')}</legend>
@@ -248,8 +206,13 @@ export function RequestForm({ draft, onChange, onPreview, onSave, busy, errors, 
           {busy === 'preview' ? t('matching.previewing') : t('matching.preview')}
         </button>
         <button type="button" className="button button--secondary" disabled={busy !== null} onClick={onSave}>
-          {busy === 'save' ? t('matching.saving') : t('matching.saveDraft')}
+          {busy === 'save' ? t('matching.saving') : (saveLabel ?? t('matching.saveDraft'))}
         </button>
+        {onCancel && (
+          <button type="button" className="button button--secondary" disabled={busy !== null} onClick={onCancel}>
+            {t('form.cancel')}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -112,4 +112,131 @@ describe('a saved matching request', () => {
     expect(within(rows[1]!).queryByRole('button')).not.toBeInTheDocument();
     expect(await screen.findByText('招待済み')).toBeInTheDocument();
   });
+
+  it('shows what the request asks for', async () => {
+    renderPage({
+      'GET /api/v1/matching-requests/req-1': () =>
+        json(
+          request({
+            request: {
+              ...request().request,
+              quantity: 1200,
+              qualityAssurance: ['traceability'],
+              region: { centre: { lat: 35.0826, lon: 137.156 }, prefectures: ['23', '21'] },
+            },
+          }),
+        ),
+    });
+
+    const summary = await screen.findByTestId('request-summary');
+    expect(within(summary).getByTestId('summary-quantity')).toHaveTextContent('1,200');
+    expect(summary).toHaveTextContent('トレーサビリティ');
+    expect(await within(summary).findByText(/愛知県 \/ 岐阜県/)).toBeInTheDocument();
+    expect(within(summary).getAllByTestId('summary-step')[0]).toHaveTextContent('5軸加工');
+  });
+
+  it('lets the buyer change a draft: the form is filled from it and saved with If-Match', async () => {
+    const user = userEvent.setup();
+    const draft = request({
+      version: 3,
+      request: {
+        ...request().request,
+        description: '試作',
+        quantity: 100,
+        region: { centre: { lat: 35.0826, lon: 137.156 }, radiusKm: 25, prefectures: ['23'] },
+      },
+    });
+    const calls = renderPage({
+      'GET /api/v1/matching-requests/req-1': () => json(draft),
+      'PUT /api/v1/matching-requests/req-1': (call) =>
+        json({ ...draft, version: 4, request: JSON.parse(call.body) as MatchingRequest['request'] }),
+    });
+
+    await user.click(await screen.findByRole('button', { name: '編集' }));
+
+    const form = screen.getByRole('form', { name: '依頼の内容' });
+    expect(within(form).getByLabelText('件名')).toHaveValue('ブラケット');
+    expect(within(form).getByLabelText('説明')).toHaveValue('試作');
+    expect(within(form).getByLabelText('数量')).toHaveValue('100');
+    expect(within(form).getByLabelText('半径')).toHaveValue('25');
+    expect(await within(form).findByRole('checkbox', { name: '愛知県' })).toBeChecked();
+    expect(within(form).getByRole('checkbox', { name: '岐阜県' })).not.toBeChecked();
+    expect(within(screen.getByTestId('picker-step-0-process')).getByText('5軸加工')).toBeInTheDocument();
+    expect(screen.getByTestId('weight-quality')).toHaveTextContent('40%');
+
+    await user.clear(within(form).getByLabelText('件名'));
+    await user.type(within(form).getByLabelText('件名'), 'ブラケット 改');
+    await user.clear(within(form).getByLabelText('数量'));
+    await user.type(within(form).getByLabelText('数量'), '250');
+    await user.click(within(form).getByRole('button', { name: '変更を保存' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'ブラケット 改' })).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: '依頼の内容' })).not.toBeInTheDocument();
+    expect(screen.getByTestId('summary-quantity')).toHaveTextContent('250');
+    const put = calls.find((call) => call.method === 'PUT');
+    expect(put!.headers.get('If-Match')).toBe('"3"');
+    expect(JSON.parse(put!.body)).toMatchObject({
+      title: 'ブラケット 改',
+      description: '試作',
+      quantity: 250,
+      steps: [{ processCode: 'machining.milling.5axis' }],
+      weights: { quality: 0.4, cost: 0.3, delivery: 0.3 },
+      region: { centre: { lat: 35.0826, lon: 137.156 }, radiusKm: 25, prefectures: ['23'] },
+    });
+  });
+
+  it('says when someone else changed the draft meanwhile (412), reloads it and saves the next change against the new version', async () => {
+    const user = userEvent.setup();
+    let reads = 0;
+    const theirs = request({ version: 5, request: { ...request().request, title: 'ブラケット（他の人が変更）' } });
+    const calls = renderPage({
+      'GET /api/v1/matching-requests/req-1': () => {
+        reads += 1;
+        return json(reads === 1 ? request({ version: 4 }) : theirs);
+      },
+      'PUT /api/v1/matching-requests/req-1': (call) =>
+        call.headers.get('If-Match') === '"5"'
+          ? json({ ...theirs, version: 6, request: JSON.parse(call.body) as MatchingRequest['request'] })
+          : json({ type: '/problems/precondition-failed', title: 'Precondition failed', status: 412 }, 412),
+    });
+
+    await user.click(await screen.findByRole('button', { name: '編集' }));
+    await user.type(screen.getByLabelText('件名'), '（私の変更）');
+    await user.click(screen.getByRole('button', { name: '変更を保存' }));
+
+    expect(await screen.findByTestId('form-notice')).toHaveTextContent('他の人がこの依頼を変更しました');
+    expect(screen.getByRole('heading', { level: 1, name: 'ブラケット（他の人が変更）' })).toBeInTheDocument();
+    expect(screen.getByLabelText('件名')).toHaveValue('ブラケット（他の人が変更）');
+
+    await user.type(screen.getByLabelText('件名'), '＋私の変更');
+    await user.click(screen.getByRole('button', { name: '変更を保存' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'ブラケット（他の人が変更）＋私の変更' })).toBeInTheDocument();
+    const puts = calls.filter((call) => call.method === 'PUT');
+    expect(puts.map((call) => call.headers.get('If-Match'))).toEqual(['"4"', '"5"']);
+  });
+
+  it('offers to change a request only while it is a draft', async () => {
+    renderPage({
+      'GET /api/v1/matching-requests/req-1': () => json(request({ status: 'open' })),
+      'GET /api/v1/matching-requests/req-1/invitations': () => json([]),
+    });
+
+    expect(await screen.findByRole('button', { name: '締め切る' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '編集' })).not.toBeInTheDocument();
+  });
+
+  it('names the site a request was awarded to', async () => {
+    renderPage({
+      'GET /api/v1/matching-requests/req-1': () => json(request({ status: 'awarded', awardedSupplierId: 'site-a' })),
+      'GET /api/v1/matching-requests/req-1/invitations': () =>
+        json([
+          { requestId: 'req-1', supplierId: 'site-a', supplierNameJa: '豊田 精工', status: 'shortlisted', introduced: false, invitedAt: '2030-05-01T03:00:00Z' },
+        ]),
+    });
+
+    expect(await screen.findByText('発注先: 豊田 精工')).toHaveAttribute('data-testid', 'awarded-to');
+    expect(screen.getByTestId('request-status')).toHaveTextContent('発注先決定');
+    expect(screen.queryByRole('button', { name: '発注先に決定' })).not.toBeInTheDocument();
+  });
 });

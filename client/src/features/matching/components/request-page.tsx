@@ -1,28 +1,31 @@
 import { useState } from 'react';
 import { ErrorState, LoadingState } from '@/components/async-state';
 import { WriteAlert } from '@/components/write-alert';
-import { formatDateTime, useI18n } from '@/lib/i18n';
+import { useI18n } from '@/lib/i18n';
+import { useLoaded } from '@/lib/use-loaded';
 import type { WriteFailure, WriteResult } from '@/lib/write-result';
 import { allowedActions, changeRequestStatus, type StatusAction } from '../api/change-request-status';
 import { getMatchingRequest } from '../api/get-matching-request';
 import { getRequestEvaluation } from '../api/get-request-evaluation';
+import { inviteSupplier, listInvitations } from '../api/invitations';
 import type { MatchingRequest } from '../api/types';
-import { useLoaded } from '@/lib/use-loaded';
+import { EditRequest } from './edit-request';
 import { InvitationList } from './invitation-list';
 import { MatchResults } from './match-results';
-import { StatusBadge } from './status-badge';
-import { inviteSupplier, listInvitations } from '../api/invitations';
+import { RequestSummary } from './request-summary';
 import './matching.css';
 
 /**
- * A saved request: its state and the lifecycle actions it allows, its evaluation (matches and chains) and, while it is
- * open, invitations to candidates and what they answered.
+ * A saved request: what it asks, its state and the lifecycle actions it allows, its evaluation (matches and chains)
+ * and, once open, invitations to candidates and what they answered. A draft can be changed here (If-Match).
  */
 export function RequestPage({ id }: { id: string }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const request = useLoaded(id, (signal) => getMatchingRequest(id, signal));
   const [working, setWorking] = useState(false);
   const [failure, setFailure] = useState<WriteFailure | null>(null);
+  // Editing a draft; `reloaded` once a save met a newer version and the form was filled from it.
+  const [editing, setEditing] = useState<{ reloaded: boolean } | null>(null);
 
   async function run<T>(action: () => Promise<WriteResult<T>>, then: (data: T) => void) {
     setWorking(true);
@@ -33,6 +36,23 @@ export function RequestPage({ id }: { id: string }) {
       then(result.data);
     } else {
       setFailure(result);
+    }
+  }
+
+  // Someone changed the draft meanwhile: read it again, and go on editing what is saved now while it is still a draft.
+  async function reloadAfterStale() {
+    try {
+      const fresh = await getMatchingRequest(id);
+      request.replace(fresh);
+      if (fresh.status === 'draft') {
+        setEditing({ reloaded: true });
+      } else {
+        setEditing(null);
+        setFailure({ kind: 'stale', problem: null });
+      }
+    } catch {
+      setEditing(null);
+      request.reload();
     }
   }
 
@@ -50,19 +70,15 @@ export function RequestPage({ id }: { id: string }) {
     <div className="matching">
       <section className="card" aria-labelledby="request-heading">
         <h1 id="request-heading">{saved.request.title}</h1>
-        <dl className="request-summary">
-          <dt>{t('matching.status')}</dt>
-          <dd>
-            <StatusBadge status={status} />
-          </dd>
-          <dt>{t('matching.stepsCount')}</dt>
-          <dd>{saved.request.steps.length}</dd>
-          <dt>{t('matching.createdAt')}</dt>
-          <dd>{formatDateTime(saved.createdAt, language)}</dd>
-        </dl>
+        <RequestSummary saved={saved} />
         {failure && <WriteAlert failure={failure} />}
-        {actions.length > 0 && (
+        {actions.length > 0 && !editing && (
           <div className="matching__actions" role="group" aria-label={t('matching.actions')}>
+            {status === 'draft' && (
+              <button type="button" className="button button--secondary" disabled={working} onClick={() => setEditing({ reloaded: false })}>
+                {t('matching.edit')}
+              </button>
+            )}
             {actions.map((action: StatusAction) => (
               <button
                 key={action}
@@ -77,13 +93,28 @@ export function RequestPage({ id }: { id: string }) {
           </div>
         )}
       </section>
-      <Evaluation
-        key={`${status}-${saved.version}`}
-        request={saved}
-        onChanged={request.reload}
-        run={run}
-        working={working}
-      />
+      {editing && status === 'draft' ? (
+        <EditRequest
+          key={saved.version}
+          saved={saved}
+          reloaded={editing.reloaded}
+          onSaved={(updated) => {
+            request.replace(updated);
+            setEditing(null);
+            setFailure(null);
+          }}
+          onCancel={() => setEditing(null)}
+          onStale={() => void reloadAfterStale()}
+        />
+      ) : (
+        <Evaluation
+          key={`${status}-${saved.version}`}
+          request={saved}
+          onChanged={request.reload}
+          run={run}
+          working={working}
+        />
+      )}
     </div>
   );
 }
@@ -106,6 +137,7 @@ function Evaluation({
   const invitations = useLoaded(`${id}-${request.version}-invitations`, (signal) =>
     request.status === 'draft' ? Promise.resolve([]) : listInvitations(id, signal),
   );
+  const awarded = request.awardedSupplierId;
   const invited = new Set(invitations.state.kind === 'ready' ? invitations.state.data.map((i) => i.supplierId) : []);
 
   return (
@@ -115,6 +147,18 @@ function Evaluation({
           <h2 id="invitations-heading">{t('matching.invitations')}</h2>
           {invitations.state.kind === 'loading' && <LoadingState />}
           {invitations.state.kind === 'error' && <ErrorState error={invitations.state.error} onRetry={invitations.reload} />}
+          {awarded && invitations.state.kind === 'ready' && (
+            <p data-testid="awarded-to">
+              {t('matching.awardedTo', {
+                name:
+                  invitations.state.data.find((i) => i.supplierId === awarded)?.supplierNameJa ??
+                  (evaluation.state.kind === 'ready'
+                    ? evaluation.state.data.steps.flatMap((s) => s.candidates).find((c) => c.supplierId === awarded)?.nameJa
+                    : undefined) ??
+                  awarded,
+              })}
+            </p>
+          )}
           {invitations.state.kind === 'ready' && (
             <InvitationList
               requestId={id}

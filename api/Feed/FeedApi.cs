@@ -1,0 +1,118 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Registry.Api.Auth;
+using Registry.Api.Errors;
+using Registry.Api.Http;
+using Registry.Api.Suppliers;
+using Registry.Contracts.Feed;
+using Registry.Contracts.Suppliers;
+
+namespace Registry.Api.Feed;
+
+/// <summary>
+/// The change feed (DESIGN §8): outbox events in commit order, resumable from any cursor. Sequence values commit out
+/// of order, so a reader keyed by id alone could pass an event whose transaction commits later; the feed orders by
+/// (txid, id) and serves only events of transactions older than every one still running
+/// (<c>txid &lt; pg_snapshot_xmin(pg_current_snapshot())</c>), so nothing can commit behind a cursor once given out.
+/// Anonymous readers get public events; clients with feed:read and members also those for members; coordinators all.
+/// </summary>
+public static class FeedApi
+{
+    public const int MaxLimit = 1000;
+
+    public static IEndpointRouteBuilder MapFeed(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/feed", ReadAsync).WithTags("Integration").RejectUnknownQueryParameters()
+            .WithName("readFeed").WithSummary("Committed changes in commit order after a cursor");
+        return app;
+    }
+
+    public static async Task<Results<Ok<FeedPage>, ProblemHttpResult>> ReadAsync(
+        [Range(1, MaxLimit)] int? limit, [MaxLength(100)] string? cursor, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+    {
+        if (limit is < 1 or > MaxLimit)
+        {
+            return Problems.Validation("limit", $"limit must be between 1 and {MaxLimit}.");
+        }
+
+        if (Position.Parse(cursor) is not { } after)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.InvalidCursor,
+                title: "Invalid cursor", detail: "The cursor is not one this feed gave out. Start again without a cursor.");
+        }
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = (await connection.QueryAsync<Row>(new CommandDefinition("""
+            SELECT id, txid::text AS txid, type, resource, resource_id, supplier_id, version, changed, payload::text AS payload, occurred_at
+            FROM events
+            WHERE (txid, id) > (@txid::xid8, @id) AND txid < pg_snapshot_xmin(pg_current_snapshot()) AND visibility = ANY(@visible)
+            ORDER BY txid, id
+            LIMIT @take
+            """,
+            new { txid = after.Txid.ToString(CultureInfo.InvariantCulture), id = after.Id, visible = Visible(user), take = limit ?? 100 },
+            cancellationToken: ct))).ToList();
+        var items = rows.Select(r => r.ToDto()).ToList();
+        return TypedResults.Ok(new FeedPage { Items = items, NextCursor = items.Count > 0 ? items[^1].Cursor : after.ToString() });
+    }
+
+    private static string[] Visible(ClaimsPrincipal user)
+    {
+        var level = user.IsClient()
+            ? user.HasScope(Scopes.FeedRead) ? Viewer.Members : Viewer.Public
+            : Viewer.Level(user);
+        return [.. Enum.GetValues<DisclosureLevel>().Where(l => Viewer.ToLevel(l) <= level).Select(WireNames.Of)];
+    }
+
+    /// <summary>Where a reader is: after the event (txid, id); the start is (0, 0). Written as "txid.id".</summary>
+    public readonly record struct Position(ulong Txid, long Id)
+    {
+        public static Position? Parse(string? cursor)
+        {
+            if (cursor is null)
+            {
+                return new Position(0, 0);
+            }
+
+            var parts = cursor.Split('.');
+            return parts.Length == 2
+                && ulong.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var txid)
+                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? new Position(txid, id)
+                : null;
+        }
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Txid}.{Id}");
+    }
+
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public string Txid { get; init; } = "";
+        public string Type { get; init; } = "";
+        public string Resource { get; init; } = "";
+        public Guid ResourceId { get; init; }
+        public Guid? SupplierId { get; init; }
+        public int? Version { get; init; }
+        public string[] Changed { get; init; } = [];
+        public string? Payload { get; init; }
+        public DateTimeOffset OccurredAt { get; init; }
+
+        public FeedEvent ToDto() => new()
+        {
+            Type = Type,
+            Resource = Resource,
+            ResourceId = ResourceId,
+            SupplierId = SupplierId,
+            Version = Version,
+            Changed = Changed,
+            Data = Payload is null ? null : JsonSerializer.Deserialize<JsonElement>(Payload),
+            OccurredAt = OccurredAt,
+            Cursor = new Position(ulong.Parse(Txid, CultureInfo.InvariantCulture), Id).ToString(),
+        };
+    }
+}
