@@ -50,7 +50,9 @@ describe('the cluster page in the app', () => {
     expect(steps).toHaveLength(3);
     expect(steps[2]).toHaveAttribute('data-gap', 'true');
     expect(await within(chain).findByText('工程 3（塗装）')).toBeInTheDocument();
-    expect(within(chain).getByTestId('chain-gaps')).toHaveTextContent('工程 3（塗装）');
+    const gap = within(within(chain).getByTestId('chain-gaps')).getByTestId('chain-gap');
+    expect(gap).toHaveAttribute('data-step', '2');
+    expect(gap).toHaveTextContent('塗装');
     expect(within(chain).getByTestId('supplier-map')).toBeInTheDocument();
   });
 });

@@ -5,7 +5,7 @@ import { ChainView } from '@/features/matching/components/chain-view';
 
 // A joint order's consortium is a chain like a matching request's: the app hands matching's chain view (steps, legs,
 // completeness, gaps, map) to the cluster page, so neither feature imports the other.
-const renderChain: RenderChain = (chain, processOf) => <ChainView chain={chain} processOf={processOf} />;
+const renderChain: RenderChain = (chain, processOf) => <ChainView chain={chain} n={1} processOf={processOf} />;
 
 export function ClusterRoute() {
   const { id = '' } = useParams();
