@@ -19,6 +19,7 @@ public static class DatabaseSetup
         services.AddSingleton<ReadDatabase>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<StartupRefusal>();
+        services.AddSingleton<StartupData>();
         services.AddHostedService<MigrateOnStartup>();
         return services;
     }

@@ -19,6 +19,7 @@ public sealed class MigrateOnStartup(
         // Off only where no database is wanted, such as writing openapi.yaml.
         if (!configuration.GetValue("Database:MigrateOnStartup", defaultValue: true))
         {
+            services.GetRequiredService<StartupData>().Prepared = true;
             return;
         }
 
@@ -32,6 +33,7 @@ public sealed class MigrateOnStartup(
                 await runner.ApplyAsync(stoppingToken);
                 logger.LogInformation("Database migrations are current");
                 await PrepareDataAsync(stoppingToken);
+                services.GetRequiredService<StartupData>().Prepared = true;
                 return;
             }
             catch (MigrationFailedException ex)
@@ -85,6 +87,12 @@ public sealed class MigrateOnStartup(
 }
 
 /// <summary>Why start-up refused to serve, if it did; the process then exits with code 1.</summary>
+/// <summary>Whether the data a start writes after the migrations (demo accounts, region, clusters) is there yet.</summary>
+public sealed class StartupData
+{
+    public bool Prepared { get; set; }
+}
+
 public sealed class StartupRefusal
 {
     public string? Reason { get; set; }

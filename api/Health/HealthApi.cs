@@ -35,7 +35,7 @@ public static class HealthApi
     public static Ok<HealthReport> GetHealth() => TypedResults.Ok(new HealthReport { Status = "alive" });
 
     public static async Task<Results<Ok<ReadinessReport>, ProblemHttpResult>> GetReadiness(
-        NpgsqlDataSource db, MigrationRunner migrations, SearchIndexFollower searchIndex, ILoggerFactory loggers, CancellationToken ct)
+        NpgsqlDataSource db, MigrationRunner migrations, StartupData startup, SearchIndexFollower searchIndex, ILoggerFactory loggers, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(s_checkTimeout);
@@ -49,8 +49,10 @@ public static class HealthApi
             database = new ReadinessCheck { Name = "database", Status = CheckStatus.Ok };
 
             var pending = await migrations.PendingAsync(connection, timeout.Token);
-            migrationCheck = pending.Count == 0
+            migrationCheck = pending.Count == 0 && startup.Prepared
                 ? new ReadinessCheck { Name = "migrations", Status = CheckStatus.Ok }
+                : pending.Count == 0
+                ? new ReadinessCheck { Name = "migrations", Status = CheckStatus.Failing, Detail = "Migrations are applied; the start-up data is still being written." }
                 : new ReadinessCheck
                 {
                     Name = "migrations",

@@ -68,9 +68,14 @@ public sealed class MatchEvaluator(
     /// <summary>Adds what is wrong with a region (also a cluster's) to the errors, under <c>region.…</c>.</summary>
     public void CheckRegion(Dictionary<string, string[]> errors, MatchingRegion region)
     {
-        foreach (var (field, messages) in Http.Validation.Errors(region).Concat(Http.Validation.Errors(region.Centre)))
+        foreach (var (field, messages) in Http.Validation.Errors(region))
         {
             errors["region." + field] = messages;
+        }
+
+        foreach (var (field, messages) in Http.Validation.Errors(region.Centre))
+        {
+            errors["region.centre." + field] = messages;
         }
 
         Check(errors, "region.prefectures", TaxonomyKind.Prefectures, region.Prefectures ?? []);

@@ -241,6 +241,13 @@ public static class MatchingRequestsApi
                 closed_at = CASE WHEN @to IN ('closed', 'cancelled', 'awarded') AND closed_at IS NULL THEN now() ELSE closed_at END
             WHERE id = @id
             """, new { id, to, supplierId = action == "award" ? supplierId : null }, tx, cancellationToken: ct));
+        if (action == "award")
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE matching_invitations SET status = 'awarded' WHERE request_id = @id AND supplier_id = @supplierId",
+                new { id, supplierId }, tx, cancellationToken: ct));
+        }
+
         var row = (await ReadAsync(connection, tx, id, ct))!;
         var after = row.ToDto(showBuyer: true);
         var happened = $"matching_request.{(to == "open" ? "opened" : to)}";

@@ -38,9 +38,12 @@ public sealed class WebhookOptions
 /// resource, the feed cursor): the feed stays the source of truth.
 /// </summary>
 public sealed class WebhookDispatcher(
-    NpgsqlDataSource db, WebhookSender sender, IDataProtectionProvider protection, WebhookOptions options, TimeProvider clock,
+    IServiceProvider services, WebhookSender sender, IDataProtectionProvider protection, WebhookOptions options, TimeProvider clock,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
+    // Resolved on first use, so that a host that never touches the database (writing openapi.yaml) needs none.
+    private NpgsqlDataSource Db => services.GetRequiredService<NpgsqlDataSource>();
+
     public const string SecretPurpose = "Registry.Webhooks.Secret";
 
     private static readonly TimeSpan s_lease = TimeSpan.FromSeconds(60);
@@ -81,7 +84,7 @@ public sealed class WebhookDispatcher(
     /// <summary>Turns the next committed events into deliveries for the subscriptions they match; true if there were any.</summary>
     public async Task<bool> FanOutAsync(CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var connection = await Db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var position = await connection.QuerySingleOrDefaultAsync<(string Txid, long EventId)?>(new CommandDefinition(
             "SELECT txid::text, event_id FROM webhook_fanout FOR UPDATE SKIP LOCKED", transaction: tx, cancellationToken: ct));
@@ -124,7 +127,7 @@ public sealed class WebhookDispatcher(
     public async Task<bool> DeliverDueAsync(CancellationToken ct)
     {
         List<Claimed> claimed;
-        await using (var connection = await db.OpenConnectionAsync(ct))
+        await using (var connection = await Db.OpenConnectionAsync(ct))
         {
             claimed = [.. await connection.QueryAsync<Claimed>(new CommandDefinition("""
                 UPDATE webhook_deliveries d SET lease_until = now() + @lease, attempts = d.attempts + 1
@@ -160,7 +163,7 @@ public sealed class WebhookDispatcher(
         };
         var outcome = await sender.SendAsync(new Uri(delivery.Url), headers, body, ct);
         var wait = outcome.Delivered ? null : WebhookSchedule.After(delivery.Attempts, Random.Shared.NextDouble(), options);
-        await using var connection = await db.OpenConnectionAsync(CancellationToken.None);
+        await using var connection = await Db.OpenConnectionAsync(CancellationToken.None);
         await using var tx = await connection.BeginTransactionAsync(CancellationToken.None);
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO webhook_attempts (delivery_id, status_code, error, duration_ms) VALUES (@id, @status, @error, @ms)

@@ -313,6 +313,7 @@ public enum InvitationStatus
     Interested,
     Declined,
     Shortlisted,
+    Awarded,
 }
 
 public enum InvitationAnswer

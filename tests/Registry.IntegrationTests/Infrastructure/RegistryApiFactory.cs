@@ -32,6 +32,13 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _settings["Spa:Root"] = Path.Combine(Path.GetTempPath(), "registry-tests-no-spa");
         KeyDirectory = Directory.CreateTempSubdirectory("registry-test-keys-").FullName;
         _settings["Auth:KeyDirectory"] = KeyDirectory;
+        // Webhook receivers in tests listen on loopback, and retries come in seconds, not minutes.
+        _settings["Webhooks:AllowLoopback"] = "true";
+        _settings["Webhooks:PollMilliseconds"] = "100";
+        _settings["Webhooks:RetryBaseSeconds"] = "1";
+        _settings["Webhooks:MaxAttempts"] = "4";
+        _settings["Webhooks:QuickRetryMilliseconds"] = "50";
+        _settings["Webhooks:BreakSeconds"] = "1";
     }
 
     /// <summary>Where this host keeps its signing keys, so tests can forge tokens the way an attacker would try to.</summary>

@@ -706,6 +706,7 @@ export const en: Record<MessageKey, string> = {
   'matching.invitation.invited': 'Awaiting answer',
   'matching.invitation.interested': 'Interested',
   'matching.invitation.declined': 'Declined',
+  'matching.invitation.awarded': 'Awarded',
   'matching.invitation.shortlisted': 'Shortlisted',
   'matching.shortlist': 'Shortlist',
   'matching.award': 'Award',

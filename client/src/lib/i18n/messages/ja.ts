@@ -704,6 +704,7 @@ export const ja = {
   'matching.invitation.invited': '回答待ち',
   'matching.invitation.interested': '関心あり',
   'matching.invitation.declined': '辞退',
+  'matching.invitation.awarded': '発注先に決定',
   'matching.invitation.shortlisted': '候補に選定',
   'matching.shortlist': '候補に選ぶ',
   'matching.award': '発注先に決定',

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Registry.Contracts;
+using Registry.Contracts.Accounts;
+using Registry.Contracts.Auth;
+using Registry.Contracts.Suppliers;
+using Registry.Contracts.Webhooks;
+using Registry.IntegrationTests.Infrastructure;
+
+namespace Registry.IntegrationTests;
+
+/// <summary>Signed webhooks from the outbox to a receiver on loopback that goes down and comes back.</summary>
+[Collection(SharedApi.Name)]
+public sealed class WebhookTests(RegistryApiFactory api)
+{
+    [Fact]
+    public async Task AReceiverThatWasDownGetsEveryEventOnceSignedAndARedeliveryOnRequest()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var integrator = await IntegratorAsync();
+        using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
+        var input = Sites.Input("ウェブフック精工");
+        var site = await Sites.PublishedAsync(coordinator.Client, input);
+
+        using var created = await integrator.PostAsJsonAsync("/api/v1/webhooks",
+            new WebhookInput { Url = receiver.Url.ToString(), EventTypes = ["supplier.*"], SupplierIds = [site.Id] }, Json.Options);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var subscription = (await created.ReadJsonAsync<WebhookWithSecret>())!;
+        Assert.StartsWith("whsec_", subscription.Secret, StringComparison.Ordinal);
+        Assert.DoesNotContain(subscription.Secret, await (await integrator.GetAsync($"/api/v1/webhooks/{subscription.Webhook.Id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Three edits while the receiver is down.
+        receiver.Down = true;
+        var version = site.Version;
+        foreach (var strength in new[] { "短納期", "精密研削", "5軸加工" })
+        {
+            using var edited = await Sites.PutAsync(coordinator.Client, $"/api/v1/suppliers/{site.Id}", input with { Strengths = strength }, version);
+            version = (await edited.ReadJsonAsync<SupplierProfile>())!.Version;
+        }
+
+        var deliveries = $"/api/v1/webhooks/{subscription.Webhook.Id}/deliveries";
+        await UntilAsync(async () => (await PageAsync(integrator, deliveries)).Items is { Count: 3 } items && items.All(d => d.Attempts >= 2));
+        Assert.DoesNotContain(receiver.Requests, r => r.AnsweredWith == 204);
+
+        receiver.Down = false;
+        await UntilAsync(async () => (await PageAsync(integrator, deliveries)).Items.All(d => d.Status == DeliveryStatus.Delivered));
+        var delivered = (await PageAsync(integrator, deliveries)).Items;
+        var accepted = receiver.Requests.Where(r => r.AnsweredWith == 204).ToList();
+        Assert.Equal(delivered.Select(d => d.MessageId).Order(), accepted.Select(r => r.Id).Order());
+        Assert.All(delivered, d => Assert.True(d.AttemptLog.Count >= 2 && d.AttemptLog[^1].StatusCode == 204, "the attempts are not all listed"));
+        foreach (var request in receiver.Requests)
+        {
+            Assert.Equal(Sign(subscription.Secret, request.Id, request.Timestamp, request.Body), request.Signature);
+            using var body = JsonDocument.Parse(request.Body);
+            Assert.Equal("supplier.updated", body.RootElement.GetProperty("type").GetString());
+            Assert.Equal(site.Id, body.RootElement.GetProperty("data").GetProperty("resourceId").GetGuid());
+        }
+
+        // Redelivery sends the same message again, as a new series.
+        var again = delivered[0];
+        using var redeliver = await integrator.PostAsync($"{deliveries}/{again.Id}/redeliver", null);
+        Assert.Equal(HttpStatusCode.OK, redeliver.StatusCode);
+        await UntilAsync(() => Task.FromResult(receiver.Requests.Count(r => r.Id == again.MessageId && r.AnsweredWith == 204) == 2));
+    }
+
+    [Fact]
+    public async Task ADeadEndpointIsParkedAfterTheLastAttemptAndBadSubscriptionsAreRefused()
+    {
+        using var integrator = await IntegratorAsync();
+        using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
+        var site = await Sites.PublishedAsync(coordinator.Client, Sites.Input("不達テスト工業"));
+        // Nothing listens on port 9 (discard) on loopback here.
+        using var created = await integrator.PostAsJsonAsync("/api/v1/webhooks",
+            new WebhookInput { Url = "http://127.0.0.1:9/hooks", EventTypes = ["supplier.archived"], SupplierIds = [site.Id] }, Json.Options);
+        var subscription = (await created.ReadJsonAsync<WebhookWithSecret>())!;
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.Client.PostAsync($"/api/v1/suppliers/{site.Id}/archive", null)).StatusCode);
+
+        var deliveries = $"/api/v1/webhooks/{subscription.Webhook.Id}/deliveries?status=parked";
+        await UntilAsync(async () => (await PageAsync(integrator, deliveries)).Items.Count == 1);
+        var parked = (await PageAsync(integrator, deliveries)).Items.Single();
+        Assert.Equal((4, "supplier.archived"), (parked.Attempts, parked.EventType));
+        Assert.All(parked.AttemptLog, a => Assert.NotNull(a.Error));
+
+        foreach (var (url, types) in new[] { ("https://10.0.0.1/hooks", "supplier.*"), ("https://169.254.169.254/x", "*"), ("https://hooks.example/x", "Supplier!") })
+        {
+            using var refused = await integrator.PostAsJsonAsync("/api/v1/webhooks", new WebhookInput { Url = url, EventTypes = [types] }, Json.Options);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+
+        using var member = await TestAccounts.SignInAsync(api, "member");
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.GetAsync("/api/v1/webhooks")).StatusCode);
+    }
+
+    /// <summary>Standard Webhooks, written out here independently of the service: HMAC-SHA256 over "id.timestamp.body".</summary>
+    private static string Sign(string secret, string id, string timestamp, string body)
+    {
+        using var hmac = new HMACSHA256(Convert.FromBase64String(secret["whsec_".Length..]));
+        return "v1," + Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes(id + "." + timestamp + "." + body)));
+    }
+
+    private async Task<HttpClient> IntegratorAsync()
+    {
+        using var admin = await TestAccounts.SignInAsync(api, "admin");
+        using var response = await admin.Client.PostAsJsonAsync("/api/v1/api-clients", new { name = "ウェブフック工業会", scopes = new[] { "webhooks:manage", "feed:read" } });
+        var client = (await response.ReadJsonAsync<ApiClientWithSecret>())!;
+        using var anonymous = api.CreateClient();
+        using var token = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = client.Client.Id.ToString(),
+                ["client_secret"] = client.ClientSecret,
+            }),
+        });
+        return api.CreateClientWithToken((await token.ReadJsonAsync<ClientTokenResponse>())!.AccessToken);
+    }
+
+    private static async Task<Page<WebhookDelivery>> PageAsync(HttpClient client, string path) =>
+        (await (await client.GetAsync(path)).ReadJsonAsync<Page<WebhookDelivery>>())!;
+
+    /// <summary>Waits for the worker; giving up after a minute is a failure, not a timing claim.</summary>
+    private static async Task UntilAsync(Func<Task<bool>> condition)
+    {
+        for (var deadline = DateTime.UtcNow.AddMinutes(1); DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            if (await condition())
+            {
+                return;
+            }
+        }
+
+        Assert.Fail("The webhook worker did not get there within a minute.");
+    }
+}
