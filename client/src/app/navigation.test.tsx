@@ -31,11 +31,11 @@ function navLinks(): string[] {
 }
 
 describe('the header navigation by role', () => {
-  it('offers the supplier search to everyone, signed in or not', async () => {
+  it('offers the supplier search and the clusters to everyone, signed in or not', async () => {
     renderRoutes(routes, '/no-such-page', session);
     await screen.findByRole('heading', { name: 'ページが見つかりません' });
 
-    expect(navLinks()).toEqual(['サプライヤー検索', 'API ドキュメント']);
+    expect(navLinks()).toEqual(['サプライヤー検索', '産業クラスター', 'API ドキュメント']);
   });
 
   it('offers a supplier its sites', async () => {
@@ -44,15 +44,32 @@ describe('the header navigation by role', () => {
     renderRoutes(routes, '/no-such-page', session);
     await screen.findByRole('heading', { name: 'ページが見つかりません' });
 
-    expect(navLinks()).toEqual(['サプライヤー検索', 'マッチング依頼', '受信した依頼', '自社の事業所', 'マイアカウント', 'API ドキュメント']);
+    expect(navLinks()).toEqual([
+      'サプライヤー検索',
+      '産業クラスター',
+      'マッチング依頼',
+      '受信した依頼',
+      '自社の事業所',
+      'マイアカウント',
+      'API ドキュメント',
+    ]);
   });
 
-  it('offers a coordinator the verification queue', async () => {
+  it('offers a coordinator the verification queue and the region analytics', async () => {
     session.start(api.issue());
     renderRoutes(routes, '/no-such-page', session);
     await screen.findByRole('heading', { name: 'ページが見つかりません' });
 
-    expect(navLinks()).toEqual(['サプライヤー検索', 'マッチング依頼', '確認待ち一覧', 'マイアカウント', '監査ログ', 'API ドキュメント']);
+    expect(navLinks()).toEqual([
+      'サプライヤー検索',
+      '産業クラスター',
+      'マッチング依頼',
+      '確認待ち一覧',
+      '地域分析',
+      'マイアカウント',
+      '監査ログ',
+      'API ドキュメント',
+    ]);
   });
 
   it('keeps the verification queue from a member', async () => {

@@ -5,7 +5,12 @@ import { RequireRole } from '@/components/require-role';
 import type { Role } from '@/lib/auth';
 import { AccountRoute } from './routes/account';
 import { AdminAccountsRoute } from './routes/admin-accounts';
+import { AnalyticsRoute } from './routes/analytics';
 import { AuditRoute } from './routes/audit';
+import { ClusterRoute } from './routes/cluster';
+import { ClusterEditRoute } from './routes/cluster-edit';
+import { ClusterNewRoute } from './routes/cluster-new';
+import { ClustersRoute } from './routes/clusters';
 import { HomeRoute } from './routes/home';
 import { LoginRoute } from './routes/login';
 import { MatchingRoute } from './routes/matching';
@@ -33,14 +38,20 @@ const access = {
   newSite: ['supplier', 'coordinator', 'admin'],
   editSite: ['supplier', 'coordinator', 'admin'],
   verification: ['coordinator', 'admin'],
+  // Clusters and their coverage are public; coordinators create and edit them (the API lets only a cluster's own
+  // coordinators change it). The region dashboard reads a public endpoint, but is a coordinator's tool.
+  editCluster: ['coordinator', 'admin'],
+  analytics: ['coordinator', 'admin'],
 } satisfies Record<string, readonly Role[] | undefined>;
 
 export const navigation: readonly NavItem[] = [
   { to: '/suppliers', label: 'nav.suppliers', public: true },
+  { to: '/clusters', label: 'nav.clusters', public: true },
   { to: '/matching', label: 'nav.matching', roles: access.matching },
   { to: '/matching/inbox', label: 'nav.matchingInbox', roles: access.matchingInbox },
   { to: '/my/sites', label: 'nav.mySites', roles: access.mySites },
   { to: '/coordinator/verification', label: 'nav.verification', roles: access.verification },
+  { to: '/analytics', label: 'nav.analytics', roles: access.analytics },
   { to: '/account', label: 'nav.account', roles: access.account },
   { to: '/audit', label: 'nav.audit', roles: access.audit },
   { to: '/admin/accounts', label: 'nav.accounts', roles: access.adminAccounts },
@@ -67,6 +78,11 @@ export const routes: RouteObject[] = [
       { path: 'matching/inbox', element: guarded(access.matchingInbox, <MatchingInboxRoute />) },
       { path: 'matching/:id', element: guarded(access.matching, <MatchingRequestRoute />) },
       { path: 'coordinator/verification', element: guarded(access.verification, <VerificationRoute />) },
+      { path: 'clusters', element: <ClustersRoute /> },
+      { path: 'clusters/new', element: guarded(access.editCluster, <ClusterNewRoute />) },
+      { path: 'clusters/:id', element: <ClusterRoute /> },
+      { path: 'clusters/:id/edit', element: guarded(access.editCluster, <ClusterEditRoute />) },
+      { path: 'analytics', element: <AnalyticsRoute /> },
       { path: 'account', element: guarded(access.account, <AccountRoute />) },
       { path: 'audit', element: guarded(access.audit, <AuditRoute />) },
       { path: 'admin/accounts', element: guarded(access.adminAccounts, <AdminAccountsRoute />) },

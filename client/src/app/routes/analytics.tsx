@@ -1,0 +1,5 @@
+import { Dashboard } from '@/features/analytics/components/dashboard';
+
+export function AnalyticsRoute() {
+  return <Dashboard />;
+}

@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { ErrorState, LoadingState } from '@/components/async-state';
+import { WriteAlert } from '@/components/write-alert';
+import { formatNumber, useI18n } from '@/lib/i18n';
+import { useTaxonomyLabels } from '@/lib/taxonomy';
+import { useLoaded } from '@/lib/use-loaded';
+import type { WriteFailure } from '@/lib/write-result';
+import { changeClusterStatus, clusterActions, type ClusterAction } from '../api/change-cluster-status';
+import { getCluster } from '../api/get-cluster';
+import type { Cluster } from '../api/types';
+import { useClusterViewer, useStepLabel } from '../viewer';
+import { ClusterStatusBadge } from './cluster-status-badge';
+import type { RenderChain } from './consortium-view';
+import { CoverageSection } from './coverage-section';
+import { MembersSection } from './members-section';
+import { ThemesSection } from './themes-section';
+import './clusters.css';
+
+/**
+ * A cluster: its names, sector, region and description; its value chain with the region's coverage per step and the
+ * gaps; its members and the steps they cover; its themes. Its coordinators edit, publish and archive it.
+ */
+export function ClusterPage({ id, renderChain }: { id: string; renderChain?: RenderChain }) {
+  const cluster = useLoaded(id, (signal) => getCluster(id, signal));
+  if (cluster.state.kind === 'loading') {
+    return <LoadingState />;
+  }
+  if (cluster.state.kind === 'error') {
+    return <ErrorState error={cluster.state.error} onRetry={cluster.reload} />;
+  }
+  return <ClusterView cluster={cluster.state.data} onCluster={cluster.replace} onReload={cluster.reload} renderChain={renderChain} />;
+}
+
+function ClusterView({
+  cluster,
+  onCluster,
+  onReload,
+  renderChain,
+}: {
+  cluster: Cluster;
+  onCluster: (cluster: Cluster) => void;
+  onReload: () => void;
+  renderChain?: RenderChain;
+}) {
+  const { t, language } = useI18n();
+  const viewer = useClusterViewer(cluster);
+  const labelOf = useTaxonomyLabels(['prefectures']);
+  const stepLabel = useStepLabel(cluster.valueChain);
+  const [working, setWorking] = useState(false);
+  const [failure, setFailure] = useState<WriteFailure | null>(null);
+  const [membership, setMembership] = useState(0);
+
+  // After a member joined or left: the member count and the coverage's member figures change, nothing else.
+  function membersChanged() {
+    setMembership((n) => n + 1);
+    getCluster(cluster.id).then(onCluster, () => undefined);
+  }
+
+  async function transition(action: ClusterAction) {
+    setWorking(true);
+    setFailure(null);
+    const result = await changeClusterStatus(cluster.id, action);
+    setWorking(false);
+    if (result.kind === 'ok') {
+      onCluster(result.data);
+    } else {
+      setFailure(result);
+    }
+  }
+
+  const region = cluster.region;
+  const regionParts = [
+    t('clusters.regionCentre', { lat: formatNumber(region.centre.lat, language, 4), lon: formatNumber(region.centre.lon, language, 4) }),
+    region.radiusKm != null ? t('clusters.regionRadius', { km: formatNumber(region.radiusKm, language) }) : null,
+    region.prefectures && region.prefectures.length > 0
+      ? t('clusters.regionPrefectures', { names: region.prefectures.map((code) => labelOf('prefectures', code)).join('、') })
+      : null,
+  ].filter(Boolean);
+
+  return (
+    <div className="clusters">
+      <section className="card" aria-labelledby="cluster-heading">
+        <p>
+          <Link to="/clusters">{t('clusters.backToList')}</Link>
+        </p>
+        <h1 id="cluster-heading">{cluster.nameJa}</h1>
+        {cluster.nameEn && <p className="muted">{cluster.nameEn}</p>}
+        <p className="cluster-card__facts">
+          <span className="badge badge--off" data-testid="cluster-sector">
+            {t(`sector.${cluster.sector}`)}
+          </span>
+          <ClusterStatusBadge status={cluster.status} />
+        </p>
+        {cluster.description && <p className="clusters__description">{cluster.description}</p>}
+        <dl className="details">
+          <dt>{t('clusters.region')}</dt>
+          <dd data-testid="cluster-region">{regionParts.join(' / ')}</dd>
+          <dt>{t('clusters.valueChain')}</dt>
+          <dd>
+            <ol className="value-chain" data-testid="value-chain">
+              {cluster.valueChain.map((code, i) => (
+                <li key={`${code}-${i}`}>{stepLabel(i)}</li>
+              ))}
+            </ol>
+          </dd>
+          <dt>{t('clusters.members')}</dt>
+          <dd>{t('clusters.memberCount', { count: cluster.memberCount })}</dd>
+          <dt>{t('clusters.code')}</dt>
+          <dd>
+            <code>{cluster.code}</code>
+          </dd>
+        </dl>
+        {failure && <WriteAlert failure={failure} onReload={onReload} />}
+        {viewer.manages && (
+          <div className="clusters__actions" role="group" aria-label={t('clusters.actions')}>
+            <Link className="button button--secondary" to={`/clusters/${cluster.id}/edit`}>
+              {t('clusters.edit')}
+            </Link>
+            {clusterActions(cluster.status).map((action) => (
+              <button
+                key={action}
+                type="button"
+                className={action === 'publish' ? 'button' : 'button button--secondary'}
+                disabled={working}
+                onClick={() => void transition(action)}
+              >
+                {t(`clusters.action.${action}`)}
+              </button>
+            ))}
+          </div>
+        )}
+      </section>
+      <CoverageSection cluster={cluster} generation={membership} />
+      <MembersSection cluster={cluster} viewer={viewer} onChanged={membersChanged} />
+      <ThemesSection cluster={cluster} viewer={viewer} renderChain={renderChain} />
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { WriteAlert } from '@/components/write-alert';
+import type { FieldErrors } from '@/lib/field-errors';
+import { formatIsoDate, useI18n } from '@/lib/i18n';
+import type { WriteFailure, WriteResult } from '@/lib/write-result';
+import { changeThemeStatus, removeParticipant, themeActions, updateTheme, type ThemeAction } from '../api/themes';
+import type { Cluster, Theme } from '../api/types';
+import { draftFromTheme, themeDraftToInput, withMilestoneDone, type ThemeDraft } from '../cluster-draft';
+import { useStepLabel } from '../viewer';
+import { ConsortiumView, type RenderChain } from './consortium-view';
+import { ThemeForm } from './theme-form';
+
+type Write = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; failure: WriteFailure; errors: FieldErrors };
+
+/**
+ * One theme: kind, state, goal, a joint order's steps, milestones and participants. The cluster's coordinators move it
+ * on (proposed → active → completed, or dropped), edit it (If-Match), tick milestones off and remove participants; a
+ * joint order proposes its consortium.
+ */
+export function ThemeCard({
+  cluster,
+  theme,
+  manages,
+  renderChain,
+  onTheme,
+  onReload,
+}: {
+  cluster: Cluster;
+  theme: Theme;
+  manages: boolean;
+  renderChain?: RenderChain;
+  onTheme: (theme: Theme) => void;
+  onReload: () => void;
+}) {
+  const { t } = useI18n();
+  const stepLabel = useStepLabel(theme.steps);
+  const [write, setWrite] = useState<Write>({ kind: 'idle' });
+  const [editing, setEditing] = useState<ThemeDraft | null>(null);
+  const [consortium, setConsortium] = useState(false);
+  const open = theme.status === 'proposed' || theme.status === 'active';
+  const busy = write.kind === 'busy';
+
+  async function run(action: () => Promise<WriteResult<Theme>>, then?: () => void) {
+    setWrite({ kind: 'busy' });
+    const result = await action();
+    if (result.kind === 'ok') {
+      setWrite({ kind: 'idle' });
+      onTheme(result.data);
+      then?.();
+    } else {
+      setWrite({ kind: 'failed', failure: result, errors: result.kind === 'invalid' ? result.errors : {} });
+    }
+  }
+
+  const reload = () => {
+    setWrite({ kind: 'idle' });
+    setEditing(null);
+    onReload();
+  };
+  const failure = write.kind === 'failed' ? write.failure : null;
+
+  return (
+    <li className="theme-card" data-testid="theme" data-kind={theme.kind} data-status={theme.status}>
+      <div className="theme-card__head">
+        <h3>{theme.title}</h3>
+        <span className="badge badge--off">{t(`themes.kind.${theme.kind}`)}</span>
+        <span className={`badge theme-status theme-status--${theme.status}`} data-testid="theme-status">
+          {t(`themes.status.${theme.status}`)}
+        </span>
+      </div>
+      {theme.goal && <p className="theme-card__goal">{theme.goal}</p>}
+
+      {editing ? (
+        <ThemeForm
+          draft={editing}
+          onChange={setEditing}
+          onSubmit={() => void run(() => updateTheme(cluster.id, theme.id, theme.version, themeDraftToInput(editing)), () => setEditing(null))}
+          onCancel={() => {
+            setEditing(null);
+            setWrite({ kind: 'idle' });
+          }}
+          valueChain={cluster.valueChain}
+          editing
+          busy={busy}
+          errors={write.kind === 'failed' ? write.errors : {}}
+          failure={failure}
+          onReload={reload}
+        />
+      ) : (
+        <>
+          {failure && <WriteAlert failure={failure} onReload={reload} />}
+          <dl className="details theme-card__details">
+            {theme.kind === 'joint_order' && (
+              <>
+                <dt>{t('themes.steps')}</dt>
+                <dd>
+                  <ol className="theme-card__steps">
+                    {theme.steps.map((_, i) => (
+                      <li key={i}>{stepLabel(i)}</li>
+                    ))}
+                  </ol>
+                </dd>
+              </>
+            )}
+            <dt>{t('themes.milestones')}</dt>
+            <dd>
+              {theme.milestones.length === 0 ? (
+                <span className="muted">{t('themes.noMilestones')}</span>
+              ) : (
+                <ul className="theme-card__list" data-testid="milestones">
+                  {theme.milestones.map((milestone, i) => {
+                    const text = `${milestone.dueDate ? `${formatIsoDate(milestone.dueDate)} ` : ''}${milestone.title}`;
+                    return (
+                      <li key={i} data-testid="milestone" data-done={milestone.done || undefined}>
+                        {manages && open ? (
+                          <label className="form__check">
+                            <input
+                              type="checkbox"
+                              checked={milestone.done ?? false}
+                              disabled={busy}
+                              onChange={(event) =>
+                                void run(() => updateTheme(cluster.id, theme.id, theme.version, withMilestoneDone(theme, i, event.target.checked)))
+                              }
+                            />{' '}
+                            {text}
+                          </label>
+                        ) : (
+                          <>
+                            {text}{' '}
+                            <span className={milestone.done ? 'badge badge--on' : 'badge badge--off'}>
+                              {milestone.done ? t('themes.milestoneDone') : t('themes.milestoneOpen')}
+                            </span>
+                          </>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </dd>
+            <dt>{t('themes.participants')}</dt>
+            <dd>
+              {theme.participants.length === 0 ? (
+                <span className="muted">{t('themes.noParticipants')}</span>
+              ) : (
+                <ul className="theme-card__list" data-testid="participants">
+                  {theme.participants.map((p) => (
+                    <li key={p.supplierId} data-testid="participant">
+                      <Link to={`/suppliers/${p.supplierId}`}>{p.nameJa}</Link>
+                      {manages && open && (
+                        <>
+                          {' '}
+                          <button
+                            type="button"
+                            className="button button--secondary button--small"
+                            disabled={busy}
+                            aria-label={t('themes.removeParticipantOf', { name: p.nameJa })}
+                            onClick={() => void run(() => removeParticipant(cluster.id, theme.id, p.supplierId))}
+                          >
+                            {t('clusters.remove')}
+                          </button>
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </dl>
+          <div className="clusters__actions" role="group" aria-label={t('themes.actions', { title: theme.title })}>
+            {manages &&
+              themeActions(theme.status).map((action: ThemeAction) => (
+                <button
+                  key={action}
+                  type="button"
+                  className={action === 'drop' ? 'button button--secondary' : 'button'}
+                  disabled={busy}
+                  onClick={() => void run(() => changeThemeStatus(cluster.id, theme.id, action))}
+                >
+                  {t(`themes.action.${action}`)}
+                </button>
+              ))}
+            {manages && open && (
+              <button type="button" className="button button--secondary" disabled={busy} onClick={() => setEditing(draftFromTheme(theme))}>
+                {t('themes.edit')}
+              </button>
+            )}
+            {theme.kind === 'joint_order' && (
+              <button type="button" className="button button--secondary" aria-expanded={consortium} onClick={() => setConsortium((v) => !v)}>
+                {consortium ? t('consortium.hide') : t('consortium.propose')}
+              </button>
+            )}
+          </div>
+        </>
+      )}
+      {consortium && theme.kind === 'joint_order' && (
+        <ConsortiumView clusterId={cluster.id} theme={theme} manages={manages} renderChain={renderChain} onTheme={onTheme} />
+      )}
+    </li>
+  );
+}
