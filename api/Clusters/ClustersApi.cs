@@ -204,7 +204,7 @@ public static class ClustersApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ClusterMember>>, ProblemHttpResult>> Members(
-        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, Ownership ownership, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         if (await ReadAsync(connection, null, id, ct) is not { } cluster || !cluster.VisibleTo(user))
@@ -212,7 +212,11 @@ public static class ClustersApi
             return Problems.NotFound("cluster");
         }
 
-        return TypedResults.Ok(await MembersAsync(connection, null, cluster, Viewer.IsCoordinator(user), null, ct));
+        var members = await MembersAsync(connection, null, cluster, withApplicants: true, null, ct);
+        // Applications are between a site and the coordinators: others see accepted members only.
+        var own = Viewer.IsCoordinator(user) ? null : await ownership.SitesOfAsync(user, ct);
+        return TypedResults.Ok<IReadOnlyList<ClusterMember>>([.. members.Where(m =>
+            own is null || m.Status == MembershipStatus.Member || own.Contains(m.SupplierId))]);
     }
 
     /// <summary>A cluster's sites (accepted only, unless applicants are asked for too), each with the steps it covers.</summary>

@@ -92,9 +92,9 @@ public static class CoverageApi
     public static async Task<Results<Ok<RegionCoverage>, ProblemHttpResult>> RegionCoverageAsync(
         [AsParameters] RegionQuery query, ClaimsPrincipal user, NpgsqlDataSource db, TaxonomyCatalog taxonomy, TimeProvider clock, CancellationToken ct)
     {
-        if (query.WithinKm is not null && query is not { Lat: not null, Lon: not null })
+        if ((query.WithinKm is not null || query.Lat is not null || query.Lon is not null) && query is not { Lat: not null, Lon: not null, WithinKm: not null })
         {
-            return Problems.Validation("withinKm", "withinKm needs lat and lon.");
+            return Problems.Validation("withinKm", "A point region is lat, lon and withinKm together.");
         }
 
         if ((query.Prefecture ?? []).FirstOrDefault(p => !taxonomy.Exists(TaxonomyKind.Prefectures, p)) is { } unknown)

@@ -100,6 +100,7 @@ public sealed class ClusterTests(RegistryApiFactory api)
         Assert.Equal((0, 0, 0), (anonymous.Indicators.StaffKnown, anonymous.Indicators.CapacityKnown, anonymous.Families.Single(f => f.ProcessCode == "machining").WithSpareCapacity));
         Assert.Equal(HttpStatusCode.BadRequest, (await member.Client.GetAsync("/api/v1/analytics/coverage?prefecture=99")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await member.Client.GetAsync("/api/v1/analytics/coverage?withinKm=5")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await member.Client.GetAsync("/api/v1/analytics/coverage?lat=33.2&lon=131.6")).StatusCode);
     }
 
     [Fact]
@@ -117,6 +118,7 @@ public sealed class ClusterTests(RegistryApiFactory api)
         Assert.Equal(MembershipStatus.Applied, (await applied.ReadJsonAsync<ClusterMember>())!.Status);
         Assert.Empty(await GetAsync<List<ClusterMember>>(anonymous, path));
         Assert.Single(await GetAsync<List<ClusterMember>>(coordinator.Client, path));
+        Assert.Equal([MembershipStatus.Applied], (await GetAsync<List<ClusterMember>>(owner.Client, path)).Select(m => m.Status));
 
         Assert.Equal(HttpStatusCode.OK, (await coordinator.Client.PostAsync($"{path}/{sites.Turner}/accept", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await coordinator.Client.PostAsync($"{path}/{sites.Turner}/accept", null)).StatusCode);
