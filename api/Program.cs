@@ -40,6 +40,8 @@ builder.Services.AddMatching();
 builder.Services.AddWebhooks(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton<ImportRunner>();
 builder.Services.AddHostedService<ImportWorker>();
+builder.Services.AddSingleton<FeedRetention>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<FeedRetention>());
 
 var app = builder.Build();
 

@@ -68,7 +68,7 @@ public static class ImportsApi
         var kind = mediaType?.MediaType.Value?.ToLowerInvariant();
         if (kind is not ("text/csv" or "application/json"))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, type: ProblemTypes.Validation, title: "Unsupported media type",
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, type: ProblemTypes.UnsupportedMediaType, title: "Unsupported media type",
                 detail: "Send text/csv or application/json.");
         }
 

@@ -29,6 +29,8 @@ public static class ProblemTypes
     public const string IssuerOff = Base + "issuer-off";
     public const string Idempotency = Base + "idempotency";
     public const string Internal = Base + "internal";
+    public const string NotAcceptable = Base + "not-acceptable";
+    public const string FeedExpired = Base + "feed-expired";
 
     /// <summary>The type for a bare status code that no endpoint described further.</summary>
     public static string ForStatus(int status) => status switch

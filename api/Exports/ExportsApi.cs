@@ -111,7 +111,7 @@ public static class ExportsApi
         }
         else if ((contentType = Negotiate(http.Request)) is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, type: ProblemTypes.Validation, title: "Not acceptable",
+            return TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, type: ProblemTypes.NotAcceptable, title: "Not acceptable",
                 detail: "Exports are application/x-ndjson, text/csv or application/geo+json.");
         }
 

@@ -8,6 +8,7 @@ using Npgsql;
 using Registry.Api.Auth;
 using Registry.Api.Errors;
 using Registry.Api.Http;
+using Registry.Api.OpenApi;
 using Registry.Api.Suppliers;
 using Registry.Contracts.Feed;
 using Registry.Contracts.Suppliers;
@@ -28,7 +29,8 @@ public static class FeedApi
     public static IEndpointRouteBuilder MapFeed(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/feed", ReadAsync).WithTags("Integration").RejectUnknownQueryParameters()
-            .WithName("readFeed").WithSummary("Committed changes in commit order after a cursor");
+            .WithName("readFeed").WithSummary("Committed changes in commit order after a cursor")
+            .ProducesProblemDocument(StatusCodes.Status410Gone);
         return app;
     }
 
@@ -40,13 +42,25 @@ public static class FeedApi
             return Problems.Validation("limit", $"limit must be between 1 and {MaxLimit}.");
         }
 
-        if (Position.Parse(cursor) is not { } after)
+        if (Position.Parse(cursor) is not { } parsed)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.InvalidCursor,
                 title: "Invalid cursor", detail: "The cursor is not one this feed gave out. Start again without a cursor.");
         }
 
         await using var connection = await db.OpenConnectionAsync(ct);
+        var horizon = await connection.QuerySingleAsync<(string Txid, long EventId)>(new CommandDefinition(
+            "SELECT txid::text, event_id FROM feed_horizon", cancellationToken: ct));
+        // Without a cursor a reader starts at the oldest event kept; a cursor from before that has missed events.
+        var oldest = new Position(ulong.Parse(horizon.Txid, CultureInfo.InvariantCulture), horizon.EventId);
+        var after = cursor is null ? oldest : parsed;
+        if (after.IsBefore(oldest))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status410Gone, type: ProblemTypes.FeedExpired, title: "Cursor expired",
+                detail: $"Events before this cursor's time are no longer kept (at least {FeedRetention.MinimumDays} days are). Take an export "
+                    + "(GET /api/v1/exports/suppliers) and follow the feed from its Feed-Cursor header.");
+        }
+
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition("""
             SELECT id, txid::text AS txid, type, resource, resource_id, supplier_id, version, changed, payload::text AS payload, occurred_at
             FROM events
@@ -71,6 +85,8 @@ public static class FeedApi
     /// <summary>Where a reader is: after the event (txid, id); the start is (0, 0). Written as "txid.id".</summary>
     public readonly record struct Position(ulong Txid, long Id)
     {
+        public bool IsBefore(Position other) => Txid < other.Txid || (Txid == other.Txid && Id < other.Id);
+
         public static Position? Parse(string? cursor)
         {
             if (cursor is null)

@@ -1,5 +1,6 @@
 using System.Net;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Registry.Contracts.Feed;
 using Registry.IntegrationTests.Infrastructure;
@@ -70,6 +71,30 @@ public sealed class FeedTests(RegistryApiFactory api)
 
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/v1/feed?cursor=nonsense")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/v1/feed?limit=1001")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ACursorFromBeforeTheEventsKeptIsToldToStartAgainFromAnExport()
+    {
+        using var reader = api.CreateClient();
+        var start = await EndAsync(reader);
+        var old = Guid.CreateVersion7();
+        await using (var connection = await OpenAsync())
+        {
+            await using var tx = await connection.BeginTransactionAsync();
+            await InsertAsync(connection, tx, old);
+            await connection.ExecuteAsync("UPDATE events SET occurred_at = now() - interval '91 days' WHERE resource_id = @old", new { old }, tx);
+            await tx.CommitAsync();
+        }
+
+        var removed = await api.Services.GetRequiredService<Registry.Api.Feed.FeedRetention>().PurgeAsync(CancellationToken.None);
+
+        Assert.True(removed >= 1);
+        using var expired = await reader.GetAsync($"/api/v1/feed?cursor={start}");
+        Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
+        Assert.Contains("/problems/feed-expired", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/v1/feed")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/v1/feed?cursor={await EndAsync(reader)}")).StatusCode);
     }
 
     private async Task<NpgsqlConnection> OpenAsync()
