@@ -1,6 +1,7 @@
 -- wrk script for scripts/bench: requests the paths listed in the file named by BENCH_PATHS, in turn — or, with
 -- BENCH_BODIES set, POSTs the JSON bodies of that file (one per line) to BENCH_PATH with the bearer BENCH_TOKEN —
--- and prints one JSON line with throughput, latency percentiles and errors at the end.
+-- and prints one JSON line with throughput, latency percentiles and errors at the end. GETs carry BENCH_TOKEN too when
+-- it is set.
 local paths, bodies = {}, {}
 if os.getenv("BENCH_BODIES") then
   for line in io.lines(os.getenv("BENCH_BODIES")) do
@@ -20,7 +21,8 @@ request = function()
       { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN") },
       bodies[(counter % #bodies) + 1])
   end
-  return wrk.format("GET", paths[(counter % #paths) + 1])
+  local token = os.getenv("BENCH_TOKEN")
+  return wrk.format("GET", paths[(counter % #paths) + 1], token and { ["Authorization"] = "Bearer " .. token } or nil)
 end
 
 done = function(summary, latency, requests)

@@ -74,6 +74,18 @@ public sealed class ImportTests(RegistryApiFactory api)
     }
 
     [Fact]
+    public async Task TheExampleFileOfTheIntegrationGuidePassesADryRun()
+    {
+        using var integrator = await IntegratorAsync();
+        var example = await File.ReadAllBytesAsync(Path.Combine(Repository.Root(), "docs", "examples", "members.csv"));
+
+        using var dry = await PostAsync(integrator, "/api/v1/imports?dryRun=true", example, "text/csv");
+
+        var check = (await dry.ReadJsonAsync<ImportCheck>())!;
+        Assert.Equal((3, 3), (check.Rows, check.Valid));
+    }
+
+    [Fact]
     public async Task ABadRowRefusesTheWholeImportAndNothingIsWritten()
     {
         using var integrator = await IntegratorAsync();
