@@ -38,26 +38,31 @@ public sealed class ImportRunner(TaxonomyCatalog taxonomy)
             """, transaction: tx, cancellationToken: ct));
         await CopyRowsAsync(connection, rows, ct);
         await CopyAncestorsAsync(connection, ct);
+        // Temporary tables have no statistics until analysed; the plans below join on them.
+        await connection.ExecuteAsync(new CommandDefinition("ANALYZE import_rows; ANALYZE import_ancestors", transaction: tx, cancellationToken: ct));
 
         var flagged = 0;
         if (checkDuplicates)
         {
             flagged = await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO import_duplicates (id, import_id, client_id, row, external_id, supplier_id, reason, data)
-                SELECT uuid_v7(), @importId, @client, r.row, r.external_id, d.id, d.reason, to_jsonb(r)
+                SELECT uuid_v7(), @importId, @client, r.row, r.external_id, coalesce(same.id, near.id),
+                       CASE WHEN same.id IS NOT NULL THEN 'corporate_number' ELSE 'similar_name_nearby' END, to_jsonb(r)
                 FROM import_rows r
-                CROSS JOIN LATERAL (
-                    SELECT s.id, CASE WHEN s.corporate_number = r.corporate_number THEN 'corporate_number' ELSE 'similar_name_nearby' END AS reason
-                    FROM suppliers s
-                    WHERE s.status <> 'archived'
-                      AND ((r.corporate_number IS NOT NULL AND s.corporate_number = r.corporate_number)
-                           OR (r.lat IS NOT NULL AND s.status = 'published'
-                               AND ST_DWithin(s.location, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326)::geography, 1000, false)
-                               AND similarity(s.name_ja, r.name_ja) >= 0.5))
-                    ORDER BY (s.corporate_number IS NOT DISTINCT FROM r.corporate_number) DESC, s.id
-                    LIMIT 1) d
-                WHERE NOT EXISTS (SELECT 1 FROM suppliers x WHERE x.source_client_id = @client AND x.external_id = r.external_id);
-                """, new { importId, client }, tx, cancellationToken: ct));
+                -- Two lookups, each on its own index: the corporate number, then published sites within 1 km.
+                LEFT JOIN LATERAL (
+                    SELECT s.id FROM suppliers s
+                    WHERE r.corporate_number IS NOT NULL AND s.corporate_number = r.corporate_number AND s.status <> 'archived'
+                    ORDER BY s.id LIMIT 1) same ON true
+                LEFT JOIN LATERAL (
+                    SELECT s.id FROM suppliers s
+                    WHERE same.id IS NULL AND r.lat IS NOT NULL AND s.status = 'published'
+                      AND ST_DWithin(s.location, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326)::geography, 1000, false)
+                      AND similarity(s.name_ja, r.name_ja) >= 0.5
+                    ORDER BY s.id LIMIT 1) near ON true
+                WHERE (same.id IS NOT NULL OR near.id IS NOT NULL)
+                  AND NOT EXISTS (SELECT 1 FROM suppliers x WHERE x.source_client_id = @client AND x.external_id = r.external_id);
+                """, new { importId, client }, tx, cancellationToken: ct, commandTimeout: 600));
             await connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM import_rows r USING import_duplicates d WHERE d.import_id = @importId AND d.row = r.row",
                 new { importId }, tx, cancellationToken: ct));

@@ -77,7 +77,8 @@ public sealed class ImportWorker(IServiceProvider services, ImportRunner runner,
             await tx.CommitAsync(ct);
             return true;
         }
-        catch (Exception ex) when (ex is PostgresException or InvalidDataException && !ct.IsCancellationRequested)
+        // A database error (a constraint, a timeout) would fail the same way again: the import fails and says why.
+        catch (Exception ex) when (ex is NpgsqlException or InvalidDataException && !ct.IsCancellationRequested)
         {
             await tx.RollbackAsync(ct);
             logger.LogWarning(ex, "Import {Import} failed; nothing was written", import.Id);

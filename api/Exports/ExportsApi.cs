@@ -127,7 +127,7 @@ public static class ExportsApi
         await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         var cursor = await connection.ExecuteScalarAsync<string>(new CommandDefinition("""
             SELECT coalesce((SELECT txid::text || '.' || id FROM events WHERE txid < pg_snapshot_xmin(pg_current_snapshot())
-                             ORDER BY txid DESC, id DESC LIMIT 1), '0.0')
+                             ORDER BY events.txid DESC, events.id DESC LIMIT 1), '0.0')
             """, transaction: tx, cancellationToken: ct));
         var sql = $"SELECT {string.Join(", ", s_columns.Select(c => c.Sql))} FROM suppliers s WHERE {built.Where} ORDER BY s.id";
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, built.Args, tx, cancellationToken: ct), CommandBehavior.SequentialAccess);

@@ -65,7 +65,7 @@ public static class FeedApi
             SELECT id, txid::text AS txid, type, resource, resource_id, supplier_id, version, changed, payload::text AS payload, occurred_at
             FROM events
             WHERE (txid, id) > (@txid::xid8, @id) AND txid < pg_snapshot_xmin(pg_current_snapshot()) AND visibility = ANY(@visible)
-            ORDER BY txid, id
+            ORDER BY events.txid, events.id  -- the column, not the text it is selected as: xid8 order is not text order
             LIMIT @take
             """,
             new { txid = after.Txid.ToString(CultureInfo.InvariantCulture), id = after.Id, visible = Visible(user), take = limit ?? 100 },

@@ -96,7 +96,7 @@ public sealed class WebhookDispatcher(
         var events = (await connection.QueryAsync<(long Id, string Txid)>(new CommandDefinition("""
             SELECT id, txid::text FROM events
             WHERE (txid, id) > (@txid::xid8, @eventId) AND txid < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY txid, id LIMIT 500
+            ORDER BY events.txid, events.id LIMIT 500
             """, new { txid = at.Txid, eventId = at.EventId }, tx, cancellationToken: ct))).ToList();
         if (events.Count == 0)
         {

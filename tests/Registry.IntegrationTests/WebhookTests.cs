@@ -94,6 +94,35 @@ public sealed class WebhookTests(RegistryApiFactory api)
         Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.GetAsync("/api/v1/webhooks")).StatusCode);
     }
 
+    [Fact]
+    public async Task TwoProcessesDeliveringAtOnceSendEachMessageOnce()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        // A second service process on the same database: its own webhook worker competes for the same deliveries.
+        await using var second = new RegistryApiFactory().With("Auth:KeyDirectory", api.KeyDirectory);
+        await second.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        using var integrator = await IntegratorAsync();
+        using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
+        var input = Sites.Input("並行配信精工");
+        var site = await Sites.PublishedAsync(coordinator.Client, input);
+        using var created = await integrator.PostAsJsonAsync("/api/v1/webhooks",
+            new WebhookInput { Url = receiver.Url.ToString(), EventTypes = ["supplier.updated"], SupplierIds = [site.Id] }, Json.Options);
+        var subscription = (await created.ReadJsonAsync<WebhookWithSecret>())!;
+
+        var version = site.Version;
+        for (var i = 0; i < 30; i++)
+        {
+            using var edited = await Sites.PutAsync(coordinator.Client, $"/api/v1/suppliers/{site.Id}", input with { Strengths = $"強み {i}" }, version);
+            version = (await edited.ReadJsonAsync<SupplierProfile>())!.Version;
+        }
+
+        var deliveries = $"/api/v1/webhooks/{subscription.Webhook.Id}/deliveries?limit=200";
+        await UntilAsync(async () => (await PageAsync(integrator, deliveries)).Items is { Count: 30 } items && items.All(d => d.Status == DeliveryStatus.Delivered));
+        var received = receiver.Requests.GroupBy(r => r.Id).ToList();
+        Assert.Equal(30, received.Count);
+        Assert.All(received, message => Assert.Single(message));
+    }
+
     /// <summary>Standard Webhooks, written out here independently of the service: HMAC-SHA256 over "id.timestamp.body".</summary>
     private static string Sign(string secret, string id, string timestamp, string body)
     {
