@@ -35,8 +35,8 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Webhook receivers in tests listen on loopback, and retries come in seconds, not minutes.
         _settings["Webhooks:AllowLoopback"] = "true";
         _settings["Webhooks:PollMilliseconds"] = "100";
-        _settings["Webhooks:RetryBaseSeconds"] = "1";
-        _settings["Webhooks:MaxAttempts"] = "4";
+        _settings["Webhooks:RetryBaseSeconds"] = "0.5";
+        _settings["Webhooks:MaxAttempts"] = "6";
         _settings["Webhooks:QuickRetryMilliseconds"] = "50";
         _settings["Webhooks:BreakSeconds"] = "1";
     }
