@@ -6,8 +6,6 @@ using System.Text;
 using System.Text.Json;
 using Dapper;
 using Registry.Api.Suppliers;
-using Registry.Contracts.Accounts;
-using Registry.Contracts.Auth;
 using Registry.Contracts.BulkImports;
 using Registry.Contracts.Feed;
 using Registry.IntegrationTests.Infrastructure;
@@ -237,21 +235,5 @@ public sealed class ImportTests(RegistryApiFactory api)
     private static async Task<List<FeedEvent>> FeedAfterAsync(HttpClient client, string cursor) =>
         [.. (await (await client.GetAsync($"/api/v1/feed?limit=1000&cursor={cursor}")).ReadJsonAsync<FeedPage>())!.Items];
 
-    private async Task<HttpClient> IntegratorAsync()
-    {
-        using var admin = await TestAccounts.SignInAsync(api, "admin");
-        using var response = await admin.Client.PostAsJsonAsync("/api/v1/api-clients", new { name = "佐賀工業会", scopes = new[] { "suppliers:import", "feed:read" } });
-        var client = (await response.ReadJsonAsync<ApiClientWithSecret>())!;
-        using var anonymous = api.CreateClient();
-        using var token = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "client_credentials",
-                ["client_id"] = client.Client.Id.ToString(),
-                ["client_secret"] = client.ClientSecret,
-            }),
-        });
-        return api.CreateClientWithToken((await token.ReadJsonAsync<ClientTokenResponse>())!.AccessToken);
-    }
+    private Task<HttpClient> IntegratorAsync() => TestAccounts.IntegratorAsync(api, "佐賀工業会", "suppliers:import", "feed:read");
 }

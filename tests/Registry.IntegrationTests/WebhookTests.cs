@@ -4,8 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Registry.Contracts;
-using Registry.Contracts.Accounts;
-using Registry.Contracts.Auth;
 using Registry.Contracts.Suppliers;
 using Registry.Contracts.Webhooks;
 using Registry.IntegrationTests.Infrastructure;
@@ -130,23 +128,7 @@ public sealed class WebhookTests(RegistryApiFactory api)
         return "v1," + Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes(id + "." + timestamp + "." + body)));
     }
 
-    private async Task<HttpClient> IntegratorAsync()
-    {
-        using var admin = await TestAccounts.SignInAsync(api, "admin");
-        using var response = await admin.Client.PostAsJsonAsync("/api/v1/api-clients", new { name = "ウェブフック工業会", scopes = new[] { "webhooks:manage", "feed:read" } });
-        var client = (await response.ReadJsonAsync<ApiClientWithSecret>())!;
-        using var anonymous = api.CreateClient();
-        using var token = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "client_credentials",
-                ["client_id"] = client.Client.Id.ToString(),
-                ["client_secret"] = client.ClientSecret,
-            }),
-        });
-        return api.CreateClientWithToken((await token.ReadJsonAsync<ClientTokenResponse>())!.AccessToken);
-    }
+    private Task<HttpClient> IntegratorAsync() => TestAccounts.IntegratorAsync(api, "ウェブフック工業会", "webhooks:manage", "feed:read");
 
     private static async Task<Page<WebhookDelivery>> PageAsync(HttpClient client, string path) =>
         (await (await client.GetAsync(path)).ReadJsonAsync<Page<WebhookDelivery>>())!;

@@ -44,4 +44,23 @@ public static class TestAccounts
         response.EnsureSuccessStatusCode();
         return (await response.ReadJsonAsync<TokenPair>())!;
     }
+
+    /// <summary>An HTTP client for a new integrator API client with these scopes (made by an admin, token by client credentials).</summary>
+    public static async Task<HttpClient> IntegratorAsync(RegistryApiFactory api, string name, params string[] scopes)
+    {
+        using var admin = await SignInAsync(api, "admin");
+        using var response = await admin.Client.PostAsJsonAsync("/api/v1/api-clients", new { name, scopes });
+        var client = (await response.ReadJsonAsync<Registry.Contracts.Accounts.ApiClientWithSecret>())!;
+        using var anonymous = api.CreateClient();
+        using var token = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = client.Client.Id.ToString(),
+                ["client_secret"] = client.ClientSecret,
+            }),
+        });
+        return api.CreateClientWithToken((await token.ReadJsonAsync<ClientTokenResponse>())!.AccessToken);
+    }
 }
