@@ -121,6 +121,41 @@ public sealed class WebhookTests(RegistryApiFactory api)
         Assert.All(received, message => Assert.Single(message));
     }
 
+    [Fact]
+    public async Task ASubscriptionNarrowedToAClusterGetsOnlyItsMembersEvents()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var integrator = await IntegratorAsync();
+        using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
+        var member = await Sites.PublishedAsync(coordinator.Client, Sites.Input("クラスター会員精工"));
+        var outsider = await Sites.PublishedAsync(coordinator.Client, Sites.Input("非会員精工"));
+        using var cluster = await coordinator.Client.PostAsJsonAsync("/api/v1/clusters", new Registry.Contracts.Clusters.ClusterInput
+        {
+            Code = "hook-" + Guid.NewGuid().ToString("N")[..8],
+            NameJa = "通知テストクラスター",
+            Sector = Registry.Contracts.Clusters.ClusterSector.Other,
+            Region = new Registry.Contracts.Matching.MatchingRegion { Centre = Sites.Toyota, RadiusKm = 30 },
+            ValueChain = ["machining"],
+        }, Json.Options);
+        var clusterId = (await cluster.ReadJsonAsync<Registry.Contracts.Clusters.Cluster>())!.Id;
+        using var added = await coordinator.Client.PostAsJsonAsync($"/api/v1/clusters/{clusterId}/members",
+            new Registry.Contracts.Clusters.MembershipInput { SupplierId = member.Id }, Json.Options);
+        using var created = await integrator.PostAsJsonAsync("/api/v1/webhooks",
+            new WebhookInput { Url = receiver.Url.ToString(), EventTypes = ["supplier.updated"], ClusterId = clusterId }, Json.Options);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        foreach (var site in new[] { outsider, member })
+        {
+            using var edited = await Sites.PutAsync(coordinator.Client, $"/api/v1/suppliers/{site.Id}", Sites.Input(site.NameJa) with { Strengths = "通知" }, site.Version);
+            Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        }
+
+        await UntilAsync(() => Task.FromResult(!receiver.Requests.IsEmpty));
+        await Task.Delay(500); // the outsider's event, if it were sent, would be as quick
+        var ids = receiver.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("data").GetProperty("resourceId").GetGuid()).ToList();
+        Assert.Equal([member.Id], ids);
+    }
+
     /// <summary>Standard Webhooks, written out here independently of the service: HMAC-SHA256 over "id.timestamp.body".</summary>
     private static string Sign(string secret, string id, string timestamp, string body)
     {
