@@ -55,7 +55,7 @@ describe('the header navigation by role', () => {
     ]);
   });
 
-  it('offers a coordinator the verification queue and the region analytics', async () => {
+  it('offers a coordinator the verification queue, the import duplicates and the region analytics', async () => {
     session.start(api.issue());
     renderRoutes(routes, '/no-such-page', session);
     await screen.findByRole('heading', { name: 'ページが見つかりません' });
@@ -65,6 +65,7 @@ describe('the header navigation by role', () => {
       '産業クラスター',
       'マッチング依頼',
       '確認待ち一覧',
+      '重複候補の確認',
       '地域分析',
       'マイアカウント',
       '監査ログ',
@@ -79,6 +80,15 @@ describe('the header navigation by role', () => {
 
     expect(await screen.findByTestId('forbidden')).toBeInTheDocument();
     expect(navLinks()).not.toContain('確認待ち一覧');
+  });
+
+  it('keeps the import duplicates from a member', async () => {
+    api.user = member;
+    session.start(api.issue());
+    renderRoutes(routes, '/imports/duplicates', session);
+
+    expect(await screen.findByTestId('forbidden')).toBeInTheDocument();
+    expect(navLinks()).not.toContain('重複候補の確認');
   });
 
   it('sends a signed-out visitor of the site editor to sign in first', async () => {

@@ -12,6 +12,7 @@ import { ClusterEditRoute } from './routes/cluster-edit';
 import { ClusterNewRoute } from './routes/cluster-new';
 import { ClustersRoute } from './routes/clusters';
 import { HomeRoute } from './routes/home';
+import { ImportDuplicatesRoute } from './routes/import-duplicates';
 import { LoginRoute } from './routes/login';
 import { MatchingRoute } from './routes/matching';
 import { MatchingInboxRoute } from './routes/matching-inbox';
@@ -38,6 +39,8 @@ const access = {
   newSite: ['supplier', 'coordinator', 'admin'],
   editSite: ['supplier', 'coordinator', 'admin'],
   verification: ['coordinator', 'admin'],
+  // Rows an integrator's import held back as probable duplicates; the API lets coordinators and admins resolve them.
+  importDuplicates: ['coordinator', 'admin'],
   // Clusters and their coverage are public; coordinators create and edit them (the API lets only a cluster's own
   // coordinators change it). The region dashboard reads a public endpoint, but is a coordinator's tool.
   editCluster: ['coordinator', 'admin'],
@@ -51,6 +54,7 @@ export const navigation: readonly NavItem[] = [
   { to: '/matching/inbox', label: 'nav.matchingInbox', roles: access.matchingInbox },
   { to: '/my/sites', label: 'nav.mySites', roles: access.mySites },
   { to: '/coordinator/verification', label: 'nav.verification', roles: access.verification },
+  { to: '/imports/duplicates', label: 'nav.importDuplicates', roles: access.importDuplicates },
   { to: '/analytics', label: 'nav.analytics', roles: access.analytics },
   { to: '/account', label: 'nav.account', roles: access.account },
   { to: '/audit', label: 'nav.audit', roles: access.audit },
@@ -78,6 +82,7 @@ export const routes: RouteObject[] = [
       { path: 'matching/inbox', element: guarded(access.matchingInbox, <MatchingInboxRoute />) },
       { path: 'matching/:id', element: guarded(access.matching, <MatchingRequestRoute />) },
       { path: 'coordinator/verification', element: guarded(access.verification, <VerificationRoute />) },
+      { path: 'imports/duplicates', element: guarded(access.importDuplicates, <ImportDuplicatesRoute />) },
       { path: 'clusters', element: <ClustersRoute /> },
       { path: 'clusters/new', element: guarded(access.editCluster, <ClusterNewRoute />) },
       { path: 'clusters/:id', element: <ClusterRoute /> },

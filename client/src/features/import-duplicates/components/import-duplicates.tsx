@@ -1,0 +1,223 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { EmptyState, ErrorState, LoadingState } from '@/components/async-state';
+import { WriteAlert } from '@/components/write-alert';
+import { formatDateTime, isMessageKey, useI18n } from '@/lib/i18n';
+import { useLoaded } from '@/lib/use-loaded';
+import type { WriteFailure } from '@/lib/write-result';
+import { dismissImportDuplicate } from '../api/dismiss-import-duplicate';
+import { listImportDuplicates, type ImportDuplicate } from '../api/list-import-duplicates';
+import { mergeImportDuplicate } from '../api/merge-import-duplicate';
+import './import-duplicates.css';
+
+type Action = 'merge' | 'dismiss';
+
+type RowState =
+  | { kind: 'confirm'; action: Action }
+  | { kind: 'busy'; action: Action }
+  | { kind: 'failed'; failure: WriteFailure };
+
+const resolvers: Record<Action, typeof mergeImportDuplicate> = {
+  merge: mergeImportDuplicate,
+  dismiss: dismissImportDuplicate,
+};
+
+/**
+ * Rows an integrator's import held back as probable duplicates of an existing site, oldest first. Each is merged into
+ * that site or registered as a site of its own, after a confirmation in the row; a resolved row leaves the list and
+ * the line above it says what happened.
+ */
+export function ImportDuplicates() {
+  const { t } = useI18n();
+  const { state, reload } = useLoaded('import-duplicates', (signal) => listImportDuplicates(signal));
+  const [rows, setRows] = useState<Record<string, RowState>>({});
+  // Resolved rows are dropped here rather than by reading the list again: the answer already says what happened.
+  const [resolved, setResolved] = useState<ReadonlySet<string>>(new Set());
+  const [outcome, setOutcome] = useState<{ action: Action; item: ImportDuplicate } | null>(null);
+  const outcomeRef = useRef<HTMLParagraphElement>(null);
+
+  // The button that had focus is gone with its row: the outcome takes it, so a keyboard user is not left at the top.
+  useEffect(() => {
+    if (outcome) {
+      outcomeRef.current?.focus();
+    }
+  }, [outcome]);
+
+  function setRow(id: string, row: RowState | null) {
+    setRows((previous) => {
+      const next = { ...previous };
+      if (row) {
+        next[id] = row;
+      } else {
+        delete next[id];
+      }
+      return next;
+    });
+  }
+
+  async function resolve(item: ImportDuplicate, action: Action) {
+    setRow(item.id, { kind: 'busy', action });
+    const result = await resolvers[action](item.id);
+    if (result.kind === 'ok') {
+      setRow(item.id, null);
+      setResolved((previous) => new Set(previous).add(item.id));
+      setOutcome({ action, item: result.data });
+    } else {
+      setRow(item.id, { kind: 'failed', failure: result });
+    }
+  }
+
+  function reasonLabel(reason: string): string {
+    const key = `duplicates.reason.${reason}`;
+    // The contract types the reason as text: one this app does not know yet is shown as the API sent it.
+    return isMessageKey(key) ? t(key) : reason;
+  }
+
+  let body;
+  if (state.kind === 'loading') {
+    body = <LoadingState />;
+  } else if (state.kind === 'error') {
+    body = <ErrorState error={state.error} onRetry={reload} />;
+  } else {
+    const items = state.data.filter((item) => !resolved.has(item.id));
+    body =
+      items.length === 0 ? (
+        <EmptyState>{t('duplicates.empty')}</EmptyState>
+      ) : (
+        <div className="table-scroll">
+          <table className="table" data-testid="duplicates-table">
+            <caption className="visually-hidden">{t('duplicates.heading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('duplicates.col.imported')}</th>
+                <th scope="col">{t('duplicates.col.existing')}</th>
+                <th scope="col">{t('duplicates.col.reason')}</th>
+                <th scope="col">{t('duplicates.col.heldAt')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('parts.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <DuplicateRow
+                  key={item.id}
+                  item={item}
+                  reason={reasonLabel(item.reason)}
+                  state={rows[item.id]}
+                  onAsk={(action) => setRow(item.id, { kind: 'confirm', action })}
+                  onCancel={() => setRow(item.id, null)}
+                  onConfirm={(action) => void resolve(item, action)}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
+  }
+
+  return (
+    <>
+      {outcome && (
+        <p className="notice" role="status" tabIndex={-1} ref={outcomeRef} data-testid="duplicate-outcome">
+          {outcome.action === 'merge'
+            ? t('duplicates.merged', {
+                name: outcome.item.nameJa,
+                existing: outcome.item.supplierNameJa,
+                externalId: outcome.item.externalId,
+              })
+            : t('duplicates.dismissed', { name: outcome.item.nameJa })}
+        </p>
+      )}
+      {body}
+    </>
+  );
+}
+
+function DuplicateRow({
+  item,
+  reason,
+  state,
+  onAsk,
+  onCancel,
+  onConfirm,
+}: {
+  item: ImportDuplicate;
+  reason: string;
+  state: RowState | undefined;
+  onAsk: (action: Action) => void;
+  onCancel: () => void;
+  onConfirm: (action: Action) => void;
+}) {
+  const { t, language } = useI18n();
+  const questionId = useId();
+  const asking = state?.kind === 'confirm' || state?.kind === 'busy' ? state : null;
+  const names = { name: item.nameJa, existing: item.supplierNameJa, externalId: item.externalId, row: item.row };
+
+  return (
+    <tr data-testid="duplicate-row" data-id={item.id} data-external-id={item.externalId}>
+      <td>
+        {item.nameJa}
+        <span className="table__sub">{t('duplicates.source', { externalId: item.externalId, row: item.row })}</span>
+      </td>
+      <td>
+        <Link to={`/suppliers/${item.supplierId}`}>{item.supplierNameJa}</Link>
+      </td>
+      <td data-testid="duplicate-reason">{reason}</td>
+      <td className="table__nowrap">
+        <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, language)}</time>
+      </td>
+      <td>
+        {asking ? (
+          <div className="duplicates__confirm" role="group" aria-labelledby={questionId}>
+            <p id={questionId}>{t(`duplicates.confirm.${asking.action}`, names)}</p>
+            <div className="duplicates__actions">
+              <button
+                type="button"
+                className="button button--small"
+                // Moves focus here when the question appears, so that Enter answers it.
+                autoFocus
+                disabled={asking.kind === 'busy'}
+                aria-label={t(`duplicates.do.${asking.action}Of`, names)}
+                onClick={() => onConfirm(asking.action)}
+              >
+                {asking.kind === 'busy'
+                  ? t(`duplicates.working.${asking.action}`)
+                  : t(`duplicates.do.${asking.action}`)}
+              </button>
+              <button
+                type="button"
+                className="button button--small button--secondary"
+                disabled={asking.kind === 'busy'}
+                aria-label={t('duplicates.cancelOf', names)}
+                onClick={onCancel}
+              >
+                {t('duplicates.cancel')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div className="duplicates__actions">
+            <button
+              type="button"
+              className="button button--small"
+              aria-label={t('duplicates.mergeOf', names)}
+              onClick={() => onAsk('merge')}
+            >
+              {t('duplicates.merge')}
+            </button>
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              aria-label={t('duplicates.dismissOf', names)}
+              onClick={() => onAsk('dismiss')}
+            >
+              {t('duplicates.dismiss')}
+            </button>
+          </div>
+        )}
+        {state?.kind === 'failed' && <WriteAlert failure={state.failure} />}
+      </td>
+    </tr>
+  );
+}
