@@ -18,6 +18,7 @@ public sealed class ImportWorker(IServiceProvider services, ImportRunner runner,
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var pause = TimeSpan.FromMilliseconds(configuration.GetValue("Imports:PollMilliseconds", 500));
+        await Data.StartupData.WaitAsync(services, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var ran = false;

@@ -252,7 +252,7 @@ public static class ImportsApi
             NameJa = NameJa,
             SupplierId = SupplierId,
             SupplierNameJa = SupplierNameJa,
-            Reason = Reason,
+            Reason = WireNames.TryParse<DuplicateReason>(Reason, out var reason) ? reason : DuplicateReason.SimilarNameNearby,
             Status = WireNames.TryParse<DuplicateStatus>(Status, out var status) ? status : DuplicateStatus.Pending,
             CreatedAt = CreatedAt,
         };

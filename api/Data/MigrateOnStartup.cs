@@ -91,6 +91,23 @@ public sealed class MigrateOnStartup(
 public sealed class StartupData
 {
     public bool Prepared { get; set; }
+
+    /// <summary>For background workers: returns once the migrations and start-up data are in place.</summary>
+    public static async Task WaitAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var startup = services.GetRequiredService<StartupData>();
+        while (!startup.Prepared && !ct.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
 }
 
 public sealed class StartupRefusal

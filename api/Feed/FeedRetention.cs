@@ -19,6 +19,7 @@ public sealed class FeedRetention(IServiceProvider services, IConfiguration conf
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Data.StartupData.WaitAsync(services, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -48,6 +48,11 @@ public static class RateLimitSetup
         // Headers are set before the limiter runs (OnStarting), so that refused requests carry them too.
         app.Use((context, next) =>
         {
+            if (!Limited(context))
+            {
+                return next(context);
+            }
+
             context.Response.OnStarting(() =>
             {
                 var (policy, limit) = PolicyFor(context, options);
@@ -68,10 +73,18 @@ public static class RateLimitSetup
         var window = TimeSpan.FromSeconds(options.WindowSeconds);
         return PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
+            if (!Limited(context))
+            {
+                return RateLimitPartition.GetNoLimiter("unlimited");
+            }
+
             var (_, limit) = PolicyFor(context, options);
             return RateLimitPartition.Get(PartitionKey(context), _ => new ClockWindowLimiter(limit, window, clock));
         });
     }
+
+    // The API is what quotas protect; the SPA's files and the health probes are not (a page load alone fetches a dozen).
+    private static bool Limited(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
 
     private static (string Policy, int Limit) PolicyFor(HttpContext context, RateLimitOptions options) =>
         CallerId(context.User) is null ? ("per-address", options.PermitsPerAddress) : ("per-caller", options.PermitsPerCaller);

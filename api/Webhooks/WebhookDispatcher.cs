@@ -55,6 +55,7 @@ public sealed class WebhookDispatcher(
             return;
         }
 
+        await Data.StartupData.WaitAsync(services, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var busy = false;

@@ -73,6 +73,12 @@ public sealed record ImportJob
     public DateTimeOffset? FinishedAt { get; init; }
 }
 
+public enum DuplicateReason
+{
+    CorporateNumber,
+    SimilarNameNearby,
+}
+
 public enum DuplicateStatus
 {
     Pending,
@@ -103,9 +109,7 @@ public sealed record ImportDuplicate
     [MaxLength(200)]
     public required string SupplierNameJa { get; init; }
 
-    [Description("corporate_number or similar_name_nearby.")]
-    [MaxLength(40)]
-    public required string Reason { get; init; }
+    public required DuplicateReason Reason { get; init; }
 
     public required DuplicateStatus Status { get; init; }
 

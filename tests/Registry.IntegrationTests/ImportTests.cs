@@ -149,7 +149,7 @@ public sealed class ImportTests(RegistryApiFactory api)
         var queue = (await (await coordinator.Client.GetAsync("/api/v1/imports/duplicates")).ReadJsonAsync<List<ImportDuplicate>>())!
             .Where(d => d.ExternalId.StartsWith(run, StringComparison.Ordinal)).OrderBy(d => d.Row).ToList();
         Assert.Equal(
-            [($"{run}-same-number", existing.Id, "corporate_number"), ($"{run}-similar-name", nearby.Id, "similar_name_nearby")],
+            [($"{run}-same-number", existing.Id, DuplicateReason.CorporateNumber), ($"{run}-similar-name", nearby.Id, DuplicateReason.SimilarNameNearby)],
             queue.Select(d => (d.ExternalId, d.SupplierId, d.Reason)));
         Assert.Equal(HttpStatusCode.Forbidden, (await integrator.GetAsync("/api/v1/imports/duplicates")).StatusCode);
 

@@ -16,7 +16,7 @@ public sealed class RateLimitTests
         var answers = new List<HttpResponseMessage>();
         for (var i = 0; i < 4; i++)
         {
-            answers.Add(await client.GetAsync("/healthz"));
+            answers.Add(await client.GetAsync("/api/v1/taxonomy/prefectures"));
         }
 
         Assert.All(answers.Take(3), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
@@ -28,6 +28,11 @@ public sealed class RateLimitTests
         var problem = await refused.ReadJsonAsync<Problem>();
         Assert.Equal("/problems/rate-limited", problem!.Type);
         answers.ForEach(r => r.Dispose());
+
+        // Quotas are for the API: health probes (and the SPA's files) are still served, without quota headers.
+        using var probe = await client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
+        Assert.False(probe.Headers.Contains("RateLimit"));
     }
 
     [Fact]
@@ -36,7 +41,7 @@ public sealed class RateLimitTests
         await using var api = new RegistryApiFactory().With("RateLimits:PermitsPerAddress", "50").With("RateLimits:WindowSeconds", "3600");
         using var client = api.CreateClient();
 
-        using var first = await client.GetAsync("/healthz");
+        using var first = await client.GetAsync("/api/v1/taxonomy/prefectures");
         using var second = await client.GetAsync("/api/v1/unknown");
 
         Assert.StartsWith("\"per-address\";r=49;t=", first.Headers.GetValues("RateLimit").Single(), StringComparison.Ordinal);

@@ -1834,6 +1834,8 @@ export interface components {
         /** @enum {string} */
         DisclosureLevel: "public" | "members" | "coordinators";
         /** @enum {string} */
+        DuplicateReason: "corporate_number" | "similar_name_nearby";
+        /** @enum {string} */
         DuplicateStatus: "pending" | "merged" | "dismissed";
         Equipment: {
             /** Format: uuid */
@@ -1938,8 +1940,7 @@ export interface components {
             /** Format: uuid */
             supplierId: string;
             supplierNameJa: string;
-            /** @description corporate_number or similar_name_nearby. */
-            reason: string;
+            reason: components["schemas"]["DuplicateReason"];
             status: components["schemas"]["DuplicateStatus"];
             /** Format: date-time */
             createdAt: string;
