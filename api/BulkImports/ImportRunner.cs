@@ -72,12 +72,19 @@ public sealed class ImportRunner(TaxonomyCatalog taxonomy)
             WITH up AS (
                 INSERT INTO suppliers AS s (id, name_ja, name_en, name_kana, corporate_number, postal_code, prefecture_code, municipality_code, address,
                     location, employees, founded_year, website, contact_name, contact_email, contact_phone, contract_acceptance, spare_capacity_pct,
-                    spare_capacity_valid_until, status, published_at, source, source_client_id, external_id)
+                    spare_capacity_valid_until, status, published_at, source, source_client_id, external_id,
+                    process_codes, certification_codes, search_text, search_bigrams)
                 SELECT uuid_v7(), r.name_ja, r.name_en, r.name_kana, r.corporate_number, r.postal_code, r.prefecture_code, r.municipality_code, r.address,
                     CASE WHEN r.lat IS NOT NULL THEN ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326)::geography END,
                     r.employees, r.founded_year, r.website, r.contact_name, r.contact_email, r.contact_phone, r.contract_acceptance, r.spare_capacity_pct,
                     CASE WHEN r.spare_capacity_pct IS NOT NULL THEN current_date + 90 END,
-                    CASE WHEN r.publish THEN 'published' ELSE 'draft' END, CASE WHEN r.publish THEN now() END, 'import', @client, r.external_id
+                    CASE WHEN r.publish THEN 'published' ELSE 'draft' END, CASE WHEN r.publish THEN now() END, 'import', @client, r.external_id,
+                    -- A new site's derived columns from the row itself, so that it is written once; updated sites are
+                    -- derived below, from all their parts.
+                    coalesce((SELECT array_agg(DISTINCT a ORDER BY a) FROM unnest(r.processes) p
+                        JOIN import_ancestors t ON t.kind = 'processes' AND t.code = p CROSS JOIN unnest(t.ancestors) a), '{}'),
+                    ARRAY(SELECT DISTINCT c FROM unnest(r.certifications) c ORDER BY c),
+                    lower(concat_ws(' ', r.name_ja, r.name_en, r.name_kana)), text_grams(lower(concat_ws(' ', r.name_ja, r.name_en, r.name_kana)))
                 FROM import_rows r
                 ON CONFLICT (source_client_id, external_id) WHERE external_id IS NOT NULL DO UPDATE SET
                     name_ja = EXCLUDED.name_ja, name_en = EXCLUDED.name_en, name_kana = EXCLUDED.name_kana, corporate_number = EXCLUDED.corporate_number,
@@ -114,7 +121,7 @@ public sealed class ImportRunner(TaxonomyCatalog taxonomy)
                 search_text = lower(concat_ws(' ', s.name_ja, s.name_en, s.name_kana, s.description_ja, s.description_en, s.strengths)),
                 search_bigrams = text_grams(lower(concat_ws(' ', s.name_ja, s.name_en, s.name_kana, s.description_ja, s.description_en, s.strengths))),
                 confirmed_at = now()
-            FROM import_ids i WHERE s.id = i.id;
+            FROM import_ids i WHERE s.id = i.id AND NOT i.inserted;
             """, new { client }, tx, cancellationToken: ct, commandTimeout: 600));
 
         // One event per site, with the export row as the public sees it; sites not published stay with coordinators.
