@@ -109,15 +109,7 @@ public static class ThemesApi
             return Problems.NotFound("cluster");
         }
 
-        var ids = await connection.QueryAsync<Guid>(new CommandDefinition(
-            "SELECT id FROM cluster_themes WHERE cluster_id = @id ORDER BY id LIMIT 500", new { id }, cancellationToken: ct));
-        var themes = new List<Theme>();
-        foreach (var themeId in ids)
-        {
-            themes.Add((await ReadAsync(connection, null, id, themeId, ct))!);
-        }
-
-        return TypedResults.Ok<IReadOnlyList<Theme>>(themes);
+        return TypedResults.Ok<IReadOnlyList<Theme>>(await ReadManyAsync(connection, null, id, null, ct));
     }
 
     public static async Task<Results<Ok<Theme>, StatusCodeHttpResult, ProblemHttpResult>> Get(
@@ -358,22 +350,24 @@ public static class ThemesApi
         await Outbox.EmitAsync(connection, tx, new Outbox.Change(type, "theme", after.Id, supplier, after.Version, DisclosureLevel.Members), before, after, ct);
     }
 
-    private static async Task<Theme?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, Guid themeId, CancellationToken ct, bool forUpdate = false)
-    {
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"""
-            SELECT t.id, t.cluster_id, t.kind, t.title, t.goal, t.status, t.steps, t.milestones::text AS milestones, t.version, t.created_at, t.updated_at
-            FROM cluster_themes t WHERE t.id = @themeId AND t.cluster_id = @id{(forUpdate ? " FOR UPDATE" : "")}
-            """, new { id, themeId }, tx, cancellationToken: ct));
-        if (row is null)
-        {
-            return null;
-        }
+    private static async Task<Theme?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, Guid themeId, CancellationToken ct, bool forUpdate = false) =>
+        (await ReadManyAsync(connection, tx, id, themeId, ct, forUpdate)).SingleOrDefault();
 
-        var participants = await connection.QueryAsync<ThemeParticipant>(new CommandDefinition("""
-            SELECT p.supplier_id, s.name_ja, p.joined_at FROM theme_participants p JOIN suppliers s ON s.id = p.supplier_id
-            WHERE p.theme_id = @themeId ORDER BY p.joined_at, p.supplier_id LIMIT 500
-            """, new { themeId }, tx, cancellationToken: ct));
-        return row.ToDto([.. participants]);
+    /// <summary>The cluster's themes (or the one asked for) with their participants: two statements however many themes.</summary>
+    private static async Task<List<Theme>> ReadManyAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, Guid? themeId, CancellationToken ct, bool forUpdate = false)
+    {
+        var rows = (await connection.QueryAsync<Row>(new CommandDefinition($"""
+            SELECT t.id, t.cluster_id, t.kind, t.title, t.goal, t.status, t.steps, t.milestones::text AS milestones, t.version, t.created_at, t.updated_at
+            FROM cluster_themes t WHERE t.cluster_id = @id AND (@themeId::uuid IS NULL OR t.id = @themeId)
+            ORDER BY t.id LIMIT 500{(forUpdate ? " FOR UPDATE" : "")}
+            """, new { id, themeId }, tx, cancellationToken: ct))).ToList();
+        var participants = (await connection.QueryAsync<(Guid ThemeId, Guid SupplierId, string NameJa, DateTimeOffset JoinedAt)>(new CommandDefinition("""
+            SELECT p.theme_id, p.supplier_id, s.name_ja, p.joined_at FROM theme_participants p JOIN suppliers s ON s.id = p.supplier_id
+            WHERE p.theme_id = ANY(@ids) ORDER BY p.joined_at, p.supplier_id
+            """, new { ids = rows.Select(r => r.Id).ToArray() }, tx, cancellationToken: ct)))
+            .ToLookup(p => p.ThemeId, p => new ThemeParticipant { SupplierId = p.SupplierId, NameJa = p.NameJa, JoinedAt = p.JoinedAt });
+        return [.. rows.Select(r => r.ToDto([.. participants[r.Id].Take(500)]))];
     }
 
     private sealed class Row

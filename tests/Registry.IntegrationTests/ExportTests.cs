@@ -90,15 +90,8 @@ public sealed class ExportTests(RegistryApiFactory api)
     /// <summary>Two published sites in Nagasaki, the only ones there: a plain turner and one whose name and contact test the CSV.</summary>
     private async Task<(Guid Plain, Guid Awkward)> SitesAsync()
     {
+        await Sites.ArchiveAllInAsync(api, "42");
         using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
-        await using (var connection = new Npgsql.NpgsqlConnection(api.ConnectionString))
-        {
-            foreach (var id in await Dapper.SqlMapper.QueryAsync<Guid>(connection, "SELECT id FROM suppliers WHERE prefecture_code = '42' AND status = 'published'"))
-            {
-                using var archived = await coordinator.Client.PostAsync($"/api/v1/suppliers/{id}/archive", null);
-                Assert.Equal(HttpStatusCode.OK, archived.StatusCode);
-            }
-        }
 
         var at = new GeoLocation { Lat = 32.7503, Lon = 129.8777 };
         var plain = await Sites.PublishedAsync(coordinator.Client, Sites.Input("長崎旋削", at, municipality: s_nagasaki) with { PrefectureCode = "42" }, "machining.turning.cnc");
