@@ -20,6 +20,9 @@ public sealed class ImportRunner(TaxonomyCatalog taxonomy)
 {
     public sealed record Result(int Created, int Updated, int Flagged);
 
+    /// <summary>Trigram similarity from which a name within 1 km of a published site's is taken for the same firm.</summary>
+    public const double SimilarNameThreshold = 0.5;
+
     private static readonly (TaxonomyKind Kind, string Name)[] s_derived =
         [(TaxonomyKind.Processes, "processes"), (TaxonomyKind.Materials, "materials"), (TaxonomyKind.EquipmentTypes, "equipment"), (TaxonomyKind.Qualifications, "qualifications")];
 
@@ -44,12 +47,16 @@ public sealed class ImportRunner(TaxonomyCatalog taxonomy)
         var flagged = 0;
         if (checkDuplicates)
         {
+            // name % name is similarity >= the threshold, and what suppliers_nearby_name_idx answers with the distance.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT set_config('pg_trgm.similarity_threshold', @threshold, true)",
+                new { threshold = SimilarNameThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture) }, tx, cancellationToken: ct));
             flagged = await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO import_duplicates (id, import_id, client_id, row, external_id, supplier_id, reason, data)
                 SELECT uuid_v7(), @importId, @client, r.row, r.external_id, coalesce(same.id, near.id),
                        CASE WHEN same.id IS NOT NULL THEN 'corporate_number' ELSE 'similar_name_nearby' END, to_jsonb(r)
                 FROM import_rows r
-                -- Two lookups, each on its own index: the corporate number, then published sites within 1 km.
+                -- Two lookups, each on its own index: the corporate number, then published sites within 1 km with a similar name.
                 LEFT JOIN LATERAL (
                     SELECT s.id FROM suppliers s
                     WHERE r.corporate_number IS NOT NULL AND s.corporate_number = r.corporate_number AND s.status <> 'archived'
@@ -58,7 +65,7 @@ public sealed class ImportRunner(TaxonomyCatalog taxonomy)
                     SELECT s.id FROM suppliers s
                     WHERE same.id IS NULL AND r.lat IS NOT NULL AND s.status = 'published'
                       AND ST_DWithin(s.location, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326)::geography, 1000, false)
-                      AND similarity(s.name_ja, r.name_ja) >= 0.5
+                      AND s.name_ja % r.name_ja
                     ORDER BY s.id LIMIT 1) near ON true
                 WHERE (same.id IS NOT NULL OR near.id IS NOT NULL)
                   AND NOT EXISTS (SELECT 1 FROM suppliers x WHERE x.source_client_id = @client AND x.external_id = r.external_id);

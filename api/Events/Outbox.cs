@@ -32,7 +32,7 @@ public static class Outbox
         var afterNode = Node(after);
         return connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO events (type, resource, resource_id, supplier_id, version, visibility, changed, payload)
-            VALUES (@type, @resource, @resourceId, @supplierId, @version, @visibility, @changed, @payload::jsonb)
+            VALUES (@type, @resource, @resourceId, @supplierId, @version, @visibility, @changed, @payload::json)
             """,
             new
             {

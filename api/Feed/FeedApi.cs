@@ -62,16 +62,48 @@ public static class FeedApi
                     + "(GET /api/v1/exports/suppliers) and follow the feed from its Feed-Cursor header.");
         }
 
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition("""
-            SELECT id, txid::text AS txid, type, resource, resource_id, supplier_id, version, changed, payload::text AS payload, occurred_at
+        await using var command = new NpgsqlCommand("""
+            SELECT id, txid::text, type, resource, resource_id, supplier_id, version, changed, payload, occurred_at
             FROM events
-            WHERE (txid, id) > (@txid::xid8, @id) AND txid < pg_snapshot_xmin(pg_current_snapshot()) AND visibility = ANY(@visible)
+            WHERE (txid, id) > ($1::xid8, $2) AND txid < pg_snapshot_xmin(pg_current_snapshot()) AND visibility = ANY($3)
             ORDER BY events.txid, events.id  -- the column, not the text it is selected as: xid8 order is not text order
-            LIMIT @take
-            """,
-            new { txid = after.Txid.ToString(CultureInfo.InvariantCulture), id = after.Id, visible = Visible(user), take = limit ?? 100 },
-            cancellationToken: ct))).ToList();
+            LIMIT $4
+            """, connection)
+        {
+            Parameters =
+            {
+                new() { Value = after.Txid.ToString(CultureInfo.InvariantCulture) },
+                new() { Value = after.Id },
+                new() { Value = Visible(user) },
+                new() { Value = limit ?? 100 },
+            },
+        };
+        var rows = new List<Row>(limit ?? 100);
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add(Row.Read(reader));
+            }
+        }
+
         return new PageResult(rows, rows.Count > 0 ? rows[^1].Position().ToString() : after.ToString());
+    }
+
+    /// <summary>Property names encoded once: a page writes each of them a thousand times.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Items = JsonEncodedText.Encode("items");
+        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
+        public static readonly JsonEncodedText Resource = JsonEncodedText.Encode("resource");
+        public static readonly JsonEncodedText ResourceId = JsonEncodedText.Encode("resourceId");
+        public static readonly JsonEncodedText SupplierId = JsonEncodedText.Encode("supplierId");
+        public static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+        public static readonly JsonEncodedText Changed = JsonEncodedText.Encode("changed");
+        public static readonly JsonEncodedText Data = JsonEncodedText.Encode("data");
+        public static readonly JsonEncodedText OccurredAt = JsonEncodedText.Encode("occurredAt");
+        public static readonly JsonEncodedText Cursor = JsonEncodedText.Encode("cursor");
+        public static readonly JsonEncodedText NextCursor = JsonEncodedText.Encode("nextCursor");
     }
 
     /// <summary>
@@ -85,25 +117,25 @@ public static class FeedApi
             httpContext.Response.ContentType = "application/json; charset=utf-8";
             await using var json = new Utf8JsonWriter(httpContext.Response.BodyWriter);
             json.WriteStartObject();
-            json.WriteStartArray("items");
+            json.WriteStartArray(Names.Items);
             foreach (var row in rows)
             {
                 json.WriteStartObject();
-                json.WriteString("type", row.Type);
-                json.WriteString("resource", row.Resource);
-                json.WriteString("resourceId", row.ResourceId);
+                json.WriteString(Names.Type, row.Type);
+                json.WriteString(Names.Resource, row.Resource);
+                json.WriteString(Names.ResourceId, row.ResourceId);
                 // Absent when null, as everywhere in the API.
                 if (row.SupplierId is { } supplier)
                 {
-                    json.WriteString("supplierId", supplier);
+                    json.WriteString(Names.SupplierId, supplier);
                 }
 
                 if (row.Version is { } version)
                 {
-                    json.WriteNumber("version", version);
+                    json.WriteNumber(Names.Version, version);
                 }
 
-                json.WriteStartArray("changed");
+                json.WriteStartArray(Names.Changed);
                 foreach (var field in row.Changed)
                 {
                     json.WriteStringValue(field);
@@ -112,17 +144,17 @@ public static class FeedApi
                 json.WriteEndArray();
                 if (row.Payload is not null)
                 {
-                    json.WritePropertyName("data");
+                    json.WritePropertyName(Names.Data);
                     json.WriteRawValue(row.Payload, skipInputValidation: true);
                 }
 
-                json.WriteString("occurredAt", row.OccurredAt);
-                json.WriteString("cursor", row.Position().ToString());
+                json.WriteString(Names.OccurredAt, row.OccurredAt);
+                json.WriteString(Names.Cursor, row.Cursor());
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
-            json.WriteString("nextCursor", nextCursor);
+            json.WriteString(Names.NextCursor, nextCursor);
             json.WriteEndObject();
             await json.FlushAsync();
         }
@@ -159,19 +191,27 @@ public static class FeedApi
         public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Txid}.{Id}");
     }
 
-    private sealed class Row
+    /// <summary>An event as read; its payload stays the UTF-8 bytes stored, to be copied into the page as they are.</summary>
+    private sealed record Row(
+        long Id, string Txid, string Type, string Resource, Guid ResourceId, Guid? SupplierId, int? Version, string[] Changed, byte[]? Payload,
+        DateTimeOffset OccurredAt)
     {
-        public long Id { get; init; }
-        public string Txid { get; init; } = "";
-        public string Type { get; init; } = "";
-        public string Resource { get; init; } = "";
-        public Guid ResourceId { get; init; }
-        public Guid? SupplierId { get; init; }
-        public int? Version { get; init; }
-        public string[] Changed { get; init; } = [];
-        public string? Payload { get; init; }
-        public DateTimeOffset OccurredAt { get; init; }
+        // The whole row is buffered once ReadAsync returns (not SequentialAccess), so its fields are read synchronously.
+        public static Row Read(NpgsqlDataReader reader) => new(
+            reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4),
+            reader.IsDBNull(5) ? null : reader.GetGuid(5), reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.GetFieldValue<string[]>(7),
+            reader.IsDBNull(8) ? null : ReadPayload(reader), reader.GetFieldValue<DateTimeOffset>(9));
+
+        private static byte[] ReadPayload(NpgsqlDataReader reader)
+        {
+            using var stream = reader.GetStream(8);
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
 
         public Position Position() => new(ulong.Parse(Txid, CultureInfo.InvariantCulture), Id);
+
+        public string Cursor() => string.Create(CultureInfo.InvariantCulture, $"{Txid}.{Id}");
     }
 }

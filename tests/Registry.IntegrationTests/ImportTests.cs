@@ -136,6 +136,7 @@ public sealed class ImportTests(RegistryApiFactory api)
             {run}-same-number,伊万里セラミックス,41,,{number},,,,,,false
             {run}-similar-name,武雄金属工業{run}（株）,41,,,33.1952,130.0203,,,,false
             {run}-new,嬉野新工業,41,,,,,,,,false
+            {run}-other-name-nearby,有田精機製作所,41,,,33.1951,130.0201,,,,false
 
             """;
         using var accepted = await PostAsync(integrator, "/api/v1/imports", Encoding.UTF8.GetBytes(csv), "text/csv", idempotencyKey: run);
@@ -143,8 +144,9 @@ public sealed class ImportTests(RegistryApiFactory api)
         using var replay = await PostAsync(integrator, "/api/v1/imports", Encoding.UTF8.GetBytes(csv), "text/csv", idempotencyKey: run);
         Assert.Equal((HttpStatusCode.Accepted, accepted.Headers.Location), (replay.StatusCode, replay.Headers.Location));
         var job = await FinishedAsync(integrator, accepted.Headers.Location!.ToString());
-        Assert.Equal((1, 2), (job.Created!.Value, job.Flagged!.Value));
-        Assert.Equal(1, await CountAsync(run));
+        // Next door but another name is another firm.
+        Assert.Equal((2, 2), (job.Created!.Value, job.Flagged!.Value));
+        Assert.Equal(2, await CountAsync(run));
 
         var queue = (await (await coordinator.Client.GetAsync("/api/v1/imports/duplicates")).ReadJsonAsync<List<ImportDuplicate>>())!
             .Where(d => d.ExternalId.StartsWith(run, StringComparison.Ordinal)).OrderBy(d => d.Row).ToList();
@@ -159,7 +161,7 @@ public sealed class ImportTests(RegistryApiFactory api)
 
         await using var connection = new Npgsql.NpgsqlConnection(api.ConnectionString);
         Assert.Equal($"{run}-same-number", await connection.ExecuteScalarAsync<string>("SELECT external_id FROM suppliers WHERE id = @Id", new { existing.Id }));
-        Assert.Equal(3, await CountAsync(run)); // merged into the existing site, the dismissed row a site of its own
+        Assert.Equal(4, await CountAsync(run)); // merged into the existing site, the dismissed row a site of its own
     }
 
     private static string Corporate(int seed)
