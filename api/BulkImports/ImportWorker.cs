@@ -26,9 +26,11 @@ public sealed class ImportWorker(IServiceProvider services, ImportRunner runner,
             {
                 ran = await RunNextAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            // Whatever fails in one round is logged and the next round tries again: an exception escaping a background
+            // service would stop the whole host.
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Import worker failed; retrying");
+                logger.LogError(ex, "Import worker failed; retrying");
             }
 
             if (!ran)
@@ -78,15 +80,19 @@ public sealed class ImportWorker(IServiceProvider services, ImportRunner runner,
             await tx.CommitAsync(ct);
             return true;
         }
-        // A database error (a constraint, a timeout) would fail the same way again: the import fails and says why.
-        catch (Exception ex) when (ex is NpgsqlException or InvalidDataException && !ct.IsCancellationRequested)
+        // A database error (a constraint, a timeout) or anything else would fail the same way again: the import fails
+        // and says why (the details of an unexpected error stay in the log).
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             await tx.RollbackAsync(ct);
             logger.LogWarning(ex, "Import {Import} failed; nothing was written", import.Id);
+            var problem = ex is NpgsqlException or InvalidDataException
+                ? ex.Message
+                : "The import could not be run because of an error in the service; nothing was written. Operators find it in the log.";
             await using var failed = await Db.OpenConnectionAsync(ct);
             await failed.ExecuteAsync(new CommandDefinition("""
                 UPDATE imports SET status = 'failed', problem = @problem, body = NULL, finished_at = now() WHERE id = @id
-                """, new { import.Id, problem = ex.Message.Length > 500 ? ex.Message[..500] : ex.Message }, cancellationToken: ct));
+                """, new { import.Id, problem = problem.Length > 500 ? problem[..500] : problem }, cancellationToken: ct));
             return true;
         }
     }

@@ -26,7 +26,9 @@ public sealed class FeedRetention(IServiceProvider services, IConfiguration conf
             {
                 await PurgeAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            // Whatever fails in one round is logged and the next round tries again: an exception escaping a background
+            // service would stop the whole host.
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "Feed retention failed; trying again later");
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Dapper;
 using Microsoft.AspNetCore.DataProtection;
@@ -63,9 +64,11 @@ public sealed class WebhookDispatcher(
             {
                 busy = await FanOutAsync(stoppingToken) | await DeliverDueAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            // Whatever fails in one round is logged and the next round tries again: an exception escaping a background
+            // service would stop the whole host.
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Webhook dispatch failed; retrying");
+                logger.LogError(ex, "Webhook dispatch failed; retrying");
             }
 
             if (!busy)
@@ -155,15 +158,26 @@ public sealed class WebhookDispatcher(
     {
         var (id, body) = Message(delivery);
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
-        var secret = protection.CreateProtector(SecretPurpose).Unprotect(delivery.SecretProtected);
-        var headers = new Dictionary<string, string>(StringComparer.Ordinal)
+        WebhookSender.Outcome outcome;
+        TimeSpan? wait;
+        if (Secret(delivery) is { } secret)
         {
-            ["webhook-id"] = id,
-            ["webhook-timestamp"] = timestamp.ToString(CultureInfo.InvariantCulture),
-            ["webhook-signature"] = WebhookSignature.Sign(secret, id, timestamp, body),
-        };
-        var outcome = await sender.SendAsync(new Uri(delivery.Url), headers, body, ct);
-        var wait = outcome.Delivered ? null : WebhookSchedule.After(delivery.Attempts, Random.Shared.NextDouble(), options);
+            var headers = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["webhook-id"] = id,
+                ["webhook-timestamp"] = timestamp.ToString(CultureInfo.InvariantCulture),
+                ["webhook-signature"] = WebhookSignature.Sign(secret, id, timestamp, body),
+            };
+            outcome = await sender.SendAsync(new Uri(delivery.Url), headers, body, ct);
+            wait = outcome.Delivered ? null : WebhookSchedule.After(delivery.Attempts, Random.Shared.NextDouble(), options);
+        }
+        else
+        {
+            // Nothing can be signed until the keys are back or the subscription is made again: parked, redeliverable.
+            outcome = new WebhookSender.Outcome(false, null, UnreadableSecret, TimeSpan.Zero);
+            wait = null;
+        }
+
         await using var connection = await Db.OpenConnectionAsync(CancellationToken.None);
         await using var tx = await connection.BeginTransactionAsync(CancellationToken.None);
         await connection.ExecuteAsync(new CommandDefinition("""
@@ -180,6 +194,23 @@ public sealed class WebhookDispatcher(
         if (!outcome.Delivered && logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Webhook {Delivery} attempt {Attempt} failed: {Status} {Error}", delivery.Id, delivery.Attempts, outcome.Status, outcome.Error);
+        }
+    }
+
+    public const string UnreadableSecret =
+        "the subscription's secret cannot be decrypted with this service's Data Protection keys; restore the keys or create the subscription again";
+
+    /// <summary>The subscription's signing secret, or null when the keys it was protected with are gone.</summary>
+    private string? Secret(Claimed delivery)
+    {
+        try
+        {
+            return protection.CreateProtector(SecretPurpose).Unprotect(delivery.SecretProtected);
+        }
+        catch (CryptographicException ex)
+        {
+            logger.LogError(ex, "Webhook delivery {Delivery} parked: {Reason}", delivery.Id, UnreadableSecret);
+            return null;
         }
     }
 

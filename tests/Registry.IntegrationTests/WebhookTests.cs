@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Registry.Contracts;
 using Registry.Contracts.Suppliers;
 using Registry.Contracts.Webhooks;
@@ -90,6 +91,51 @@ public sealed class WebhookTests(RegistryApiFactory api)
 
         using var member = await TestAccounts.SignInAsync(api, "member");
         Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.GetAsync("/api/v1/webhooks")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ASubscriptionWhoseSecretCannotBeDecryptedIsParkedAndTheOthersAreStillDelivered()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var integrator = await IntegratorAsync();
+        using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
+        var input = Sites.Input("鍵紛失テスト工業");
+        var site = await Sites.PublishedAsync(coordinator.Client, input);
+        var subscriptions = new List<WebhookWithSecret>();
+        foreach (var _ in new[] { "lost", "kept" })
+        {
+            using var created = await integrator.PostAsJsonAsync("/api/v1/webhooks",
+                new WebhookInput { Url = receiver.Url.ToString(), EventTypes = ["supplier.*"], SupplierIds = [site.Id] }, Json.Options);
+            subscriptions.Add((await created.ReadJsonAsync<WebhookWithSecret>())!);
+        }
+
+        // As if the service's Data Protection keys had been lost since the first subscription was made.
+        var otherKeys = DataProtectionProvider.Create(Path.Combine(Path.GetTempPath(), $"other-keys-{Guid.NewGuid():N}"));
+        var foreign = otherKeys.CreateProtector(Registry.Api.Webhooks.WebhookDispatcher.SecretPurpose).Protect(subscriptions[0].Secret);
+        await using (var connection = new Npgsql.NpgsqlConnection(api.ConnectionString))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE webhook_subscriptions SET secret_protected = @foreign WHERE id = @id",
+                new { foreign, subscriptions[0].Webhook.Id });
+        }
+
+        using (var edited = await Sites.PutAsync(coordinator.Client, $"/api/v1/suppliers/{site.Id}", input with { Strengths = "鍵の再発行" }, site.Version))
+        {
+            Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        }
+
+        var lost = $"/api/v1/webhooks/{subscriptions[0].Webhook.Id}/deliveries";
+        var kept = $"/api/v1/webhooks/{subscriptions[1].Webhook.Id}/deliveries?status=delivered";
+        await UntilAsync(async () => (await PageAsync(integrator, lost)).Items.Count == 1 && (await PageAsync(integrator, kept)).Items.Count == 1);
+        var parked = (await PageAsync(integrator, lost)).Items.Single();
+        Assert.Equal((DeliveryStatus.Parked, 1, Registry.Api.Webhooks.WebhookDispatcher.UnreadableSecret),
+            (parked.Status, parked.Attempts, parked.AttemptLog.Single().Error));
+
+        // The worker carries on: the next event reaches the subscription that can sign, and is parked for the other.
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.Client.PostAsync($"/api/v1/suppliers/{site.Id}/archive", null)).StatusCode);
+        await UntilAsync(async () => (await PageAsync(integrator, lost)).Items.Count == 2 && (await PageAsync(integrator, kept)).Items.Count == 2);
+        Assert.All((await PageAsync(integrator, lost)).Items, d => Assert.Equal(DeliveryStatus.Parked, d.Status));
+        Assert.Equal(2, receiver.Requests.Count);
+        Assert.All(receiver.Requests, r => Assert.Equal(Sign(subscriptions[1].Secret, r.Id, r.Timestamp, r.Body), r.Signature));
     }
 
     [Fact]
