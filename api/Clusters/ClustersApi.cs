@@ -37,6 +37,7 @@ public static class ClustersApi
             .WithName("listClusters").WithSummary("Published clusters (coordinators: all), by code");
         group.MapGet("/{id:guid}", Get)
             .WithName("getCluster").WithSummary("A cluster: published ones to anyone, others to coordinators")
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblemDocument(StatusCodes.Status404NotFound);
         group.MapPut("/{id:guid}", Update).ValidateBody<ClusterInput>().RequireAuthorization(Policies.Coordinator)
             .WithName("updateCluster").WithSummary("Change a cluster (its coordinators)")

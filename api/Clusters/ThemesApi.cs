@@ -37,6 +37,7 @@ public static class ThemesApi
             .ProducesProblemDocument(StatusCodes.Status404NotFound);
         group.MapGet("/{themeId:guid}", Get)
             .WithName("getTheme").WithSummary("A theme with its participants and milestones")
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblemDocument(StatusCodes.Status404NotFound);
         group.MapPut("/{themeId:guid}", Update).ValidateBody<ThemeInput>().RequireAuthorization(Policies.Coordinator)
             .WithName("updateTheme").WithSummary("Change a proposed or active theme (the cluster's coordinators)")

@@ -34,6 +34,7 @@ public static class MatchingRequestsApi
             .WithName("listMatchingRequests").WithSummary("The caller's requests (coordinators: all), newest first");
         group.MapGet("/{id:guid}", Get)
             .WithName("getMatchingRequest").WithSummary("A request: to its buyer, coordinators and invited sites, and to members while it is open and public")
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblemDocument(StatusCodes.Status404NotFound);
         group.MapPut("/{id:guid}", Update).ValidateBody<MatchingRequestInput>()
             .WithName("updateMatchingRequest").WithSummary("Change a draft request")

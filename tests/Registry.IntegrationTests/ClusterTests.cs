@@ -53,6 +53,7 @@ public sealed class ClusterTests(RegistryApiFactory api)
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await Sites.PutAsync(coordinator.Client, path, renamed, 5)).StatusCode);
         using var updated = await Sites.PutAsync(coordinator.Client, path, renamed, 1);
         Assert.Equal("大分精密クラスター", (await updated.ReadJsonAsync<Cluster>())!.NameJa);
+        await Revalidation.AssertAsync(coordinator.Client, path, 2);
 
         Assert.Equal(HttpStatusCode.OK, (await coordinator.Client.PostAsync(path + "/publish", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await coordinator.Client.PostAsync(path + "/publish", null)).StatusCode);
@@ -157,6 +158,7 @@ public sealed class ClusterTests(RegistryApiFactory api)
         Assert.Equal(ThemeStatus.Proposed, theme.Status);
         Assert.Equal(s_chain, theme.Steps);
         var path = $"{themes}/{theme.Id}";
+        await Revalidation.AssertAsync(coordinator.Client, path, 1);
 
         // The heat treater also turns: one firm for the first two steps beats a handover; nobody inspects.
         var proposal = await GetAsync<ConsortiumProposal>(member.Client, path + "/consortium");

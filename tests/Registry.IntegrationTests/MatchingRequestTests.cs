@@ -33,6 +33,7 @@ public sealed class MatchingRequestTests(RegistryApiFactory api)
         using var updated = await Sites.PutAsync(buyer.Client, path, changed, 1);
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         Assert.Equal("研削の見積", (await updated.ReadJsonAsync<MatchingRequest>())!.Request.Title);
+        await Revalidation.AssertAsync(buyer.Client, path, 2);
 
         var opened = await TransitionAsync(buyer.Client, path, "open", HttpStatusCode.OK);
         Assert.Equal(RequestStatus.Open, opened!.Status);
