@@ -13,6 +13,7 @@ public sealed class MatchingInvitationTests(RegistryApiFactory api)
     [Fact]
     public async Task TheBuyerInvitesTheSupplierAnswersAndIsShortlistedAndAwarded()
     {
+        await MatchingPreviewTests.ArchiveTestSitesAsync(api);
         using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
         var invited = await SiteAsync(coordinator.Client, "鹿児島招待工場", 0.06, "machining.milling.machining_centre", 5, []);
         var uninvited = await SiteAsync(coordinator.Client, "鹿児島未招待", 0.08, "machining.milling.machining_centre", 5, []);

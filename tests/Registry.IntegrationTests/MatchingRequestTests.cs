@@ -14,6 +14,7 @@ public sealed class MatchingRequestTests(RegistryApiFactory api)
     [Fact]
     public async Task ADraftIsEditedWithIfMatchThenOpenedClosedAndAwardedToASnapshottedCandidate()
     {
+        await MatchingPreviewTests.ArchiveTestSitesAsync(api);
         using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
         var supplier = await SiteAsync(coordinator.Client, "鹿児島研削", 0.02, "machining.grinding.cylindrical", 2, []);
         using var buyer = await TestAccounts.SignInAsync(api, "member");
@@ -81,6 +82,7 @@ public sealed class MatchingRequestTests(RegistryApiFactory api)
     [Fact]
     public async Task AnInvitedOnlyRequestStaysHiddenFromOtherMembersAndItsMatchesAreTheBuyersToAsk()
     {
+        await MatchingPreviewTests.ArchiveTestSitesAsync(api);
         using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
         var supplier = await SiteAsync(coordinator.Client, "鹿児島放電", 0.04, "machining.edm.wire", 3, []);
         using var buyer = await TestAccounts.SignInAsync(api, "member");
