@@ -173,6 +173,10 @@ public sealed class SearchIndex : IDisposable
         private Dictionary<string, Posting> _certificationValid = new(StringComparer.Ordinal);
         private readonly List<(int Ordinal, ushort Code, int Until)> _certificates = [];
 
+        // Where each ordinal's entries start in _certificates (appended site by site), so that matching reads a
+        // candidate's certificates directly instead of asking every code's posting.
+        private readonly List<int> _certificateStart = [];
+
         // Columns by ordinal.
         private readonly List<UInt128> _keys = [];
         private readonly List<string?> _names = [];
@@ -203,6 +207,7 @@ public sealed class SearchIndex : IDisposable
         private readonly List<double> _specValue = [];
 
         private readonly Dictionary<string, ushort> _codeIds = new(StringComparer.Ordinal);
+        private readonly List<string> _codeNames = [];
 
         public int Live => _ordinals.Count;
 
@@ -245,6 +250,7 @@ public sealed class SearchIndex : IDisposable
 
             // Per code, the latest expiry among the site's certificates, for the derived codes only (as SQL's EXISTS
             // re-check runs only where the array matched).
+            _certificateStart.Add(_certificates.Count);
             foreach (var code in site.CertificationCodes.Distinct())
             {
                 var held = site.Certifications.Where(c => c.Code == code).ToList();
@@ -342,6 +348,8 @@ public sealed class SearchIndex : IDisposable
             _specType.TrimExcess();
             _specValue.TrimExcess();
             _certificates.TrimExcess();
+            _certificateStart.TrimExcess();
+            _codeNames.TrimExcess();
         }
 
         public void Remove(Guid id)
@@ -416,9 +424,7 @@ public sealed class SearchIndex : IDisposable
                     _firms[o] >= 0 ? _firms[o].ToString("D13", CultureInfo.InvariantCulture) : IdOf(o).ToString(),
                     capacity.SparePct >= 0 && capacity.SpareUntil >= today.DayNumber ? capacity.SparePct : null,
                     capacity.LeadDays >= 0 ? capacity.LeadDays : null,
-                    _certificationsVisible[level].Get(o)
-                        ? [.. _certificationValid.Where(c => c.Value.Contains(o)).Select(c => c.Key).Order(StringComparer.Ordinal)]
-                        : [],
+                    _certificationsVisible[level].Get(o) ? ValidCertifications(o) : [],
                     _equipmentVisible[level].Get(o) ? inspecting.Exists(p => p.Contains(o)) : null,
                     row >= 0 && _capabilityTolerance[row] >= 0 ? _capabilityTolerance[row] / 100.0 : null,
                     row >= 0 && _capabilityLot[row].Min >= 0 ? _capabilityLot[row].Min : null,
@@ -427,6 +433,23 @@ public sealed class SearchIndex : IDisposable
             }
 
             return facts;
+        }
+
+        /// <summary>The site's certification codes unexpired as of ValidOn (as <see cref="_certificationValid"/> has them), in code order.</summary>
+        private List<string> ValidCertifications(int ordinal)
+        {
+            var codes = new List<string>();
+            var end = ordinal + 1 < _certificateStart.Count ? _certificateStart[ordinal + 1] : _certificates.Count;
+            for (var entry = _certificateStart[ordinal]; entry < end; entry++)
+            {
+                if (_certificates[entry].Until >= ValidOn.DayNumber)
+                {
+                    codes.Add(_codeNames[_certificates[entry].Code]);
+                }
+            }
+
+            codes.Sort(StringComparer.Ordinal);
+            return codes;
         }
 
         /// <summary>The site's capability row for one of the processes, tightest tolerance first (then shortest lead, largest and smallest lot), or -1.</summary>
@@ -1276,6 +1299,7 @@ public sealed class SearchIndex : IDisposable
             if (!_codeIds.TryGetValue(code, out var id))
             {
                 _codeIds[code] = id = checked((ushort)_codeIds.Count);
+                _codeNames.Add(code);
             }
 
             return id;
