@@ -32,24 +32,35 @@ public sealed class Bitset
 
     /// <summary>
     /// Writes the intersection of <paramref name="sets"/> into <paramref name="into"/> (its first
-    /// <paramref name="words"/> words) — a word at a time, 64 sites per instruction.
+    /// <paramref name="words"/> words): the first set copied, then each other ANDed in a vector of words at a time.
     /// </summary>
     public static void Intersect(IReadOnlyList<Bitset> sets, ulong[] into, int words)
     {
-        for (var i = 0; i < words; i++)
+        var target = into.AsSpan(0, words);
+        if (sets.Count == 0)
         {
-            var word = ulong.MaxValue;
-            for (var s = 0; s < sets.Count; s++)
+            target.Fill(ulong.MaxValue);
+            return;
+        }
+
+        var first = sets[0]._words.AsSpan(0, Math.Min(words, sets[0]._words.Length));
+        first.CopyTo(target);
+        target[first.Length..].Clear();
+        for (var s = 1; s < sets.Count; s++)
+        {
+            var other = sets[s]._words.AsSpan(0, Math.Min(words, sets[s]._words.Length));
+            var i = 0;
+            for (; i <= other.Length - Vector<ulong>.Count; i += Vector<ulong>.Count)
             {
-                var set = sets[s];
-                word &= i < set._words.Length ? set._words[i] : 0;
-                if (word == 0)
-                {
-                    break;
-                }
+                (new Vector<ulong>(target[i..]) & new Vector<ulong>(other[i..])).CopyTo(target[i..]);
             }
 
-            into[i] = word;
+            for (; i < other.Length; i++)
+            {
+                target[i] &= other[i];
+            }
+
+            target[other.Length..].Clear();
         }
     }
 

@@ -276,6 +276,39 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public void AnIntersectionKeepsTheSitesInEverySetAndNothingPastTheShortestSet()
+    {
+        // Sets of different lengths (a set grows with the highest ordinal it holds), spanning several vectors of words.
+        var random = new Random(8);
+        var sets = new[] { 5_000, 3_001, 4_700 }.Select(size =>
+        {
+            var set = new Bitset(1);
+            for (var ordinal = 0; ordinal < size; ordinal++)
+            {
+                if (random.Next(3) > 0)
+                {
+                    set.Set(ordinal);
+                }
+            }
+
+            return set;
+        }).ToList();
+        var words = (5_000 + 63) / 64;
+        var into = Enumerable.Repeat(ulong.MaxValue, words + 4).ToArray();
+
+        Bitset.Intersect(sets, into, words);
+
+        var expected = Enumerable.Range(0, words * 64).Where(o => sets.All(s => s.Get(o))).ToList();
+        var actual = Enumerable.Range(0, words * 64).Where(o => (into[o >> 6] & (1UL << o)) != 0).ToList();
+        Assert.Equal(expected, actual);
+        Assert.True(actual.Count > 500 && actual[^1] < 3_001);
+        Assert.Equal(ulong.MaxValue, into[words]); // only the words asked for are written
+
+        Bitset.Intersect([], into, words);
+        Assert.All(into[..words], w => Assert.Equal(ulong.MaxValue, w));
+    }
+
+    [Fact]
     public void APostingTurnsIntoABitsetOnlyWhenThatIsSmaller()
     {
         var sparse = new Posting();
