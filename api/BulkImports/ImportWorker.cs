@@ -15,37 +15,8 @@ public sealed class ImportWorker(IServiceProvider services, ImportRunner runner,
     // Resolved on first use, so that a host that never touches the database (writing openapi.yaml) needs none.
     private NpgsqlDataSource Db => services.GetRequiredService<NpgsqlDataSource>();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var pause = TimeSpan.FromMilliseconds(configuration.GetValue("Imports:PollMilliseconds", 500));
-        await Data.StartupData.WaitAsync(services, stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var ran = false;
-            try
-            {
-                ran = await RunNextAsync(stoppingToken);
-            }
-            // Whatever fails in one round is logged and the next round tries again: an exception escaping a background
-            // service would stop the whole host.
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Import worker failed; retrying");
-            }
-
-            if (!ran)
-            {
-                try
-                {
-                    await Task.Delay(pause, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Data.WorkerRounds.RunAsync(
+        services, "Import worker", TimeSpan.FromMilliseconds(configuration.GetValue("Imports:PollMilliseconds", 500)), RunNextAsync, logger, stoppingToken);
 
     public async Task<bool> RunNextAsync(CancellationToken ct)
     {

@@ -86,7 +86,6 @@ public sealed class MigrateOnStartup(
         || ex is PostgresException { SqlState: PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.AdminShutdown };
 }
 
-/// <summary>Why start-up refused to serve, if it did; the process then exits with code 1.</summary>
 /// <summary>Whether the data a start writes after the migrations (demo accounts, region, clusters) is there yet.</summary>
 public sealed class StartupData
 {
@@ -110,6 +109,7 @@ public sealed class StartupData
     }
 }
 
+/// <summary>Why start-up refused to serve, if it did; the process then exits with code 1.</summary>
 public sealed class StartupRefusal
 {
     public string? Reason { get; set; }

@@ -50,10 +50,9 @@ public static class FeedApi
         }
 
         await using var connection = await db.OpenConnectionAsync(ct);
-        var horizon = await connection.QuerySingleAsync<(string Txid, long EventId)>(new CommandDefinition(
-            "SELECT txid::text, event_id FROM feed_horizon", cancellationToken: ct));
         // Without a cursor a reader starts at the oldest event kept; a cursor from before that has missed events.
-        var oldest = new Position(ulong.Parse(horizon.Txid, CultureInfo.InvariantCulture), horizon.EventId);
+        var oldest = await connection.QuerySingleAsync<Position>(new CommandDefinition(
+            "SELECT txid, event_id AS id FROM feed_horizon", cancellationToken: ct));
         var after = cursor is null ? oldest : parsed;
         if (after.IsBefore(oldest))
         {
@@ -63,7 +62,7 @@ public static class FeedApi
         }
 
         await using var command = new NpgsqlCommand("""
-            SELECT id, txid::text, type, resource, resource_id, supplier_id, version, changed, payload, occurred_at
+            SELECT id, txid, type, resource, resource_id, supplier_id, version, changed, payload, occurred_at
             FROM events
             WHERE (txid, id) > ($1::xid8, $2) AND txid < pg_snapshot_xmin(pg_current_snapshot()) AND visibility = ANY($3)
             ORDER BY events.txid, events.id  -- the column, not the text it is selected as: xid8 order is not text order
@@ -87,7 +86,7 @@ public static class FeedApi
             }
         }
 
-        return new PageResult(rows, rows.Count > 0 ? rows[^1].Position().ToString() : after.ToString());
+        return new PageResult(rows, (rows.Count > 0 ? rows[^1].Position : after).ToString());
     }
 
     /// <summary>Property names encoded once: a page writes each of them a thousand times.</summary>
@@ -149,7 +148,7 @@ public static class FeedApi
                 }
 
                 json.WriteString(Names.OccurredAt, row.OccurredAt);
-                json.WriteString(Names.Cursor, row.Cursor());
+                json.WriteString(Names.Cursor, row.Position.ToString());
                 json.WriteEndObject();
             }
 
@@ -193,12 +192,12 @@ public static class FeedApi
 
     /// <summary>An event as read; its payload stays the UTF-8 bytes stored, to be copied into the page as they are.</summary>
     private sealed record Row(
-        long Id, string Txid, string Type, string Resource, Guid ResourceId, Guid? SupplierId, int? Version, string[] Changed, byte[]? Payload,
+        Position Position, string Type, string Resource, Guid ResourceId, Guid? SupplierId, int? Version, string[] Changed, byte[]? Payload,
         DateTimeOffset OccurredAt)
     {
         // The whole row is buffered once ReadAsync returns (not SequentialAccess), so its fields are read synchronously.
         public static Row Read(NpgsqlDataReader reader) => new(
-            reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4),
+            new Position(reader.GetFieldValue<ulong>(1), reader.GetInt64(0)), reader.GetString(2), reader.GetString(3), reader.GetGuid(4),
             reader.IsDBNull(5) ? null : reader.GetGuid(5), reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.GetFieldValue<string[]>(7),
             reader.IsDBNull(8) ? null : ReadPayload(reader), reader.GetFieldValue<DateTimeOffset>(9));
 
@@ -209,9 +208,5 @@ public static class FeedApi
             stream.ReadExactly(bytes);
             return bytes;
         }
-
-        public Position Position() => new(ulong.Parse(Txid, CultureInfo.InvariantCulture), Id);
-
-        public string Cursor() => string.Create(CultureInfo.InvariantCulture, $"{Txid}.{Id}");
     }
 }

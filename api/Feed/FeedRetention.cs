@@ -7,7 +7,7 @@ namespace Registry.Api.Feed;
 /// Removes events older than Feed:RetentionDays (at least 90, DESIGN §8) once an hour, in commit order, and moves the
 /// feed's horizon to the last one removed: a cursor before it gets 410 (FeedApi).
 /// </summary>
-public sealed class FeedRetention(IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<FeedRetention> logger) : BackgroundService
+public sealed class FeedRetention(IServiceProvider services, IConfiguration configuration, ILogger<FeedRetention> logger) : BackgroundService
 {
     public const int MinimumDays = 90;
 
@@ -17,32 +17,8 @@ public sealed class FeedRetention(IServiceProvider services, IConfiguration conf
 
     public int Days => Math.Max(MinimumDays, configuration.GetValue("Feed:RetentionDays", MinimumDays));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Data.StartupData.WaitAsync(services, stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await PurgeAsync(stoppingToken);
-            }
-            // Whatever fails in one round is logged and the next round tries again: an exception escaping a background
-            // service would stop the whole host.
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Feed retention failed; trying again later");
-            }
-
-            try
-            {
-                await Task.Delay(TimeSpan.FromHours(1), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Data.WorkerRounds.RunAsync(
+        services, "Feed retention", TimeSpan.FromHours(1), async ct => { await PurgeAsync(ct); return false; }, logger, stoppingToken);
 
     /// <summary>Removes the expired events (a batch at a time) and returns how many.</summary>
     public async Task<int> PurgeAsync(CancellationToken ct)

@@ -49,41 +49,10 @@ public sealed class WebhookDispatcher(
 
     private static readonly TimeSpan s_lease = TimeSpan.FromSeconds(60);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Enabled)
-        {
-            return;
-        }
-
-        await Data.StartupData.WaitAsync(services, stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var busy = false;
-            try
-            {
-                busy = await FanOutAsync(stoppingToken) | await DeliverDueAsync(stoppingToken);
-            }
-            // Whatever fails in one round is logged and the next round tries again: an exception escaping a background
-            // service would stop the whole host.
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Webhook dispatch failed; retrying");
-            }
-
-            if (!busy)
-            {
-                try
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(options.PollMilliseconds), clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => options.Enabled
+        ? Data.WorkerRounds.RunAsync(services, "Webhook dispatch", TimeSpan.FromMilliseconds(options.PollMilliseconds),
+            async ct => await FanOutAsync(ct) | await DeliverDueAsync(ct), logger, stoppingToken)
+        : Task.CompletedTask;
 
     /// <summary>Turns the next committed events into deliveries for the subscriptions they match; true if there were any.</summary>
     public async Task<bool> FanOutAsync(CancellationToken ct)

@@ -2,7 +2,6 @@ using System.Net;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Registry.Contracts.Feed;
 using Registry.IntegrationTests.Infrastructure;
 
 namespace Registry.IntegrationTests;
@@ -15,7 +14,7 @@ public sealed class FeedTests(RegistryApiFactory api)
     public async Task AnEventThatCommitsLateIsNeitherSkippedNorServedOutOfOrder()
     {
         using var reader = api.CreateClient();
-        var start = await EndAsync(reader);
+        var start = await FeedFollower.EndAsync(reader);
         var (early, late, rolledBack) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
 
         // Writer A takes its sequence value first but commits last; writer B commits in between; writer C rolls back.
@@ -37,15 +36,15 @@ public sealed class FeedTests(RegistryApiFactory api)
         }
 
         // While A runs, B's event is held back: serving it would move the cursor past A's.
-        var during = await PageAsync(reader, start);
+        var during = await FeedFollower.PageAsync(reader, start);
         Assert.DoesNotContain(during.Items, e => e.ResourceId == late || e.ResourceId == early);
         Assert.Equal(start, during.NextCursor);
 
         await txA.CommitAsync();
-        var after = await PageAsync(reader, start);
+        var after = await FeedFollower.PageAsync(reader, start);
         Assert.Equal([early, late], after.Items.Select(e => e.ResourceId).Where(id => id == early || id == late || id == rolledBack));
         Assert.Equal(after.Items[^1].Cursor, after.NextCursor);
-        Assert.DoesNotContain((await PageAsync(reader, after.NextCursor)).Items, e => e.ResourceId == early || e.ResourceId == late);
+        Assert.DoesNotContain((await FeedFollower.PageAsync(reader, after.NextCursor)).Items, e => e.ResourceId == early || e.ResourceId == late);
     }
 
     [Fact]
@@ -53,7 +52,7 @@ public sealed class FeedTests(RegistryApiFactory api)
     {
         using var anonymous = api.CreateClient();
         using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
-        var start = await EndAsync(coordinator.Client);
+        var start = await FeedFollower.EndAsync(coordinator.Client);
         var (open, hidden) = (Guid.CreateVersion7(), Guid.CreateVersion7());
         await using (var connection = await OpenAsync())
         {
@@ -63,11 +62,11 @@ public sealed class FeedTests(RegistryApiFactory api)
             await tx.CommitAsync();
         }
 
-        var seen = (await PageAsync(anonymous, start)).Items.Where(e => e.ResourceId == open || e.ResourceId == hidden).ToList();
+        var seen = (await FeedFollower.PageAsync(anonymous, start)).Items.Where(e => e.ResourceId == open || e.ResourceId == hidden).ToList();
         Assert.Equal([open], seen.Select(e => e.ResourceId));
         Assert.Equal(("test.changed", "test", "nameJa"), (seen[0].Type, seen[0].Resource, seen[0].Changed.Single()));
         Assert.Equal("テスト", seen[0].Data!.Value.GetProperty("nameJa").GetString());
-        Assert.Equal([open, hidden], (await PageAsync(coordinator.Client, start)).Items.Select(e => e.ResourceId).Where(id => id == open || id == hidden));
+        Assert.Equal([open, hidden], (await FeedFollower.PageAsync(coordinator.Client, start)).Items.Select(e => e.ResourceId).Where(id => id == open || id == hidden));
 
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/v1/feed?cursor=nonsense")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/v1/feed?limit=1001")).StatusCode);
@@ -77,7 +76,7 @@ public sealed class FeedTests(RegistryApiFactory api)
     public async Task ACursorFromBeforeTheEventsKeptIsToldToStartAgainFromAnExport()
     {
         using var reader = api.CreateClient();
-        var start = await EndAsync(reader);
+        var start = await FeedFollower.EndAsync(reader);
         var old = Guid.CreateVersion7();
         await using (var connection = await OpenAsync())
         {
@@ -94,7 +93,7 @@ public sealed class FeedTests(RegistryApiFactory api)
         Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
         Assert.Contains("/problems/feed-expired", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/v1/feed")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/v1/feed?cursor={await EndAsync(reader)}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/v1/feed?cursor={await FeedFollower.EndAsync(reader)}")).StatusCode);
     }
 
     private async Task<NpgsqlConnection> OpenAsync()
@@ -109,27 +108,4 @@ public sealed class FeedTests(RegistryApiFactory api)
             INSERT INTO events (type, resource, resource_id, visibility, changed, payload)
             VALUES ('test.changed', 'test', @resourceId, @visibility, '{nameJa}', '{"nameJa": "テスト"}')
             """, new { resourceId, visibility }, tx);
-
-    /// <summary>The cursor at the end of the feed as it is now.</summary>
-    private static async Task<string> EndAsync(HttpClient client)
-    {
-        string? cursor = null;
-        while (true)
-        {
-            var page = await PageAsync(client, cursor);
-            if (page.Items.Count == 0)
-            {
-                return page.NextCursor;
-            }
-
-            cursor = page.NextCursor;
-        }
-    }
-
-    private static async Task<FeedPage> PageAsync(HttpClient client, string? cursor)
-    {
-        using var response = await client.GetAsync("/api/v1/feed?limit=1000" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return (await response.ReadJsonAsync<FeedPage>())!;
-    }
 }

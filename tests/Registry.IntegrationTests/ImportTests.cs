@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Dapper;
 using Registry.Api.Suppliers;
 using Registry.Contracts.BulkImports;
-using Registry.Contracts.Feed;
 using Registry.IntegrationTests.Infrastructure;
 
 namespace Registry.IntegrationTests;
@@ -35,17 +33,17 @@ public sealed class ImportTests(RegistryApiFactory api)
 
             """;
         var bytes = Encoding.GetEncoding(932).GetBytes(csv);
-        var feedStart = await FeedEndAsync(integrator);
+        var feedStart = await FeedFollower.EndAsync(integrator);
 
-        using var dry = await PostAsync(integrator, "/api/v1/imports?dryRun=true", bytes, "text/csv");
+        using var dry = await ImportFiles.PostAsync(integrator, "/api/v1/imports?dryRun=true", bytes, "text/csv");
         Assert.Equal(HttpStatusCode.OK, dry.StatusCode);
         var check = (await dry.ReadJsonAsync<ImportCheck>())!;
         Assert.Equal((3, 3, "shift_jis"), (check.Rows, check.Valid, check.Charset));
         Assert.Equal(0, await CountAsync(run));
 
-        using var accepted = await PostAsync(integrator, "/api/v1/imports", bytes, "text/csv");
+        using var accepted = await ImportFiles.PostAsync(integrator, "/api/v1/imports", bytes, "text/csv");
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        var job = await FinishedAsync(integrator, accepted.Headers.Location!.ToString());
+        var job = await ImportFiles.FinishedAsync(integrator, accepted.Headers.Location!.ToString());
         Assert.Equal((ImportStatus.Succeeded, 3, 0, 0), (job.Status, job.Created!.Value, job.Updated!.Value, job.Flagged!.Value));
 
         await using var connection = new Npgsql.NpgsqlConnection(api.ConnectionString);
@@ -58,15 +56,15 @@ public sealed class ImportTests(RegistryApiFactory api)
         Assert.Equal(["iso_9001"], sites[0].CertificationCodes);
 
         // The feed brings the published site to anyone who follows it, with its public fields only.
-        var events = await FeedAfterAsync(integrator, feedStart);
+        var (events, _) = await FeedFollower.FollowAsync(integrator, feedStart);
         var published = events.Single(e => e.Type == "supplier.imported" && e.Data?.GetProperty("nameJa").GetString() == "佐賀精密工業");
         Assert.Equal(JsonValueKind.Null, published.Data!.Value.GetProperty("contactEmail").ValueKind);
         Assert.DoesNotContain(events, e => e.Data?.GetProperty("nameJa").GetString() == "唐津熱処理");
 
         // The same file again with a BOM in UTF-8 and one change: an update, not a second site.
         var again = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.Replace("唐津熱処理", "唐津熱処理所", StringComparison.Ordinal))).ToArray();
-        using var second = await PostAsync(integrator, "/api/v1/imports", again, "text/csv");
-        var updated = await FinishedAsync(integrator, second.Headers.Location!.ToString());
+        using var second = await ImportFiles.PostAsync(integrator, "/api/v1/imports", again, "text/csv");
+        var updated = await ImportFiles.FinishedAsync(integrator, second.Headers.Location!.ToString());
         Assert.Equal((0, 3, "utf-8"), (updated.Created!.Value, updated.Updated!.Value, updated.Charset));
         Assert.Equal(3, await CountAsync(run));
     }
@@ -77,7 +75,7 @@ public sealed class ImportTests(RegistryApiFactory api)
         using var integrator = await IntegratorAsync();
         var example = await File.ReadAllBytesAsync(Path.Combine(Repository.Root(), "docs", "examples", "members.csv"));
 
-        using var dry = await PostAsync(integrator, "/api/v1/imports?dryRun=true", example, "text/csv");
+        using var dry = await ImportFiles.PostAsync(integrator, "/api/v1/imports?dryRun=true", example, "text/csv");
 
         var check = (await dry.ReadJsonAsync<ImportCheck>())!;
         Assert.Equal((3, 3), (check.Rows, check.Valid));
@@ -101,7 +99,7 @@ public sealed class ImportTests(RegistryApiFactory api)
         Assert.Equal([(2, "municipalityCode"), (2, "processes")], errors);
         Assert.Equal(0, await CountAsync(run));
 
-        using var plain = await PostAsync(integrator, "/api/v1/imports", "x"u8.ToArray(), "text/plain");
+        using var plain = await ImportFiles.PostAsync(integrator, "/api/v1/imports", "x"u8.ToArray(), "text/plain");
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, plain.StatusCode);
         var tooMany = new StringBuilder("externalId,nameJa,prefectureCode\n");
         for (var i = 0; i <= 100_000; i++)
@@ -109,7 +107,7 @@ public sealed class ImportTests(RegistryApiFactory api)
             tooMany.Append(CultureInfo.InvariantCulture, $"{i},x,41\n");
         }
 
-        using var large = await PostAsync(integrator, "/api/v1/imports?dryRun=true", Encoding.UTF8.GetBytes(tooMany.ToString()), "text/csv");
+        using var large = await ImportFiles.PostAsync(integrator, "/api/v1/imports?dryRun=true", Encoding.UTF8.GetBytes(tooMany.ToString()), "text/csv");
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
     }
 
@@ -139,11 +137,11 @@ public sealed class ImportTests(RegistryApiFactory api)
             {run}-other-name-nearby,有田精機製作所,41,,,33.1951,130.0201,,,,false
 
             """;
-        using var accepted = await PostAsync(integrator, "/api/v1/imports", Encoding.UTF8.GetBytes(csv), "text/csv", idempotencyKey: run);
+        using var accepted = await ImportFiles.PostAsync(integrator, "/api/v1/imports", Encoding.UTF8.GetBytes(csv), "text/csv", idempotencyKey: run);
         // A retry with the same key answers as the first time, without a second import.
-        using var replay = await PostAsync(integrator, "/api/v1/imports", Encoding.UTF8.GetBytes(csv), "text/csv", idempotencyKey: run);
+        using var replay = await ImportFiles.PostAsync(integrator, "/api/v1/imports", Encoding.UTF8.GetBytes(csv), "text/csv", idempotencyKey: run);
         Assert.Equal((HttpStatusCode.Accepted, accepted.Headers.Location), (replay.StatusCode, replay.Headers.Location));
-        var job = await FinishedAsync(integrator, accepted.Headers.Location!.ToString());
+        var job = await ImportFiles.FinishedAsync(integrator, accepted.Headers.Location!.ToString());
         // Next door but another name is another firm.
         Assert.Equal((2, 2), (job.Created!.Value, job.Flagged!.Value));
         Assert.Equal(2, await CountAsync(run));
@@ -181,48 +179,6 @@ public sealed class ImportTests(RegistryApiFactory api)
         await using var connection = new Npgsql.NpgsqlConnection(api.ConnectionString);
         return await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM suppliers WHERE external_id LIKE @run || '-%'", new { run });
     }
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, byte[] body, string mediaType, string? idempotencyKey = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-        if (idempotencyKey is not null)
-        {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
-
-        return await client.SendAsync(request);
-    }
-
-    /// <summary>Polls the import until the worker has run it; a minute without is a failure, not a timing claim.</summary>
-    private static async Task<ImportJob> FinishedAsync(HttpClient client, string location)
-    {
-        for (var deadline = DateTime.UtcNow.AddMinutes(1); DateTime.UtcNow < deadline; await Task.Delay(100))
-        {
-            var job = (await (await client.GetAsync(location)).ReadJsonAsync<ImportJob>())!;
-            if (job.Status is ImportStatus.Succeeded or ImportStatus.Failed)
-            {
-                Assert.True(job.Status == ImportStatus.Succeeded, job.Problem);
-                return job;
-            }
-        }
-
-        throw new TimeoutException("The import did not run within a minute.");
-    }
-
-    private static async Task<string> FeedEndAsync(HttpClient client)
-    {
-        var page = (await (await client.GetAsync("/api/v1/feed?limit=1000")).ReadJsonAsync<FeedPage>())!;
-        while (page.Items.Count > 0)
-        {
-            page = (await (await client.GetAsync($"/api/v1/feed?limit=1000&cursor={page.NextCursor}")).ReadJsonAsync<FeedPage>())!;
-        }
-
-        return page.NextCursor;
-    }
-
-    private static async Task<List<FeedEvent>> FeedAfterAsync(HttpClient client, string cursor) =>
-        [.. (await (await client.GetAsync($"/api/v1/feed?limit=1000&cursor={cursor}")).ReadJsonAsync<FeedPage>())!.Items];
 
     private Task<HttpClient> IntegratorAsync() => TestAccounts.IntegratorAsync(api, "佐賀工業会", "suppliers:import", "feed:read");
 }

@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Registry.Api.Suppliers;
 using Registry.Contracts.BulkImports;
-using Registry.Contracts.Feed;
 using Registry.Contracts.Webhooks;
 using Registry.IntegrationTests.Infrastructure;
 
@@ -44,21 +42,21 @@ public sealed class IntegrationGuideTests(RegistryApiFactory api)
             .Append($"{run}-dup,因幡鋳造所{run}（株）,31,{s_tottori},35.5013,134.2354,casting.sand,,true"));
 
         // §2: a dry run first (the charset detected), then the import with the charset named and an Idempotency-Key.
-        using (var dry = await PostCsvAsync(integrator, "/api/v1/imports?dryRun=true", file, "text/csv"))
+        using (var dry = await ImportFiles.PostAsync(integrator, "/api/v1/imports?dryRun=true", file, "text/csv"))
         {
             var check = (await dry.ReadJsonAsync<ImportCheck>())!;
             Assert.Equal((Members, Members, 0, "shift_jis"), (check.Rows, check.Valid, check.Errors.Count, check.Charset));
         }
 
-        var cursor = await FeedEndAsync(integrator);
-        using var accepted = await PostCsvAsync(integrator, "/api/v1/imports", file, "text/csv; charset=shift_jis", $"members-{run}");
+        var cursor = await FeedFollower.EndAsync(integrator);
+        using var accepted = await ImportFiles.PostAsync(integrator, "/api/v1/imports", file, "text/csv; charset=shift_jis", $"members-{run}");
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        var job = await FinishedAsync(integrator, accepted.Headers.Location!.ToString());
+        var job = await ImportFiles.FinishedAsync(integrator, accepted.Headers.Location!.ToString());
         Assert.Equal((Members, Members - 1, 0, 1), (job.Rows, job.Created!.Value, job.Updated!.Value, job.Flagged!.Value));
 
         // §3: the feed loop until an empty page brings every published member with the name it was imported under;
         // the drafts stay with coordinators.
-        var (events, next) = await FollowAsync(integrator, cursor);
+        var (events, next) = await FeedFollower.FollowAsync(integrator, cursor);
         var imported = events.Where(e => e.Type == "supplier.imported").ToDictionary(e => e.Data!.Value.GetProperty("nameJa").GetString()!, e => e.ResourceId);
         var published = Enumerable.Range(1, Members - 1).Where(i => i % 2 == 0).Select(Name).ToList();
         Assert.Equal(published.Order(), imported.Keys.Where(k => k.StartsWith("鳥取", StringComparison.Ordinal)).Order());
@@ -71,18 +69,19 @@ public sealed class IntegrationGuideTests(RegistryApiFactory api)
         var subscription = (await created.ReadJsonAsync<WebhookWithSecret>())!;
         int[] renamed = [2, 4, 6];
         var edited = renamed.ToDictionary(i => imported[Name(i)], i => $"鳥取{Kanji(i)}精機");
-        using var second = await PostCsvAsync(integrator, "/api/v1/imports", ShiftJis(renamed.Select(i => Row(run, i, $"鳥取{Kanji(i)}精機"))),
+        using var second = await ImportFiles.PostAsync(integrator, "/api/v1/imports", ShiftJis(renamed.Select(i => Row(run, i, $"鳥取{Kanji(i)}精機"))),
             "text/csv; charset=shift_jis", $"edits-{run}");
-        var again = await FinishedAsync(integrator, second.Headers.Location!.ToString());
+        var again = await ImportFiles.FinishedAsync(integrator, second.Headers.Location!.ToString());
         Assert.Equal((0, 3), (again.Created!.Value, again.Updated!.Value));
 
-        var ours = await UntilAsync(() => Task.FromResult(receiver.Requests.Where(r => edited.ContainsKey(ResourceId(r))).ToList()), found => found.Count >= 3);
+        var ours = await Eventually.UntilAsync(() => Task.FromResult(receiver.Requests.Where(r => edited.ContainsKey(ResourceId(r))).ToList()),
+            found => found.Count >= 3, "Three deliveries");
         Assert.Equal(edited.Keys.Order(), ours.Select(ResourceId).Order());
         Assert.All(ours, r => Assert.True(Verify(subscription.Secret, r.Id, r.Timestamp, r.Signature, r.Body), "the signature does not verify"));
         Assert.All(ours, r => Assert.Equal("supplier.imported", JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()));
 
         // The feed, from where the reader stopped, has the new names.
-        var (later, _) = await FollowAsync(integrator, next);
+        var (later, _) = await FeedFollower.FollowAsync(integrator, next);
         Assert.Equal(edited.OrderBy(e => e.Key).Select(e => e.Value),
             later.Where(e => edited.ContainsKey(e.ResourceId)).OrderBy(e => e.ResourceId).Select(e => e.Data!.Value.GetProperty("nameJa").GetString()));
 
@@ -129,55 +128,4 @@ public sealed class IntegrationGuideTests(RegistryApiFactory api)
 
     private static Guid ResourceId(WebhookReceiver.Received request) =>
         JsonDocument.Parse(request.Body).RootElement.GetProperty("data").GetProperty("resourceId").GetGuid();
-
-    private static async Task<HttpResponseMessage> PostCsvAsync(HttpClient client, string path, byte[] body, string contentType, string? idempotencyKey = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        if (idempotencyKey is not null)
-        {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
-
-        return await client.SendAsync(request);
-    }
-
-    /// <summary>The guide's feed loop: pages of 1,000 from the cursor (or the start) until an empty page.</summary>
-    private static async Task<(List<FeedEvent> Events, string Cursor)> FollowAsync(HttpClient client, string? cursor)
-    {
-        var events = new List<FeedEvent>();
-        while (true)
-        {
-            var page = (await (await client.GetAsync("/api/v1/feed?limit=1000" + (cursor is null ? "" : $"&cursor={cursor}"))).ReadJsonAsync<FeedPage>())!;
-            events.AddRange(page.Items);
-            cursor = page.NextCursor;
-            if (page.Items.Count == 0)
-            {
-                return (events, cursor);
-            }
-        }
-    }
-
-    private static async Task<string> FeedEndAsync(HttpClient client) => (await FollowAsync(client, null)).Cursor;
-
-    /// <summary>Polls the import until the worker has run it; a minute without is a failure, not a timing claim.</summary>
-    private static async Task<ImportJob> FinishedAsync(HttpClient client, string location) =>
-        await UntilAsync(async () => (await (await client.GetAsync(location)).ReadJsonAsync<ImportJob>())!,
-            job => job.Status is ImportStatus.Succeeded or ImportStatus.Failed) is { Status: ImportStatus.Succeeded } done
-            ? done
-            : throw new Xunit.Sdk.XunitException("The import failed.");
-
-    /// <summary>Waits for a background worker; giving up after a minute is a failure, not a timing claim.</summary>
-    private static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        for (var deadline = DateTime.UtcNow.AddMinutes(1); DateTime.UtcNow < deadline; await Task.Delay(100))
-        {
-            if (await read() is var value && done(value))
-            {
-                return value;
-            }
-        }
-
-        throw new TimeoutException("The worker did not get there within a minute.");
-    }
 }

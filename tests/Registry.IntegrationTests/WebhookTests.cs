@@ -41,11 +41,11 @@ public sealed class WebhookTests(RegistryApiFactory api)
         }
 
         var deliveries = $"/api/v1/webhooks/{subscription.Webhook.Id}/deliveries";
-        await UntilAsync(async () => (await PageAsync(integrator, deliveries)).Items is { Count: 3 } items && items.All(d => d.Attempts >= 2));
+        await Eventually.UntilAsync(async () => (await PageAsync(integrator, deliveries)).Items is { Count: 3 } items && items.All(d => d.Attempts >= 2), "The webhook worker");
         Assert.DoesNotContain(receiver.Requests, r => r.AnsweredWith == 204);
 
         receiver.Down = false;
-        await UntilAsync(async () => (await PageAsync(integrator, deliveries)).Items.All(d => d.Status == DeliveryStatus.Delivered));
+        await Eventually.UntilAsync(async () => (await PageAsync(integrator, deliveries)).Items.All(d => d.Status == DeliveryStatus.Delivered), "The webhook worker");
         var delivered = (await PageAsync(integrator, deliveries)).Items;
         var accepted = receiver.Requests.Where(r => r.AnsweredWith == 204).ToList();
         Assert.Equal(delivered.Select(d => d.MessageId).Order(), accepted.Select(r => r.Id).Order());
@@ -62,7 +62,7 @@ public sealed class WebhookTests(RegistryApiFactory api)
         var again = delivered[0];
         using var redeliver = await integrator.PostAsync($"{deliveries}/{again.Id}/redeliver", null);
         Assert.Equal(HttpStatusCode.OK, redeliver.StatusCode);
-        await UntilAsync(() => Task.FromResult(receiver.Requests.Count(r => r.Id == again.MessageId && r.AnsweredWith == 204) == 2));
+        await Eventually.UntilAsync(() => Task.FromResult(receiver.Requests.Count(r => r.Id == again.MessageId && r.AnsweredWith == 204) == 2), "The webhook worker");
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class WebhookTests(RegistryApiFactory api)
         Assert.Equal(HttpStatusCode.OK, (await coordinator.Client.PostAsync($"/api/v1/suppliers/{site.Id}/archive", null)).StatusCode);
 
         var deliveries = $"/api/v1/webhooks/{subscription.Webhook.Id}/deliveries?status=parked";
-        await UntilAsync(async () => (await PageAsync(integrator, deliveries)).Items.Count == 1);
+        await Eventually.UntilAsync(async () => (await PageAsync(integrator, deliveries)).Items.Count == 1, "The webhook worker");
         var parked = (await PageAsync(integrator, deliveries)).Items.Single();
         Assert.Equal((6, "supplier.archived"), (parked.Attempts, parked.EventType));
         Assert.All(parked.AttemptLog, a => Assert.NotNull(a.Error));
@@ -125,14 +125,14 @@ public sealed class WebhookTests(RegistryApiFactory api)
 
         var lost = $"/api/v1/webhooks/{subscriptions[0].Webhook.Id}/deliveries";
         var kept = $"/api/v1/webhooks/{subscriptions[1].Webhook.Id}/deliveries?status=delivered";
-        await UntilAsync(async () => (await PageAsync(integrator, lost)).Items.Count == 1 && (await PageAsync(integrator, kept)).Items.Count == 1);
+        await Eventually.UntilAsync(async () => (await PageAsync(integrator, lost)).Items.Count == 1 && (await PageAsync(integrator, kept)).Items.Count == 1, "The webhook worker");
         var parked = (await PageAsync(integrator, lost)).Items.Single();
         Assert.Equal((DeliveryStatus.Parked, 1, Registry.Api.Webhooks.WebhookDispatcher.UnreadableSecret),
             (parked.Status, parked.Attempts, parked.AttemptLog.Single().Error));
 
         // The worker carries on: the next event reaches the subscription that can sign, and is parked for the other.
         Assert.Equal(HttpStatusCode.OK, (await coordinator.Client.PostAsync($"/api/v1/suppliers/{site.Id}/archive", null)).StatusCode);
-        await UntilAsync(async () => (await PageAsync(integrator, lost)).Items.Count == 2 && (await PageAsync(integrator, kept)).Items.Count == 2);
+        await Eventually.UntilAsync(async () => (await PageAsync(integrator, lost)).Items.Count == 2 && (await PageAsync(integrator, kept)).Items.Count == 2, "The webhook worker");
         Assert.All((await PageAsync(integrator, lost)).Items, d => Assert.Equal(DeliveryStatus.Parked, d.Status));
         Assert.Equal(2, receiver.Requests.Count);
         Assert.All(receiver.Requests, r => Assert.Equal(Sign(subscriptions[1].Secret, r.Id, r.Timestamp, r.Body), r.Signature));
@@ -161,7 +161,7 @@ public sealed class WebhookTests(RegistryApiFactory api)
         }
 
         var deliveries = $"/api/v1/webhooks/{subscription.Webhook.Id}/deliveries?limit=200";
-        await UntilAsync(async () => (await PageAsync(integrator, deliveries)).Items is { Count: 30 } items && items.All(d => d.Status == DeliveryStatus.Delivered));
+        await Eventually.UntilAsync(async () => (await PageAsync(integrator, deliveries)).Items is { Count: 30 } items && items.All(d => d.Status == DeliveryStatus.Delivered), "The webhook worker");
         var received = receiver.Requests.GroupBy(r => r.Id).ToList();
         Assert.Equal(30, received.Count);
         Assert.All(received, message => Assert.Single(message));
@@ -196,7 +196,7 @@ public sealed class WebhookTests(RegistryApiFactory api)
             Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         }
 
-        await UntilAsync(() => Task.FromResult(!receiver.Requests.IsEmpty));
+        await Eventually.UntilAsync(() => Task.FromResult(!receiver.Requests.IsEmpty), "The webhook worker");
         await Task.Delay(500); // the outsider's event, if it were sent, would be as quick
         var ids = receiver.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("data").GetProperty("resourceId").GetGuid()).ToList();
         Assert.Equal([member.Id], ids);
@@ -213,18 +213,4 @@ public sealed class WebhookTests(RegistryApiFactory api)
 
     private static async Task<Page<WebhookDelivery>> PageAsync(HttpClient client, string path) =>
         (await (await client.GetAsync(path)).ReadJsonAsync<Page<WebhookDelivery>>())!;
-
-    /// <summary>Waits for the worker; giving up after a minute is a failure, not a timing claim.</summary>
-    private static async Task UntilAsync(Func<Task<bool>> condition)
-    {
-        for (var deadline = DateTime.UtcNow.AddMinutes(1); DateTime.UtcNow < deadline; await Task.Delay(200))
-        {
-            if (await condition())
-            {
-                return;
-            }
-        }
-
-        Assert.Fail("The webhook worker did not get there within a minute.");
-    }
 }
