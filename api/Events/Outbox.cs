@@ -10,7 +10,8 @@ namespace Registry.Api.Events;
 /// <summary>
 /// The outbox (DESIGN §8): a change that matters writes its event in the transaction of the change itself, with the
 /// resource as it now is (or a tombstone) and the names of the fields that changed. The feed and the webhook worker
-/// read events from here; nothing else emits them.
+/// read events from here. Every change emits through this class except a bulk import, which writes its sites' events
+/// in one statement of its own transaction (ImportRunner).
 /// </summary>
 public static class Outbox
 {

@@ -1,7 +1,8 @@
 import { BarChart } from '@/components/bar-chart';
+import { coverageColumns } from '@/components/coverage-columns';
 import { DataTable, type TableColumn } from '@/components/data-table';
 import { GapAlert } from '@/components/gap-alert';
-import { formatNumber, useI18n } from '@/lib/i18n';
+import { useI18n } from '@/lib/i18n';
 import type { LabelOf } from '@/lib/taxonomy';
 import type { CoverageRow, RegionCoverage } from '../api/types';
 
@@ -11,27 +12,12 @@ export function FamilyCoverage({ coverage, labelOf }: { coverage: RegionCoverage
   const gaps = new Set(coverage.gaps);
   const isGap = (row: CoverageRow) => gaps.has(row.processCode) || row.sites === 0;
   const family = (row: CoverageRow) => labelOf('processes', row.processCode);
+  const shared = coverageColumns(t, language, isGap);
   const columns: TableColumn<CoverageRow>[] = [
     { key: 'family', header: t('analytics.col.family'), value: family },
     { key: 'code', header: t('analytics.col.code'), value: (row) => row.processCode, render: (row) => <code>{row.processCode}</code> },
-    { key: 'sites', header: t('coverage.sites'), value: (row) => row.sites, numeric: true },
-    { key: 'verified', header: t('coverage.verified'), value: (row) => row.verified, numeric: true },
-    { key: 'accepting', header: t('coverage.accepting'), value: (row) => row.acceptingContractWork, numeric: true },
-    { key: 'spare', header: t('coverage.withSpareCapacity'), value: (row) => row.withSpareCapacity, numeric: true },
-    {
-      key: 'spareAvg',
-      header: t('coverage.spareAvg'),
-      value: (row) => row.spareCapacityAvgPct ?? null,
-      render: (row) => (row.spareCapacityAvgPct == null ? '—' : `${formatNumber(row.spareCapacityAvgPct, language)}%`),
-      numeric: true,
-    },
-    {
-      key: 'state',
-      header: t('coverage.state'),
-      value: (row) => (isGap(row) ? t('coverage.gap') : t('coverage.covered')),
-      render: (row) =>
-        isGap(row) ? <strong className="gap-text">{t('coverage.gap')}</strong> : <span className="muted">{t('coverage.covered')}</span>,
-    },
+    ...shared.counts,
+    shared.state,
   ];
 
   return (

@@ -1,8 +1,9 @@
 import { ErrorState, LoadingState } from '@/components/async-state';
 import { BarChart } from '@/components/bar-chart';
+import { coverageColumns } from '@/components/coverage-columns';
 import { DataTable, type TableColumn } from '@/components/data-table';
 import { GapAlert } from '@/components/gap-alert';
-import { formatDateTime, formatNumber, useI18n } from '@/lib/i18n';
+import { formatDateTime, useI18n } from '@/lib/i18n';
 import { useLoaded } from '@/lib/use-loaded';
 import { getClusterCoverage } from '../api/get-cluster-coverage';
 import type { Cluster, ClusterCoverage, CoverageRow } from '../api/types';
@@ -40,28 +41,13 @@ export function CoverageView({ cluster, coverage }: { cluster: Cluster; coverage
     { key: 'members', label: t('coverage.members') },
   ];
 
+  const shared = coverageColumns(t, language, isGap);
   const columns: TableColumn<CoverageRow & { step: number }>[] = [
     { key: 'step', header: t('clusters.col.step'), value: (row) => stepLabel(row.step) },
     { key: 'process', header: t('clusters.col.processCode'), value: (row) => row.processCode, render: (row) => <code>{row.processCode}</code> },
-    { key: 'sites', header: t('coverage.sites'), value: (row) => row.sites, numeric: true },
-    { key: 'verified', header: t('coverage.verified'), value: (row) => row.verified, numeric: true },
-    { key: 'accepting', header: t('coverage.accepting'), value: (row) => row.acceptingContractWork, numeric: true },
-    { key: 'spare', header: t('coverage.withSpareCapacity'), value: (row) => row.withSpareCapacity, numeric: true },
-    {
-      key: 'spareAvg',
-      header: t('coverage.spareAvg'),
-      value: (row) => row.spareCapacityAvgPct ?? null,
-      render: (row) => (row.spareCapacityAvgPct == null ? '—' : `${formatNumber(row.spareCapacityAvgPct, language)}%`),
-      numeric: true,
-    },
+    ...shared.counts,
     { key: 'members', header: t('coverage.members'), value: (row) => row.members ?? 0, numeric: true },
-    {
-      key: 'state',
-      header: t('coverage.state'),
-      value: (row) => (isGap(row) ? t('coverage.gap') : t('coverage.covered')),
-      render: (row) =>
-        isGap(row) ? <strong className="gap-text">{t('coverage.gap')}</strong> : <span className="muted">{t('coverage.covered')}</span>,
-    },
+    shared.state,
   ];
 
   // Municipalities as rows, steps as columns: where in the region each step can be done.
