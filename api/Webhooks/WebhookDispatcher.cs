@@ -47,6 +47,8 @@ public sealed class WebhookDispatcher(
 
     public const string SecretPurpose = "Registry.Webhooks.Secret";
 
+    private readonly IDataProtector _secrets = protection.CreateProtector(SecretPurpose);
+
     private static readonly TimeSpan s_lease = TimeSpan.FromSeconds(60);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => options.Enabled
@@ -174,7 +176,7 @@ public sealed class WebhookDispatcher(
     {
         try
         {
-            return protection.CreateProtector(SecretPurpose).Unprotect(delivery.SecretProtected);
+            return _secrets.Unprotect(delivery.SecretProtected);
         }
         catch (CryptographicException ex)
         {

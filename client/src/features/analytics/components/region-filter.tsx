@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { DraftField } from '@/components/draft-field';
 import { FieldErrorList } from '@/components/field-error-list';
 import { SupplierMap } from '@/components/map';
 import { TaxonomyPicker } from '@/components/taxonomy-picker';
@@ -64,31 +65,17 @@ export function RegionFilter({ query, onApply, errors }: { query: RegionQuery; o
   }
 
   function input(field: 'lat' | 'lon' | 'withinKm', label: string, unit?: string) {
-    const messages = errorsFor(shown, field);
-    const control = (
-      <input
-        id={`${id}-${field}`}
-        type="text"
-        inputMode="decimal"
-        value={draft[field]}
-        aria-invalid={messages.length > 0 || undefined}
-        aria-describedby={messages.length > 0 ? `${id}-${field}-errors` : undefined}
-        onChange={(event) => setDraft({ ...draft, [field]: event.target.value })}
-      />
-    );
     return (
-      <div className="form__field">
-        <label htmlFor={`${id}-${field}`}>{label}</label>
-        {unit ? (
-          <div className="input-unit">
-            {control}
-            <span className="input-unit__unit">{unit}</span>
-          </div>
-        ) : (
-          control
-        )}
-        <FieldErrorList id={`${id}-${field}-errors`} messages={messages} />
-      </div>
+      <DraftField
+        id={`${id}-${field}`}
+        name={field}
+        label={label}
+        type="number"
+        unit={unit}
+        value={draft[field]}
+        onChange={(value) => setDraft({ ...draft, [field]: value })}
+        messages={errorsFor(shown, field)}
+      />
     );
   }
 

@@ -5,7 +5,7 @@ import { belongsTo, errorsFor, type FieldErrors } from '@/lib/field-errors';
 import { useI18n } from '@/lib/i18n';
 import { useTaxonomy } from '@/lib/taxonomy';
 import type { RequestDraft } from '../request-draft';
-import { DraftField } from './draft-field';
+import { DraftField } from '@/components/draft-field';
 
 // The region's own fields; the API names the centre's `region.lat` as well as `region.centre.lat`.
 const latFields = ['region.centre.lat', 'region.lat'];

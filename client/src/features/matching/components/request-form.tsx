@@ -13,7 +13,7 @@ import {
   type RequestDraft,
   type WeightKey,
 } from '../request-draft';
-import { DraftField } from './draft-field';
+import { DraftField } from '@/components/draft-field';
 import { RegionFields } from './region-fields';
 import { StepFields } from './step-fields';
 

@@ -4,7 +4,7 @@ import type { FieldErrors } from '@/lib/field-errors';
 import { useI18n } from '@/lib/i18n';
 import type { TaxonomyKind } from '@/lib/taxonomy';
 import { stepErrors, stepField, type StepDraft } from '../request-draft';
-import { DraftField } from './draft-field';
+import { DraftField } from '@/components/draft-field';
 
 type NumberField = 'toleranceUm' | 'workpieceXMm' | 'workpieceYMm' | 'workpieceZMm' | 'massKg';
 type CodesField = 'materialCodes' | 'requiredCertifications';

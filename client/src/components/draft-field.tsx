@@ -15,7 +15,7 @@ export interface DraftFieldProps {
   hint?: string;
 }
 
-/** A labelled field of the request form with its unit, a hint and the messages for it (client's or API's). */
+/** A labelled text field (the request form, the analytics region) with its unit, a hint and the messages for it (client's or API's). */
 export function DraftField({ id, name, label, value, onChange, messages, type = 'text', unit, hint }: DraftFieldProps) {
   const invalid = messages.length > 0;
   const describedBy = [hint ? `${id}-hint` : null, invalid ? `${id}-errors` : null].filter(Boolean).join(' ') || undefined;
