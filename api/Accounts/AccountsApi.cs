@@ -133,7 +133,7 @@ public static class AccountsApi
         return TypedResults.Created($"/api/v1/accounts/{id}", created);
     }
 
-    public static async Task<Results<Ok<Account>, StatusCodeHttpResult, ProblemHttpResult>> GetAccount(
+    public static async Task<Results<Representation<Account>, ProblemHttpResult>> GetAccount(
         Guid id, NpgsqlDataSource db, HttpContext http, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -142,10 +142,7 @@ public static class AccountsApi
             return Problems.NotFound("account");
         }
 
-        http.Response.SetETag(account.Version);
-        return Versions.NotModified(http.Request, account.Version)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(account);
+        return Representations.Ok(account, account.Version);
     }
 
     public static async Task<Results<Ok<Account>, ProblemHttpResult>> UpdateAccount(

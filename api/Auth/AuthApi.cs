@@ -87,6 +87,7 @@ public static partial class AuthApi
         var (refreshToken, expiresAt) = await refreshTokens.IssueAsync(connection, tx, account.Id, familyId: null, ct);
         await AuditLog.RecordAsync(connection, tx, "account", account.Id.ToString(), "auth.login", "account", account.Id, null, null, ct);
         await tx.CommitAsync(ct);
+        ForgetCachedViews(http.Response);
         return TypedResults.Ok(await PairAsync(connection, account, refreshToken, expiresAt, issuer, ct));
     }
 
@@ -119,7 +120,7 @@ public static partial class AuthApi
         return TypedResults.Ok(await PairAsync(connection, account, rotated.Token, rotated.ExpiresAt, issuer, ct));
     }
 
-    public static async Task<NoContent> Logout(LogoutRequest body, NpgsqlDataSource db, RefreshTokens refreshTokens, CancellationToken ct)
+    public static async Task<NoContent> Logout(LogoutRequest body, NpgsqlDataSource db, RefreshTokens refreshTokens, HttpResponse response, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -131,8 +132,15 @@ public static partial class AuthApi
         }
 
         await tx.CommitAsync(ct);
+        ForgetCachedViews(response);
         return TypedResults.NoContent();
     }
+
+    /// <summary>
+    /// What this browser kept of the API was shown to whoever was signed in before: at sign-in and sign-out it drops
+    /// its HTTP cache for this origin (the SPA also reads every view again when the session changes).
+    /// </summary>
+    private static void ForgetCachedViews(HttpResponse response) => response.Headers["Clear-Site-Data"] = "\"cache\"";
 
     public static async Task<Results<Ok<CurrentUser>, ProblemHttpResult>> Me(ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
     {

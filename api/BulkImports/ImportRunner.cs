@@ -134,7 +134,7 @@ public sealed class ImportRunner(TaxonomyCatalog taxonomy)
         // One event per site, with the export row as the public sees it; sites not published stay with coordinators.
         await connection.ExecuteAsync(new CommandDefinition($"""
             INSERT INTO events (type, resource, resource_id, supplier_id, version, visibility, changed, payload)
-            SELECT 'supplier.imported', 'supplier', s.id, s.id, s.version, CASE WHEN s.status = 'published' THEN 'public' ELSE 'coordinators' END,
+            SELECT 'supplier.imported', 'supplier', s.id, s.id, CASE WHEN s.status = 'published' THEN s.public_version ELSE s.version END, CASE WHEN s.status = 'published' THEN 'public' ELSE 'coordinators' END,
                    @columns, {ExportsApi.JsonObjectSql()}
             FROM import_ids i JOIN suppliers s ON s.id = i.id ORDER BY s.id;
 

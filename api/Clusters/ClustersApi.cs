@@ -125,7 +125,7 @@ public static class ClustersApi
         return TypedResults.Ok(new Page<Cluster> { Items = [.. page.Items.Select(r => r.ToDto())], NextCursor = page.NextCursor });
     }
 
-    public static async Task<Results<Ok<Cluster>, StatusCodeHttpResult, ProblemHttpResult>> Get(
+    public static async Task<Results<Representation<Cluster>, ProblemHttpResult>> Get(
         Guid id, ClaimsPrincipal user, NpgsqlDataSource db, HttpContext http, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -134,10 +134,7 @@ public static class ClustersApi
             return Problems.NotFound("cluster");
         }
 
-        http.Response.SetETag(row.Version);
-        return Versions.NotModified(http.Request, row.Version)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(row.ToDto());
+        return Representations.Ok(row.ToDto(), row.Version);
     }
 
     public static async Task<Results<Ok<Cluster>, ProblemHttpResult>> Update(

@@ -113,7 +113,7 @@ public static class ThemesApi
         return TypedResults.Ok<IReadOnlyList<Theme>>(await ReadManyAsync(connection, null, id, null, ct));
     }
 
-    public static async Task<Results<Ok<Theme>, StatusCodeHttpResult, ProblemHttpResult>> Get(
+    public static async Task<Results<Representation<Theme>, ProblemHttpResult>> Get(
         Guid id, Guid themeId, ClaimsPrincipal user, NpgsqlDataSource db, HttpContext http, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -123,8 +123,7 @@ public static class ThemesApi
             return Problems.NotFound("theme");
         }
 
-        http.Response.SetETag(theme.Version);
-        return Versions.NotModified(http.Request, theme.Version) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(theme);
+        return Representations.Ok(theme, theme.Version);
     }
 
     public static async Task<Results<Ok<Theme>, ProblemHttpResult>> Update(

@@ -65,8 +65,8 @@ public static class ExportsApi
         new("onlineOrdering", "s.online_ordering", Kind.Flag),
         new("faxOnly", "s.fax_only", Kind.Flag),
         new("verified", "s.verification = 'verified'", Kind.Flag),
-        new("version", "s.version", Kind.Integer),
-        new("updatedAt", "s.updated_at", Kind.Time),
+        new("version", Viewer.VersionSql, Kind.Integer),
+        new("updatedAt", Viewer.UpdatedAtSql, Kind.Time),
     ];
 
     /// <summary>The export row as one jsonb_build_object over suppliers <c>s</c>, at @level and @today: what import events carry.</summary>

@@ -122,7 +122,7 @@ public static class MatchingRequestsApi
         return TypedResults.Ok(new Page<MatchingRequest> { Items = [.. page.Items.Select(r => r.ToDto(showBuyer: true))], NextCursor = page.NextCursor });
     }
 
-    public static async Task<Results<Ok<MatchingRequest>, StatusCodeHttpResult, ProblemHttpResult>> Get(
+    public static async Task<Results<Representation<MatchingRequest>, ProblemHttpResult>> Get(
         Guid id, ClaimsPrincipal user, NpgsqlDataSource db, Ownership ownership, HttpContext http, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -132,10 +132,7 @@ public static class MatchingRequestsApi
             return Problems.NotFound("matching request");
         }
 
-        http.Response.SetETag(row.Version);
-        return Versions.NotModified(http.Request, row.Version)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(row.ToDto(showBuyer: row.RunBy(user)));
+        return Representations.Ok(row.ToDto(showBuyer: row.RunBy(user)), row.Version);
     }
 
     public static async Task<Results<Ok<MatchingRequest>, ProblemHttpResult>> Update(

@@ -174,7 +174,7 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
 
         document.Components.Headers["ETag"] = new OpenApiHeader
         {
-            Description = "The version of the representation (the row version); send it back in If-Match to update, or If-None-Match to revalidate.",
+            Description = "The version you see and, on reads, a digest of the view you received (`\"12-AbCd…\"`): each caller's view has its own. Send it back in If-None-Match to revalidate, or in If-Match to update.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 64 },
         };
 

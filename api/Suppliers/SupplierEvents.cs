@@ -23,13 +23,15 @@ public static class SupplierEvents
             var shown = await store.ReadAsync(connection, tx, id, Viewer.Public, seeUnpublished: false, canEdit: false, ct);
             if (Outbox.ChangedFields(lastPublic, Outbox.Node(shown)).Any())
             {
-                await EmitAsync(connection, tx, id, type, full.Version, DisclosureLevel.Public, lastPublic, shown, ct);
+                await EmitAsync(connection, tx, id, type, shown!.Version, DisclosureLevel.Public, lastPublic, shown, ct);
                 return;
             }
         }
         else if (wasPublic && lastPublic is not null)
         {
-            await EmitAsync(connection, tx, id, type, full.Version, DisclosureLevel.Public, lastPublic, null, ct);
+            // A public event carries the version the public sees, never the row's (which counts hidden edits too).
+            var publicVersion = (await store.ReadAsync(connection, tx, id, Viewer.Public, seeUnpublished: true, canEdit: false, ct))!.Version;
+            await EmitAsync(connection, tx, id, type, publicVersion, DisclosureLevel.Public, lastPublic, null, ct);
             return;
         }
 

@@ -13,7 +13,7 @@ namespace Registry.Api.Suppliers;
 public sealed class SupplierStore(TaxonomyCatalog taxonomy, TimeProvider clock)
 {
     // Every section's columns are masked by CASE against the caller's level; the level itself is always returned.
-    private const string ProfileSql = """
+    private const string ProfileSql = $"""
         SELECT s.id, s.status, s.name_ja, s.name_en, s.name_kana, s.corporate_number, s.postal_code, s.prefecture_code,
                s.municipality_code, s.address, ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lon,
                s.employees, s.founded_year, s.capital_jpy, s.industry_codes, s.website, s.description_ja, s.description_en,
@@ -30,7 +30,8 @@ public sealed class SupplierStore(TaxonomyCatalog taxonomy, TimeProvider clock)
                CASE WHEN s.disclosure_capacity <= @level THEN s.min_lot END AS min_lot,
                CASE WHEN s.disclosure_challenges <= @level THEN s.weaknesses END AS weaknesses,
                CASE WHEN s.disclosure_challenges <= @level THEN s.challenges END AS challenges,
-               s.confirmed_at, s.published_at, s.updated_at, s.version
+               {Viewer.ConfirmedAtSql} AS confirmed_at, s.published_at,
+               {Viewer.UpdatedAtSql} AS updated_at, {Viewer.VersionSql} AS version
         FROM suppliers s
         WHERE s.id = @id AND (s.status = 'published' OR @seeUnpublished);
 

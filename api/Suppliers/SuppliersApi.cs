@@ -109,8 +109,8 @@ public static partial class SuppliersApi
         return TypedResults.Created($"/api/v1/suppliers/{id}", created);
     }
 
-    public static async Task<Results<Ok<SupplierProfile>, StatusCodeHttpResult, ProblemHttpResult>> GetSupplier(
-        Guid id, ClaimsPrincipal user, ReadDatabase reads, SupplierStore store, Ownership ownership, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Representation<SupplierProfile>, ProblemHttpResult>> GetSupplier(
+        Guid id, ClaimsPrincipal user, ReadDatabase reads, SupplierStore store, Ownership ownership, CancellationToken ct)
     {
         var canEdit = user.Identity?.IsAuthenticated == true && await ownership.CanEditSupplierAsync(user, id, ct);
         var level = canEdit ? Viewer.Coordinators : Viewer.Level(user);
@@ -120,12 +120,7 @@ public static partial class SuppliersApi
             return Problems.NotFound("supplier");
         }
 
-        http.Response.SetETag(profile.Version);
-        // The representation depends on who asks.
-        http.Response.Headers.Vary = "Authorization, Accept-Language";
-        return Versions.NotModified(http.Request, profile.Version)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(profile);
+        return Representations.Ok(profile, profile.Version);
     }
 
     public static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> UpdateSupplier(
@@ -234,7 +229,7 @@ public static partial class SuppliersApi
         await using var tx = await connection.BeginTransactionAsync(ct);
         var renewed = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(90);
         var changed = await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE suppliers SET confirmed_at = now(), updated_at = now(), version = version + 1,
+            UPDATE suppliers SET confirmed_at = now(), reconfirmed_at = now(), updated_at = now(), version = version + 1,
                 spare_capacity_valid_until = CASE WHEN spare_capacity_pct IS NULL THEN spare_capacity_valid_until ELSE @renewed END
             WHERE id = @id AND status <> 'archived'
             """, new { id, renewed }, tx, cancellationToken: ct));

@@ -106,12 +106,19 @@ public sealed class AccountAdminTests(RegistryApiFactory api)
     {
         using var admin = await TestAccounts.SignInAsync(api, "admin");
         var (id, _) = await TestAccounts.CreateAsync(api, "member");
+        using var read = await admin.Client.GetAsync($"/api/v1/accounts/{id}");
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/accounts/{id}");
-        request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"1\""));
+        request.Headers.IfNoneMatch.Add(read.Headers.ETag!);
+        using var stale = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/accounts/{id}");
+        stale.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"1\""));
 
         using var response = await admin.Client.SendAsync(request);
+        using var bare = await admin.Client.SendAsync(stale);
 
+        Assert.StartsWith("\"1-", read.Headers.ETag!.Tag, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+        // The version alone names no view.
+        Assert.Equal(HttpStatusCode.OK, bare.StatusCode);
     }
 
     [Fact]

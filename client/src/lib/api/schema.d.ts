@@ -2699,7 +2699,7 @@ export interface components {
         "RateLimit-Policy": string;
         /** @description Sent when the request's Origin is one of the deployment's allowed origins (Cors:AllowedOrigins). */
         "Access-Control-Allow-Origin": string;
-        /** @description The version of the representation (the row version); send it back in If-Match to update, or If-None-Match to revalidate. */
+        /** @description The version you see and, on reads, a digest of the view you received (`"12-AbCd…"`): each caller's view has its own. Send it back in If-None-Match to revalidate, or in If-Match to update. */
         ETag: string;
         /** @description Seconds to wait before trying again. */
         "Retry-After": number;
