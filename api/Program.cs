@@ -49,6 +49,7 @@ app.UseRegistryProblems();
 app.UseRegistryOpenApi();
 app.UseCors();
 app.UseAuthentication();
+app.UsePrivateCaching();
 app.UseRegistryRateLimiting();
 app.UseAuthorization();
 app.UseIdempotencyKeys();

@@ -6,12 +6,23 @@ using Npgsql;
 namespace Registry.Api.Auth;
 
 /// <summary>
-/// DESIGN §2: object-level checks live in one place. A supplier account edits only the sites linked to it;
-/// coordinators and admins edit any. Endpoints ask through the CanEditSupplier policy, with the site id as the
-/// resource, never by querying links themselves.
+/// DESIGN §2: object-level checks live in one place. A role says what kind of thing a caller may do; these rules say
+/// to which objects. A supplier account edits only the sites linked to it; coordinators and admins edit any (they
+/// verify and correct the region's facts). A cluster, its members and its themes are run by the cluster's own
+/// coordinators and admins — not by every coordinator. A matching request is run by its buyer and, as mediators,
+/// coordinators. Endpoints ask here (or through the CanEditSupplier policy), never by checking roles or links
+/// themselves.
 /// </summary>
 public sealed class Ownership(NpgsqlDataSource db)
 {
+    /// <summary>The cluster's own coordinators (and admins) run it: its facts, states, members and themes.</summary>
+    public static bool RunsCluster(ClaimsPrincipal user, IReadOnlyCollection<Guid> clusterCoordinators) =>
+        user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.Coordinator) && user.AccountId() is { } me && clusterCoordinators.Contains(me));
+
+    /// <summary>A matching request is run by its buyer, and mediated by any coordinator or admin.</summary>
+    public static bool RunsRequest(ClaimsPrincipal user, Guid buyerAccountId) =>
+        user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin) || user.AccountId() == buyerAccountId;
+
     public async Task<bool> CanEditSupplierAsync(ClaimsPrincipal user, Guid supplierId, CancellationToken ct)
     {
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin))

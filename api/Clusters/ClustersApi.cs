@@ -60,7 +60,8 @@ public static class ClustersApi
             .WithResponseMaxItems(2000)
             .ProducesProblemDocument(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/members", Apply).ValidateBody<MembershipInput>().RequireAuthorization(Policies.Member)
-            .WithName("joinCluster").WithSummary("A site applies through its own accounts; a coordinator adds it as a member")
+            .WithName("joinCluster").WithSummary("A site applies through its own accounts; the cluster's coordinators add it as a member")
+            .ProducesProblemDocument(StatusCodes.Status403Forbidden)
             .ProducesProblemDocument(StatusCodes.Status404NotFound)
             .ProducesProblemDocument(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/members/{supplierId:guid}/accept", Accept).RequireAuthorization(Policies.Coordinator)
@@ -236,17 +237,24 @@ public static class ClustersApi
     public static async Task<Results<Created<ClusterMember>, Ok<ClusterMember>, ProblemHttpResult>> Apply(
         Guid id, MembershipInput body, ClaimsPrincipal user, NpgsqlDataSource db, Ownership ownership, CancellationToken ct)
     {
-        var coordinator = Viewer.IsCoordinator(user);
-        if (!coordinator && !(await ownership.SitesOfAsync(user, ct)).Contains(body.SupplierId))
-        {
-            return Problems.Validation("supplierId", "A site applies through one of its own accounts.");
-        }
-
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (await ReadAsync(connection, tx, id, ct, forUpdate: true) is not { } cluster || !cluster.VisibleTo(user))
         {
             return Problems.NotFound("cluster");
+        }
+
+        // The cluster's own coordinators add members; anyone else (another cluster's coordinator too) only applies for
+        // a site of their own.
+        var coordinator = cluster.RunBy(user);
+        if (!coordinator && !(await ownership.SitesOfAsync(user, ct)).Contains(body.SupplierId))
+        {
+            return Problems.Forbidden("Only this cluster's coordinators add sites; a site applies through one of its own accounts.");
+        }
+
+        if (cluster.Status == "archived")
+        {
+            return Problems.Conflict("The cluster is archived; it takes no more members.");
         }
 
         if (cluster.Status != "published" && !coordinator)
@@ -443,8 +451,7 @@ public static class ClustersApi
         public MatchingRegion RegionValue() => JsonSerializer.Deserialize<MatchingRegion>(Region, StoredJson.Options)!;
 
         /// <summary>Its coordinators and admins run a cluster.</summary>
-        public bool RunBy(ClaimsPrincipal user) =>
-            user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.Coordinator) && user.AccountId() is { } me && CoordinatorIds.Contains(me));
+        public bool RunBy(ClaimsPrincipal user) => Ownership.RunsCluster(user, CoordinatorIds);
 
         public bool VisibleTo(ClaimsPrincipal user) => Status == "published" || Viewer.IsCoordinator(user);
 

@@ -61,7 +61,8 @@ public static class ThemesApi
         }
 
         group.MapPost("/{themeId:guid}/participants", Join).ValidateBody<MembershipInput>()
-            .WithName("joinTheme").WithSummary("A member site joins (its own accounts, or a coordinator adds it)")
+            .WithName("joinTheme").WithSummary("A member site joins (its own accounts, or a coordinator of the cluster adds it)")
+            .ProducesProblemDocument(StatusCodes.Status403Forbidden)
             .ProducesProblemDocument(StatusCodes.Status404NotFound)
             .ProducesProblemDocument(StatusCodes.Status409Conflict);
         group.MapDelete("/{themeId:guid}/participants/{supplierId:guid}", Leave)
@@ -224,7 +225,7 @@ public static class ThemesApi
 
         if (!(cluster.RunBy(user) || (await ownership.SitesOfAsync(user, ct)).Contains(body.SupplierId)))
         {
-            return Problems.Validation("supplierId", "A site joins through one of its own accounts or a coordinator of the cluster.");
+            return Problems.Forbidden("A site joins through one of its own accounts or a coordinator of the cluster.");
         }
 
         if (before.Status is ThemeStatus.Completed or ThemeStatus.Dropped)

@@ -9,6 +9,9 @@ public static class Problems
         statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "Not found",
         detail: $"No {what} with this id exists, or the caller may not see it.");
 
+    public static ProblemHttpResult Forbidden(string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden, title: "Not allowed", detail: detail);
+
     public static ProblemHttpResult Conflict(string detail) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict, title: "Conflict", detail: detail);
 

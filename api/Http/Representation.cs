@@ -65,6 +65,28 @@ public static class Representations
     public static Representation<T> Ok<T>(T value, int version) => new(value, version);
 
     /// <summary>
+    /// Every API answer that does not say otherwise (the taxonomy and the signing keys are the same for everyone and
+    /// say so) is treated as depending on who asks: lists and searches are masked per caller just like profiles.
+    /// </summary>
+    public static IApplicationBuilder UsePrivateCaching(this IApplicationBuilder app) => app.Use((http, next) =>
+    {
+        if (http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            http.Response.OnStarting(() =>
+            {
+                if (!http.Response.Headers.ContainsKey("Cache-Control"))
+                {
+                    MarkPrivate(http);
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+
+        return next(http);
+    });
+
+    /// <summary>
     /// The answer depends on who asks: browsers and proxies may not share it, a signed-in caller's is not kept at
     /// all, and an anonymous one is revalidated before every reuse.
     /// </summary>

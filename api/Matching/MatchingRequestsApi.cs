@@ -306,7 +306,7 @@ public static class MatchingRequestsApi
         public MatchingRequestInput Input() => JsonSerializer.Deserialize<MatchingRequestInput>(Body, StoredJson.Options)!;
 
         /// <summary>The buyer and coordinators run a request.</summary>
-        public bool RunBy(ClaimsPrincipal user) => Viewer.IsCoordinator(user) || user.AccountId() == BuyerAccountId;
+        public bool RunBy(ClaimsPrincipal user) => Ownership.RunsRequest(user, BuyerAccountId);
 
         /// <summary>Besides those who run it, members see a request while it is open and public.</summary>
         public bool VisibleTo(ClaimsPrincipal user) => RunBy(user) || (Status == "open" && Visibility == "public");

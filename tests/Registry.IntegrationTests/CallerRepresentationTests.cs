@@ -58,6 +58,11 @@ public sealed class CallerRepresentationTests(RegistryApiFactory api)
         Assert.Equal((true, true, false), asAnonymous.Caching);
         Assert.Equal((true, false, true), asMember.Caching);
         Assert.Equal((true, false, true), asCoordinator.Caching);
+        // Searches are masked per caller too, and answer the same way.
+        using var anonymousSearch = await anonymous.GetAsync("/api/v1/suppliers?q=表現精機");
+        using var memberSearch = await member.Client.GetAsync("/api/v1/suppliers?q=表現精機");
+        Assert.True(anonymousSearch.Headers.CacheControl is { Private: true, NoCache: true });
+        Assert.True(memberSearch.Headers.CacheControl is { Private: true, NoStore: true });
     }
 
     [Fact]

@@ -113,7 +113,7 @@ public sealed class ClusterTests(RegistryApiFactory api)
         var path = $"/api/v1/clusters/{cluster.Id}/members";
 
         using var foreign = await owner.Client.PostAsJsonAsync(path, new MembershipInput { SupplierId = sites.Plater }, Json.Options);
-        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
         using var applied = await owner.Client.PostAsJsonAsync(path, new MembershipInput { SupplierId = sites.Turner, Note = "旋盤で参加したい" }, Json.Options);
         Assert.Equal(HttpStatusCode.Created, applied.StatusCode);
         Assert.Equal(MembershipStatus.Applied, (await applied.ReadJsonAsync<ClusterMember>())!.Status);
@@ -133,6 +133,40 @@ public sealed class ClusterTests(RegistryApiFactory api)
         Assert.Equal(HttpStatusCode.NoContent, (await owner.Client.DeleteAsync($"{path}/{sites.Turner}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.Client.DeleteAsync($"{path}/{sites.HeatTreater}")).StatusCode);
         Assert.Equal([sites.HeatTreater], (await GetAsync<List<ClusterMember>>(anonymous, path)).Select(m => m.SupplierId));
+    }
+
+    [Fact]
+    public async Task OnlyTheClustersOwnCoordinatorsAddMembersOrSitesToItsThemes()
+    {
+        var (cluster, sites, coordinator) = await OitaClusterAsync();
+        using var other = await TestAccounts.SignInAsync(api, "coordinator");
+        using var admin = await TestAccounts.SignInAsync(api, "admin");
+        var path = $"/api/v1/clusters/{cluster.Id}/members";
+
+        // Another coordinator (of other clusters) neither adds a site to this one, published or draft …
+        using var added = await other.Client.PostAsJsonAsync(path, new MembershipInput { SupplierId = sites.Outsider }, Json.Options);
+        Assert.Equal(HttpStatusCode.Forbidden, added.StatusCode);
+        Assert.Equal("application/problem+json", added.Content.Headers.ContentType?.MediaType);
+        using var draftCreated = await coordinator.Client.PostAsJsonAsync("/api/v1/clusters", Input("oita-d-" + Guid.NewGuid().ToString("N")[..8]), Json.Options);
+        var draft = (await draftCreated.ReadJsonAsync<Cluster>())!;
+        using var toDraft = await other.Client.PostAsJsonAsync($"/api/v1/clusters/{draft.Id}/members", new MembershipInput { SupplierId = sites.Outsider }, Json.Options);
+        Assert.Equal(HttpStatusCode.Forbidden, toDraft.StatusCode);
+        // … nor accepts, removes or adds to its themes.
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.DeleteAsync($"{path}/{sites.Plater}")).StatusCode);
+        using var theme = await coordinator.Client.PostAsJsonAsync($"/api/v1/clusters/{cluster.Id}/themes",
+            new ThemeInput { Kind = ThemeKind.JointOrder, Title = "共同受注", Steps = ["machining.turning", "surface.plating"] }, Json.Options);
+        var themeId = (await theme.ReadJsonAsync<Theme>())!.Id;
+        using var joined = await other.Client.PostAsJsonAsync($"/api/v1/clusters/{cluster.Id}/themes/{themeId}/participants",
+            new MembershipInput { SupplierId = sites.Plater }, Json.Options);
+        Assert.Equal(HttpStatusCode.Forbidden, joined.StatusCode);
+        Assert.DoesNotContain(sites.Outsider, (await GetAsync<List<ClusterMember>>(coordinator.Client, path)).Select(m => m.SupplierId));
+
+        // An admin may; an archived cluster takes nobody.
+        using var byAdmin = await admin.Client.PostAsJsonAsync(path, new MembershipInput { SupplierId = sites.Outsider }, Json.Options);
+        Assert.Equal(HttpStatusCode.Created, byAdmin.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.Client.PostAsync($"/api/v1/clusters/{draft.Id}/archive", null)).StatusCode);
+        using var toArchived = await coordinator.Client.PostAsJsonAsync($"/api/v1/clusters/{draft.Id}/members", new MembershipInput { SupplierId = sites.Outsider }, Json.Options);
+        Assert.Equal(HttpStatusCode.Conflict, toArchived.StatusCode);
     }
 
     [Fact]

@@ -371,7 +371,7 @@ export interface paths {
         /** Member sites with the value-chain steps they cover (coordinators also see applicants) */
         get: operations["listClusterMembers"];
         put?: never;
-        /** A site applies through its own accounts; a coordinator adds it as a member */
+        /** A site applies through its own accounts; the cluster's coordinators add it as a member */
         post: operations["joinCluster"];
         delete?: never;
         options?: never;
@@ -509,7 +509,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A member site joins (its own accounts, or a coordinator adds it) */
+        /** A member site joins (its own accounts, or a coordinator of the cluster adds it) */
         post: operations["joinTheme"];
         delete?: never;
         options?: never;
@@ -5106,7 +5106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the role, scope or ownership this needs. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -6220,7 +6220,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token is valid but lacks the role, scope or ownership this needs. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
