@@ -147,7 +147,7 @@ public static class AccountsApi
 
     public static async Task<Results<Ok<Account>, ProblemHttpResult>> UpdateAccount(
         Guid id, UpdateAccountRequest body, ClaimsPrincipal user, NpgsqlDataSource db, Passwords passwords,
-        RefreshTokens refreshTokens, HttpContext http, CancellationToken ct)
+        RefreshTokens refreshTokens, Revocations revocations, HttpContext http, CancellationToken ct)
     {
         var (expected, precondition) = Versions.ExpectedVersion(http.Request);
         if (precondition is not null)
@@ -209,16 +209,24 @@ public static class AccountsApi
             }
         }
 
-        // A disabled account or a new password ends every existing sign-in.
-        if (body.Disabled == true || body.Password is not null)
+        // A disabled account or a new password ends every existing sign-in; with a new role too, the access tokens
+        // already out (which name the old role) stop at once in every process.
+        int? securityVersion = null;
+        if (body.Disabled == true || body.Password is not null || (body.Role is { } role && role != before.Role))
         {
             await refreshTokens.RevokeAllOfAccountAsync(connection, tx, id, ct);
+            securityVersion = await Revocations.EndTokensOfAsync(connection, tx, "accounts", id, ct);
         }
 
         var after = (await ReadAsync(connection, tx, id, ct))!;
         await AuditLog.RecordAsync(connection, tx, user, "account.updated", "account", id, before,
             body.Password is null ? after : new { account = after, password = "changed" }, ct);
         await tx.CommitAsync(ct);
+        if (securityVersion is { } moved)
+        {
+            revocations.Apply($"subject:{id}:{moved}");
+        }
+
         http.Response.SetETag(after.Version);
         return TypedResults.Ok(after);
     }

@@ -85,7 +85,7 @@ public static class ApiClientsApi
     }
 
     public static async Task<Results<Ok<ApiClientWithSecret>, ProblemHttpResult>> RotateSecret(
-        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, Revocations revocations, CancellationToken ct)
     {
         var secret = NewSecret();
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -98,14 +98,17 @@ public static class ApiClientsApi
             return Problems.NotFound("active API client");
         }
 
+        // A new secret is given when the old one may have leaked: tokens obtained with it stop too.
+        var securityVersion = await Revocations.EndTokensOfAsync(connection, tx, "api_clients", id, ct);
         var client = (await ReadAsync(connection, tx, id, ct))!;
         await AuditLog.RecordAsync(connection, tx, user, "api_client.secret_rotated", "api_client", id, null, new { secret = "rotated" }, ct);
         await tx.CommitAsync(ct);
+        revocations.Apply($"subject:{id}:{securityVersion}");
         return TypedResults.Ok(new ApiClientWithSecret { Client = client, ClientSecret = secret });
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeClient(
-        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, Revocations revocations, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -118,8 +121,10 @@ public static class ApiClientsApi
             return Problems.NotFound("active API client");
         }
 
+        var securityVersion = await Revocations.EndTokensOfAsync(connection, tx, "api_clients", id, ct);
         await AuditLog.RecordAsync(connection, tx, user, "api_client.revoked", "api_client", id, before, await ReadAsync(connection, tx, id, ct), ct);
         await tx.CommitAsync(ct);
+        revocations.Apply($"subject:{id}:{securityVersion}");
         return TypedResults.NoContent();
     }
 

@@ -3,7 +3,7 @@ namespace Registry.Api.Auth;
 /// <summary>An accounts row as the auth endpoints read it.</summary>
 internal sealed class AccountRow
 {
-    public const string Columns = "id, email, display_name, role, organisation, password_hash, disabled_at";
+    public const string Columns = "id, email, display_name, role, organisation, password_hash, disabled_at, security_version";
 
     public Guid Id { get; init; }
 
@@ -18,4 +18,6 @@ internal sealed class AccountRow
     public string PasswordHash { get; init; } = "";
 
     public DateTimeOffset? DisabledAt { get; init; }
+
+    public int SecurityVersion { get; init; }
 }

@@ -84,15 +84,16 @@ public static partial class AuthApi
                 new { hash = passwords.Hash(body.Password), id = account.Id }, tx, cancellationToken: ct));
         }
 
-        var (refreshToken, expiresAt) = await refreshTokens.IssueAsync(connection, tx, account.Id, familyId: null, ct);
+        var (refreshToken, expiresAt, session) = await refreshTokens.IssueAsync(connection, tx, account.Id, familyId: null, ct);
         await AuditLog.RecordAsync(connection, tx, "account", account.Id.ToString(), "auth.login", "account", account.Id, null, null, ct);
         await tx.CommitAsync(ct);
         ForgetCachedViews(http.Response);
-        return TypedResults.Ok(await PairAsync(connection, account, refreshToken, expiresAt, issuer, ct));
+        return TypedResults.Ok(await PairAsync(connection, account, session, refreshToken, expiresAt, issuer, ct));
     }
 
     public static async Task<Results<Ok<TokenPair>, ProblemHttpResult>> Refresh(
-        RefreshRequest body, NpgsqlDataSource db, AuthOptions options, RefreshTokens refreshTokens, TokenIssuer issuer, CancellationToken ct)
+        RefreshRequest body, NpgsqlDataSource db, AuthOptions options, RefreshTokens refreshTokens, TokenIssuer issuer, Revocations revocations,
+        CancellationToken ct)
     {
         if (!options.IsBuiltIn)
         {
@@ -109,6 +110,12 @@ public static partial class AuthApi
         }
 
         await tx.CommitAsync(ct);
+        if (outcome is RefreshTokens.Reused ended)
+        {
+            // Other processes learn it from the notification; this one before it answers.
+            revocations.Apply($"session:{ended.FamilyId}");
+        }
+
         if (outcome is not RefreshTokens.Rotated rotated)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.InvalidRefreshToken,
@@ -117,21 +124,28 @@ public static partial class AuthApi
 
         var account = await connection.QuerySingleAsync<AccountRow>(new CommandDefinition(
             $"SELECT {AccountRow.Columns} FROM accounts WHERE id = @id", new { id = rotated.AccountId }, cancellationToken: ct));
-        return TypedResults.Ok(await PairAsync(connection, account, rotated.Token, rotated.ExpiresAt, issuer, ct));
+        return TypedResults.Ok(await PairAsync(connection, account, rotated.FamilyId, rotated.Token, rotated.ExpiresAt, issuer, ct));
     }
 
-    public static async Task<NoContent> Logout(LogoutRequest body, NpgsqlDataSource db, RefreshTokens refreshTokens, HttpResponse response, CancellationToken ct)
+    public static async Task<NoContent> Logout(
+        LogoutRequest body, NpgsqlDataSource db, RefreshTokens refreshTokens, Revocations revocations, HttpResponse response, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        if (await refreshTokens.RevokeAsync(connection, tx, body.RefreshToken, ct) is { } family)
+        var family = await refreshTokens.RevokeAsync(connection, tx, body.RefreshToken, ct);
+        if (family is { } ended)
         {
             var owner = await connection.ExecuteScalarAsync<Guid>(new CommandDefinition(
-                "SELECT account_id FROM refresh_tokens WHERE family_id = @family LIMIT 1", new { family }, tx, cancellationToken: ct));
+                "SELECT account_id FROM refresh_tokens WHERE family_id = @ended LIMIT 1", new { ended }, tx, cancellationToken: ct));
             await AuditLog.RecordAsync(connection, tx, "account", owner.ToString(), "auth.logout", "account", owner, null, null, ct);
         }
 
         await tx.CommitAsync(ct);
+        if (family is not null)
+        {
+            revocations.Apply($"session:{family}");
+        }
+
         ForgetCachedViews(response);
         return TypedResults.NoContent();
     }
@@ -208,9 +222,10 @@ public static partial class AuthApi
     }
 
     private static async Task<TokenPair> PairAsync(
-        NpgsqlConnection connection, AccountRow account, string refreshToken, DateTimeOffset expiresAt, TokenIssuer issuer, CancellationToken ct) => new()
+        NpgsqlConnection connection, AccountRow account, Guid session, string refreshToken, DateTimeOffset expiresAt, TokenIssuer issuer,
+        CancellationToken ct) => new()
         {
-            AccessToken = issuer.ForAccount(account.Id, account.Email, account.DisplayName, account.Role, account.Organisation),
+            AccessToken = issuer.ForAccount(account, session),
             ExpiresIn = issuer.LifetimeSeconds,
             RefreshToken = refreshToken,
             RefreshTokenExpiresAt = expiresAt,

@@ -32,6 +32,8 @@ public static class AuthSetup
         services.AddSingleton<Passwords>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<RefreshTokens>();
+        services.AddSingleton<Revocations>();
+        services.AddHostedService<RevocationFollower>();
         services.AddSingleton<Demo.DemoAccounts>();
         services.AddScoped<Ownership>();
         services.AddSingleton<IAuthorizationHandler, SupplierOwnershipHandler>();
@@ -72,6 +74,20 @@ public static class AuthSetup
                 ClockSkew = TimeSpan.FromSeconds(30),
                 NameClaimType = Claims.Name,
                 RoleClaimType = Claims.Role,
+            };
+            // A valid signature is not enough: the account or client may have been disabled, demoted or re-keyed, or
+            // the sign-in ended, since the token was issued (checked in memory, no database round trip).
+            jwt.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = context =>
+                {
+                    if (context.Principal is { } principal && !context.HttpContext.RequestServices.GetRequiredService<Revocations>().Accepts(principal))
+                    {
+                        context.Fail("The token was revoked.");
+                    }
+
+                    return Task.CompletedTask;
+                },
             };
             return;
         }

@@ -42,8 +42,8 @@ public static partial class AuthApi
 
         await using var connection = await db.OpenConnectionAsync(ct);
         var client = Guid.TryParse(clientId, out var id)
-            ? await connection.QuerySingleOrDefaultAsync<(Guid Id, string Name, string[] Scopes, byte[] SecretHash)?>(new CommandDefinition(
-                "SELECT id, name, scopes, secret_hash FROM api_clients WHERE id = @id AND revoked_at IS NULL", new { id }, cancellationToken: ct))
+            ? await connection.QuerySingleOrDefaultAsync<(Guid Id, string Name, string[] Scopes, byte[] SecretHash, int SecurityVersion)?>(new CommandDefinition(
+                "SELECT id, name, scopes, secret_hash, security_version FROM api_clients WHERE id = @id AND revoked_at IS NULL", new { id }, cancellationToken: ct))
             : null;
         if (client is not { } known || !CryptographicOperations.FixedTimeEquals(known.SecretHash, HashSecret(secret!)))
         {
@@ -63,7 +63,7 @@ public static partial class AuthApi
         http.Response.Headers.Pragma = "no-cache";
         return TypedResults.Ok(new ClientTokenResponse
         {
-            AccessToken = issuer.ForClient(known.Id, known.Name, granted),
+            AccessToken = issuer.ForClient(known.Id, known.Name, granted, known.SecurityVersion),
             TokenType = "Bearer",
             ExpiresIn = issuer.LifetimeSeconds,
             Scope = string.Join(' ', granted),

@@ -13,24 +13,26 @@ public sealed class RefreshTokens(AuthOptions options, TimeProvider clock)
 {
     public abstract record Outcome;
 
-    public sealed record Rotated(Guid AccountId, string Token, DateTimeOffset ExpiresAt) : Outcome;
+    public sealed record Rotated(Guid AccountId, Guid FamilyId, string Token, DateTimeOffset ExpiresAt) : Outcome;
 
     public sealed record Reused(Guid AccountId, Guid FamilyId) : Outcome;
 
     public sealed record Invalid : Outcome;
 
-    public async Task<(string Token, DateTimeOffset ExpiresAt)> IssueAsync(
+    /// <summary>A new refresh token of the sign-in <paramref name="familyId"/>, or of a new sign-in when null.</summary>
+    public async Task<(string Token, DateTimeOffset ExpiresAt, Guid FamilyId)> IssueAsync(
         NpgsqlConnection connection, NpgsqlTransaction tx, Guid accountId, Guid? familyId, CancellationToken ct)
     {
+        var family = familyId ?? Guid.CreateVersion7();
         var token = "rt_" + Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
         var expiresAt = clock.GetUtcNow().AddDays(options.RefreshTokenDays);
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO refresh_tokens (id, family_id, account_id, token_hash, expires_at)
             VALUES (@id, @familyId, @accountId, @hash, @expiresAt)
             """,
-            new { id = Guid.CreateVersion7(), familyId = familyId ?? Guid.CreateVersion7(), accountId, hash = Hash(token), expiresAt },
+            new { id = Guid.CreateVersion7(), familyId = family, accountId, hash = Hash(token), expiresAt },
             tx, cancellationToken: ct));
-        return (token, expiresAt);
+        return (token, expiresAt, family);
     }
 
     public async Task<Outcome> RotateAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string token, CancellationToken ct)
@@ -47,8 +49,8 @@ public sealed class RefreshTokens(AuthOptions options, TimeProvider clock)
             """, new { hash, now }, tx, cancellationToken: ct));
         if (current is { } live)
         {
-            var (next, expiresAt) = await IssueAsync(connection, tx, live.AccountId, live.FamilyId, ct);
-            return new Rotated(live.AccountId, next, expiresAt);
+            var (next, expiresAt, _) = await IssueAsync(connection, tx, live.AccountId, live.FamilyId, ct);
+            return new Rotated(live.AccountId, live.FamilyId, next, expiresAt);
         }
 
         var spent = await connection.QuerySingleOrDefaultAsync<(Guid FamilyId, Guid AccountId)?>(new CommandDefinition(
@@ -81,10 +83,14 @@ public sealed class RefreshTokens(AuthOptions options, TimeProvider clock)
             "UPDATE refresh_tokens SET revoked_at = @now WHERE account_id = @accountId AND revoked_at IS NULL",
             new { accountId, now = clock.GetUtcNow() }, tx, cancellationToken: ct));
 
-    private Task<int> RevokeFamilyAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid familyId, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(
+    /// <summary>Ends the sign-in: its refresh tokens here, its access tokens in every process (Revocations).</summary>
+    private async Task RevokeFamilyAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid familyId, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE refresh_tokens SET revoked_at = @now WHERE family_id = @familyId AND revoked_at IS NULL",
             new { familyId, now = clock.GetUtcNow() }, tx, cancellationToken: ct));
+        await Revocations.EndSessionAsync(connection, tx, familyId, ct);
+    }
 
     private static byte[] Hash(string token) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token));
 }

@@ -27,4 +27,10 @@ public static class Claims
     public const string Organisation = "org";
     public const string Scope = "scope";
     public const string ClientId = "client_id";
+
+    /// <summary>The security version of the account or client when the token was issued (see Revocations).</summary>
+    public const string SecurityVersion = "sv";
+
+    /// <summary>The sign-in (refresh-token family) an account's token belongs to; logout ends it (RFC 7519 "sid").</summary>
+    public const string Session = "sid";
 }

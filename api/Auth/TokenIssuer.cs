@@ -11,17 +11,21 @@ public sealed class TokenIssuer(AuthOptions options, SigningKeyRing keys, TimePr
 
     public int LifetimeSeconds => (int)options.AccessTokenLifetime.TotalSeconds;
 
-    public string ForAccount(Guid id, string email, string displayName, string role, string? organisation) => Sign(new Dictionary<string, object>
+    /// <summary>An account's token for one sign-in (its refresh-token family), carrying the account's security version.</summary>
+    internal string ForAccount(AccountRow account, Guid session) => Sign(new Dictionary<string, object>
     {
-        [Claims.Subject] = id.ToString(),
-        [Claims.Email] = email,
-        [Claims.Name] = displayName,
-        [Claims.Role] = role,
-        [Claims.Organisation] = organisation ?? "",
+        [Claims.Subject] = account.Id.ToString(),
+        [Claims.Email] = account.Email,
+        [Claims.Name] = account.DisplayName,
+        [Claims.Role] = account.Role,
+        [Claims.Organisation] = account.Organisation ?? "",
+        [Claims.SecurityVersion] = account.SecurityVersion,
+        [Claims.Session] = session.ToString(),
     });
 
-    public string ForClient(Guid clientId, string name, IReadOnlyCollection<string> scopes) => Sign(new Dictionary<string, object>
+    public string ForClient(Guid clientId, string name, IReadOnlyCollection<string> scopes, int securityVersion) => Sign(new Dictionary<string, object>
     {
+        [Claims.SecurityVersion] = securityVersion,
         [Claims.Subject] = clientId.ToString(),
         [Claims.ClientId] = clientId.ToString(),
         [Claims.Name] = name,

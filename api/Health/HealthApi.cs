@@ -35,7 +35,8 @@ public static class HealthApi
     public static Ok<HealthReport> GetHealth() => TypedResults.Ok(new HealthReport { Status = "alive" });
 
     public static async Task<Results<Ok<ReadinessReport>, ProblemHttpResult>> GetReadiness(
-        NpgsqlDataSource db, MigrationRunner migrations, StartupData startup, SearchIndexFollower searchIndex, ILoggerFactory loggers, CancellationToken ct)
+        NpgsqlDataSource db, MigrationRunner migrations, StartupData startup, SearchIndexFollower searchIndex, Auth.Revocations revocations,
+        ILoggerFactory loggers, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(s_checkTimeout);
@@ -73,7 +74,11 @@ public static class HealthApi
         var index = !searchIndex.Enabled || searchIndex.IsLoaded
             ? new ReadinessCheck { Name = "search_index", Status = CheckStatus.Ok }
             : new ReadinessCheck { Name = "search_index", Status = CheckStatus.Failing, Detail = "The search index is still loading." };
-        ReadinessCheck[] checks = [database, migrationCheck, index];
+        // Until the revoked tokens are known, this process could let a revoked token in.
+        var revoked = revocations.IsLoaded
+            ? new ReadinessCheck { Name = "revocations", Status = CheckStatus.Ok }
+            : new ReadinessCheck { Name = "revocations", Status = CheckStatus.Failing, Detail = "The list of revoked tokens is still loading." };
+        ReadinessCheck[] checks = [database, migrationCheck, index, revoked];
         if (checks.All(c => c.Status == CheckStatus.Ok))
         {
             return TypedResults.Ok(new ReadinessReport { Status = ReadinessStatus.Ready, Checks = checks });

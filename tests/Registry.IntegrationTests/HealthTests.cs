@@ -26,7 +26,7 @@ public sealed class HealthTests(RegistryApiFactory api)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.ReadJsonAsync<ReadinessReport>();
         Assert.Equal(ReadinessStatus.Ready, report!.Status);
-        Assert.Equal(["database", "migrations", "search_index"], report.Checks.Select(c => c.Name));
+        Assert.Equal(["database", "migrations", "search_index", "revocations"], report.Checks.Select(c => c.Name));
         Assert.All(report.Checks, c => Assert.Equal(CheckStatus.Ok, c.Status));
     }
 
