@@ -287,7 +287,7 @@ public sealed class MatchEvaluator(
                 .Select(r => ((double? Tolerance, int? LotMin, int? LotMax, int? Lead)?)r)
                 .FirstOrDefault();
             return new SearchIndex.MatchFacts(Id, NameJa, MunicipalityCode, Lat, Lon, DistanceKm, Verified, Firm, SpareCapacityPct, TypicalLeadDays,
-                Certifications ?? [], HasInspection, best?.Tolerance, best?.LotMin, best?.LotMax, best?.Lead);
+                Certifications, HasInspection, best?.Tolerance, best?.LotMin, best?.LotMax, best?.Lead);
         }
 
         // An unknown value is an empty field.

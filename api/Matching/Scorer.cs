@@ -19,12 +19,19 @@ public static class Scorer
     public sealed record Need(
         double? ToleranceUm, IReadOnlyCollection<string> RequiredCertifications, int? LotSize, int? DaysUntilDue, double RadiusKm);
 
-    /// <summary>What the supplier offers for the step, as far as the caller may see (null: unknown or hidden).</summary>
+    /// <summary>
+    /// What the supplier offers for the step, as far as the caller may see (null: unknown or hidden). Certifications and
+    /// inspection equipment are null exactly when their section is hidden from the caller: the explanation says
+    /// "not disclosed" then, never "none" or "no", which would be a claim about what the site does not have.
+    /// </summary>
     public sealed record Offer(
-        double DistanceKm, double? ToleranceUm, IReadOnlyCollection<string> Certifications, bool? HasInspectionEquipment,
+        double DistanceKm, double? ToleranceUm, IReadOnlyCollection<string>? Certifications, bool? HasInspectionEquipment,
         bool Verified, int? LotMin, int? LotMax, int? LeadDays, int? SpareCapacityPct);
 
     public sealed record Weights(double Quality, double Cost, double Delivery);
+
+    /// <summary>The offered value of a criterion whose section the caller may not see.</summary>
+    public const string NotDisclosed = "not disclosed";
 
     public enum Outcome
     {
@@ -43,7 +50,7 @@ public static class Scorer
         {
             Tolerance(need, offer, weights.Quality * ToleranceShare),
             ExtraCertificates(need, offer, weights.Quality * ExtraCertificatesShare),
-            Rate("inspection_equipment", "preferred", offer.HasInspectionEquipment switch { true => "yes", false => "no", null => "unknown" },
+            Rate("inspection_equipment", "preferred", offer.HasInspectionEquipment switch { true => "yes", false => "no", null => NotDisclosed },
                 offer.HasInspectionEquipment == true ? 1 : 0, weights.Quality * InspectionShare),
             Rate("verified", "preferred", offer.Verified ? "yes" : "no", offer.Verified ? 1 : 0, weights.Quality * VerifiedShare),
             Distance(need, offer, weights.Cost * DistanceShare),
@@ -70,6 +77,11 @@ public static class Scorer
 
     private static Criterion ExtraCertificates(Need need, Offer offer, double weight)
     {
+        if (offer.Certifications is null)
+        {
+            return Rate("certifications_beyond_required", "preferred", NotDisclosed, 0, weight);
+        }
+
         var extra = offer.Certifications.Except(need.RequiredCertifications, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return Rate("certifications_beyond_required", "preferred", extra.Count == 0 ? "none" : string.Join(", ", extra), Math.Min(1, extra.Count / 2.0), weight);
     }

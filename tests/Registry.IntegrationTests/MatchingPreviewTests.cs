@@ -66,7 +66,9 @@ public sealed class MatchingPreviewTests(RegistryApiFactory api)
         var asCoordinator = (await PreviewAsync(coordinator.Client, Request(Step("forging.cold")))).Steps[0].Candidates;
 
         Assert.True(Score(asMember, open) > Score(asMember, hidden), "a hidden certificate counted for a member");
-        Assert.Equal("none", asMember.Single(c => c.SupplierId == hidden).Explanation.Single(e => e.Criterion == "certifications_beyond_required").Offered);
+        // Hidden is "not disclosed", never "none" (a claim that the site holds no certificate).
+        Assert.Equal("not disclosed", asMember.Single(c => c.SupplierId == hidden).Explanation.Single(e => e.Criterion == "certifications_beyond_required").Offered);
+        Assert.Equal("iso_14001, iso_9001", asCoordinator.Single(c => c.SupplierId == hidden).Explanation.Single(e => e.Criterion == "certifications_beyond_required").Offered);
         Assert.Equal(Score(asCoordinator, open), Score(asCoordinator, hidden));
 
         var required = await PreviewAsync(member.Client, Request(Step("forging.cold", certifications: ["iso_14001"])));

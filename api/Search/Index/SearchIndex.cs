@@ -93,7 +93,7 @@ public sealed class SearchIndex : IDisposable
     /// <summary>What scoring a site for a step needs, as the caller may see it (see Matching/Scorer).</summary>
     public sealed record MatchFacts(
         Guid Id, string NameJa, string? MunicipalityCode, double Lat, double Lon, double DistanceKm, bool Verified, string Firm,
-        int? SpareCapacityPct, int? TypicalLeadDays, IReadOnlyList<string> Certifications, bool? HasInspection,
+        int? SpareCapacityPct, int? TypicalLeadDays, IReadOnlyList<string>? Certifications, bool? HasInspection,
         double? ToleranceUm, int? LotMin, int? LotMax, int? LeadDays);
 
     /// <summary>
@@ -424,7 +424,7 @@ public sealed class SearchIndex : IDisposable
                     _firms[o] >= 0 ? _firms[o].ToString("D13", CultureInfo.InvariantCulture) : IdOf(o).ToString(),
                     capacity.SparePct >= 0 && capacity.SpareUntil >= today.DayNumber ? capacity.SparePct : null,
                     capacity.LeadDays >= 0 ? capacity.LeadDays : null,
-                    _certificationsVisible[level].Get(o) ? ValidCertifications(o) : [],
+                    _certificationsVisible[level].Get(o) ? ValidCertifications(o) : null,
                     _equipmentVisible[level].Get(o) ? inspecting.Exists(p => p.Contains(o)) : null,
                     row >= 0 && _capabilityTolerance[row] >= 0 ? _capabilityTolerance[row] / 100.0 : null,
                     row >= 0 && _capabilityLot[row].Min >= 0 ? _capabilityLot[row].Min : null,

@@ -19,6 +19,20 @@ public sealed class ScorerTests
     }
 
     [Fact]
+    public void HiddenCertificationsAndEquipmentAreNotDisclosedNotAbsent()
+    {
+        var hidden = Score(s_need, new Offer(10, 5, null, null, true, 1, 1000, 5, 50), new Weights(0.4, 0.3, 0.3));
+        var none = Score(s_need, new Offer(10, 5, ["iso_9001"], false, true, 1, 1000, 5, 50), new Weights(0.4, 0.3, 0.3));
+
+        Assert.Equal((NotDisclosed, Outcome.Unmet), (Find(hidden, "certifications_beyond_required").Offered, Find(hidden, "certifications_beyond_required").Met));
+        Assert.Equal(NotDisclosed, Find(hidden, "inspection_equipment").Offered);
+        Assert.Equal("none", Find(none, "certifications_beyond_required").Offered);
+        Assert.Equal("no", Find(none, "inspection_equipment").Offered);
+        // Hidden neither helps nor hurts against a site that has nothing to show.
+        Assert.Equal(none.Score, hidden.Score, 6);
+    }
+
+    [Fact]
     public void AMixedOfferScoresTheHandComputedSum()
     {
         // Quality 0.5: tolerance exactly as needed 0.5·0.4·0.5 = 0.1, one extra certificate 0.5·0.2·0.5 = 0.05,
@@ -54,11 +68,12 @@ public sealed class ScorerTests
     {
         var visible = new Offer(10, 5, ["iso_9001", "iso_14001"], true, false, 1, 1000, 10, 30);
         // The same site with its certifications, equipment, capacity and capability details hidden from the caller.
-        var hidden = new Offer(10, null, [], null, false, null, null, null, null);
+        var hidden = new Offer(10, null, null, null, false, null, null, null, null);
 
         var weights = new Weights(0.34, 0.33, 0.33);
         Assert.True(Score(s_need, hidden, weights).Score < Score(s_need, visible, weights).Score);
-        Assert.Equal("unknown", Find(Score(s_need, hidden, weights), "inspection_equipment").Offered);
+        Assert.Equal(NotDisclosed, Find(Score(s_need, hidden, weights), "inspection_equipment").Offered);
+        Assert.Equal(NotDisclosed, Find(Score(s_need, hidden, weights), "certifications_beyond_required").Offered);
     }
 
     [Fact]

@@ -25,6 +25,7 @@ const evaluation: MatchEvaluation = {
             { criterion: 'tolerance_um', required: '10', offered: '5', met: 'met', weight: 0.2, points: 0.2 },
             { criterion: 'lot_size', required: '500', offered: '1–100', met: 'unmet', weight: 0.12, points: 0 },
             { criterion: 'lead_days', required: '≤ 30', offered: 'unknown', met: 'partial', weight: 0.18, points: 0.045 },
+            { criterion: 'certifications_beyond_required', required: 'preferred', offered: 'not disclosed', met: 'unmet', weight: 0.08, points: 0 },
           ],
         },
         {
@@ -148,11 +149,15 @@ describe('match results', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     const table = within(first).getByRole('table', { name: '豊田 精工 の評価内訳' });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual(['公差 (µm)', 'ロットサイズ', 'リードタイム (日)']);
+    expect(rows).toHaveLength(4);
+    expect(rows.slice(0, 3).map((row) => within(row).getByRole('rowheader').textContent)).toEqual(['公差 (µm)', 'ロットサイズ', 'リードタイム (日)']);
     expect(within(rows[0]!).getByTestId('outcome')).toHaveTextContent('満たす');
     expect(within(rows[1]!).getByTestId('outcome')).toHaveTextContent('満たさない');
     expect(within(rows[2]!).getByTestId('outcome')).toHaveTextContent('一部満たす');
     expect(rows[2]).toHaveTextContent('0.045 / 0.18');
+    // Words from the service are shown in the reader's language; a hidden section is 非開示, not なし.
+    expect(within(rows[2]!).getByTestId('offered')).toHaveTextContent('不明');
+    expect(within(rows[3]!).getByTestId('offered')).toHaveTextContent('非開示');
   });
 
   it('show the best chain: a site per step, completeness and the step the region cannot do, named with its process', async () => {

@@ -122,11 +122,16 @@ function Explanation({ name, rows }: { name: string; rows: readonly MatchCriteri
         <tbody>
           {rows.map((row) => {
             const key = `matching.criterion.${row.criterion}`;
+            // The service answers a few words ("yes", "not disclosed", …) beside numbers and codes; those are translated.
+            const word = (value: string) => {
+              const valueKey = `matching.value.${value}`;
+              return isMessageKey(valueKey) ? t(valueKey) : value;
+            };
             return (
               <tr key={row.criterion} data-criterion={row.criterion}>
                 <th scope="row">{isMessageKey(key) ? t(key) : row.criterion}</th>
-                <td>{row.required}</td>
-                <td>{row.offered}</td>
+                <td>{word(row.required)}</td>
+                <td data-testid="offered">{word(row.offered)}</td>
                 <td>
                   <span className={`outcome outcome--${row.met}`} data-testid="outcome" data-met={row.met}>
                     <span aria-hidden="true">{outcomeMark[row.met]}</span> {t(`matching.met.${row.met}`)}
