@@ -31,8 +31,9 @@ public static partial class AuthApi
             .WithMetadata(new FormBody(typeof(ClientTokenForm)))
             .WithName("issueClientToken").WithSummary("OAuth 2.0 client credentials grant for integrators")
             .WithDescription("RFC 6749 §4.4. Authenticate with HTTP Basic or client_id/client_secret in the form. Errors are problem documents that also carry the RFC 6749 `error` code.")
-            .ProducesProblemDocument(StatusCodes.Status401Unauthorized)
-            .ProducesProblemDocument(StatusCodes.Status415UnsupportedMediaType);
+            .Produces<Registry.Contracts.Problems.OAuthProblem>(StatusCodes.Status400BadRequest, ContractConventions.ProblemMediaType)
+            .Produces<Registry.Contracts.Problems.OAuthProblem>(StatusCodes.Status401Unauthorized, ContractConventions.ProblemMediaType)
+            .Produces<Registry.Contracts.Problems.OAuthProblem>(StatusCodes.Status415UnsupportedMediaType, ContractConventions.ProblemMediaType);
         group.MapGet("/me", Me).RequireAuthorization()
             .WithName("getCurrentUser").WithSummary("Who the presented token belongs to");
 

@@ -36,7 +36,7 @@ public static class ImportsApi
             .Produces<ImportJob>(StatusCodes.Status202Accepted)
             .ProducesProblemDocument(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblemDocument(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblemDocument(StatusCodes.Status422UnprocessableEntity);
+            .Produces<ImportRefusedProblem>(StatusCodes.Status422UnprocessableEntity, ContractConventions.ProblemMediaType);
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.Scope(Scopes.SuppliersImport))
             .WithName("getImport").WithSummary("An import's status and counts (its integrator)")
             .ProducesProblemDocument(StatusCodes.Status404NotFound);

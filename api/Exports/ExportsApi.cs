@@ -86,6 +86,7 @@ public static class ExportsApi
             .WithName("exportSuppliers")
             .WithSummary("All published sites matching the search filters, streamed as NDJSON, CSV or GeoJSON")
             .Produces<SupplierExportRow>(StatusCodes.Status200OK, "application/x-ndjson", "text/csv", "application/geo+json")
+            .WithMediaTypeSchema<SupplierGeoJson>(StatusCodes.Status200OK, "application/geo+json")
             .ProducesProblemDocument(StatusCodes.Status406NotAcceptable);
         return app;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Registry.Contracts;
@@ -109,6 +110,14 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
             withETag.Headers["ETag"] = new OpenApiHeaderReference("ETag", context.Document);
         }
 
+        foreach (var own in metadata.OfType<MediaTypeSchema>())
+        {
+            if (operation.Responses.TryGetValue(own.Status.ToString(CultureInfo.InvariantCulture), out var response) && response.Content is { } content)
+            {
+                content[own.MediaType] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(own.Type, context.SchemaRepository) };
+            }
+        }
+
         if (metadata.OfType<ResponseMaxItems>().FirstOrDefault() is { } maxItems
             && operation.Responses.TryGetValue("200", out var ok) && ok.Content is { } okContent)
         {
@@ -139,7 +148,9 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
                 concrete.Headers["Access-Control-Allow-Origin"] = new OpenApiHeaderReference("Access-Control-Allow-Origin", context.Document);
             }
 
-            if ((status.StartsWith('2') || status.StartsWith('4')) && response is OpenApiResponse limited)
+            // Quotas apply to /api only (probes, keys and the SPA's files are not counted).
+            if ((status.StartsWith('2') || status.StartsWith('4')) && response is OpenApiResponse limited
+                && context.ApiDescription.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true)
             {
                 foreach (var (name, _, _) in s_rateLimitHeaders[..2])
                 {
@@ -293,10 +304,16 @@ public sealed record CsvOrJsonBody(Type RowType, long MaxBytes, int MaxRows);
 /// <summary>The most items a list answer holds (the contract's maxItems on a top-level array).</summary>
 public sealed record ResponseMaxItems(int Count);
 
+/// <summary>One media type of a response has a schema of its own (ASP.NET Core's Produces gives a status one type).</summary>
+public sealed record MediaTypeSchema(int Status, string MediaType, Type Type);
+
 public static class ResponseLimits
 {
     public static RouteHandlerBuilder WithResponseMaxItems(this RouteHandlerBuilder builder, int count) =>
         builder.WithMetadata(new ResponseMaxItems(count));
+
+    public static RouteHandlerBuilder WithMediaTypeSchema<T>(this RouteHandlerBuilder builder, int status, string mediaType) =>
+        builder.WithMetadata(new MediaTypeSchema(status, mediaType, typeof(T)));
 }
 
 /// <summary>

@@ -239,6 +239,8 @@ public static class SupplierPartsApi
         await AuditLog.RecordAsync(connection, tx, user, $"supplier.{part.Segment}.replaced", "supplier", id, before, after, ct);
         await SupplierEvents.EmitAsync(connection, tx, store, id, $"supplier.{part.Segment}.replaced", ct);
         await tx.CommitAsync(ct);
+        // The UPDATE matched version = expected and added one.
+        http.Response.SetETag(expected + 1);
         return TypedResults.Ok(after);
     }
 

@@ -190,3 +190,33 @@ public sealed record ImportRowInput
     [MaxLength(5)]
     public string? Publish { get; init; }
 }
+
+[Description("A real import refused because of bad rows (422): nothing was written. The problem document lists the rows' errors.")]
+public sealed record ImportRefusedProblem
+{
+    [MaxLength(200)]
+    public string? Type { get; init; }
+
+    [MaxLength(200)]
+    public string? Title { get; init; }
+
+    [Range(400, 599)]
+    public int? Status { get; init; }
+
+    [MaxLength(2000)]
+    public string? Detail { get; init; }
+
+    [MaxLength(2000)]
+    public string? Instance { get; init; }
+
+    [MaxLength(128)]
+    public string? TraceId { get; init; }
+
+    [Description("Rows in the file.")]
+    [Range(0, int.MaxValue)]
+    public required int Rows { get; init; }
+
+    [Description("The first 1,000 problems, by row and column.")]
+    [MaxLength(1000)]
+    public required IReadOnlyList<ImportRowError> Errors { get; init; }
+}

@@ -97,3 +97,40 @@ public sealed record SupplierExportRow
 
     public required DateTimeOffset UpdatedAt { get; init; }
 }
+
+[Description("The GeoJSON export (RFC 7946): one feature per site.")]
+public sealed record SupplierGeoJson
+{
+    [Description("Always `FeatureCollection`.")]
+    [MaxLength(20)]
+    public required string Type { get; init; }
+
+    [MaxLength(10_000_000)]
+    public required IReadOnlyList<SupplierFeature> Features { get; init; }
+}
+
+[Description("A site as a GeoJSON feature: its point (null without a location) and the export row as properties.")]
+public sealed record SupplierFeature
+{
+    [Description("Always `Feature`.")]
+    [MaxLength(10)]
+    public required string Type { get; init; }
+
+    public required Guid Id { get; init; }
+
+    public required PointGeometry? Geometry { get; init; }
+
+    public required SupplierExportRow Properties { get; init; }
+}
+
+[Description("A GeoJSON point: [longitude, latitude] in WGS 84.")]
+public sealed record PointGeometry
+{
+    [Description("Always `Point`.")]
+    [MaxLength(10)]
+    public required string Type { get; init; }
+
+    [MinLength(2)]
+    [MaxLength(2)]
+    public required IReadOnlyList<double> Coordinates { get; init; }
+}

@@ -33,3 +33,16 @@ public record Problem
     [Description("For validation problems: field name (JSON path) → messages.")]
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? Errors { get; init; }
 }
+
+[Description("A problem from the token endpoint: an RFC 9457 problem document that also carries RFC 6749 §5.2's error code and description.")]
+public sealed record OAuthProblem : Problem
+{
+    [Description("The RFC 6749 error code: invalid_request, invalid_client, invalid_grant, unauthorized_client, unsupported_grant_type or invalid_scope.")]
+    [MaxLength(40)]
+    public string? Error { get; init; }
+
+    [Description("The same as detail, for OAuth 2.0 clients that read this field.")]
+    [MaxLength(2000)]
+    [System.Text.Json.Serialization.JsonPropertyName("error_description")]
+    public string? ErrorDescription { get; init; }
+}

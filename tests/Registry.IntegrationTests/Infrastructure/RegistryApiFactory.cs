@@ -17,6 +17,8 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
 
+    private Contract? _contract;
+
     public RegistryApiFactory()
     {
         ConnectionString = Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } value
@@ -62,7 +64,15 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    public virtual async Task InitializeAsync() => await WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+    public virtual async Task InitializeAsync()
+    {
+        await WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        using var reader = CreateDefaultClient();
+        _contract = new Contract(await reader.GetStringAsync("/swagger/v1/swagger.json"));
+    }
+
+    /// <summary>A client whose every exchange is checked against the contract (<see cref="ContractCheck"/>).</summary>
+    public new HttpClient CreateClient() => CreateDefaultClient(new ContractCheck(() => _contract));
 
     public async Task WaitUntilReadyAsync(TimeSpan limit)
     {
@@ -101,7 +111,7 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>An HTTP client whose requests carry this bearer token, so authorization is exercised, not bypassed.</summary>
-    public HttpClient CreateClientWithToken(string accessToken) => CreateDefaultClient(new BearerToken(accessToken));
+    public HttpClient CreateClientWithToken(string accessToken) => CreateDefaultClient(new ContractCheck(() => _contract), new BearerToken(accessToken));
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 

@@ -1967,6 +1967,22 @@ export interface components {
             /** Format: date-time */
             finishedAt?: string | null;
         };
+        ImportRefusedProblem: {
+            type?: string | null;
+            title?: string | null;
+            /** Format: int32 */
+            status?: number | null;
+            detail?: string | null;
+            instance?: string | null;
+            traceId?: string | null;
+            /**
+             * Format: int32
+             * @description Rows in the file.
+             */
+            rows: number;
+            /** @description The first 1,000 problems, by row and column. */
+            errors: components["schemas"]["ImportRowError"][];
+        };
         ImportRowError: {
             /** Format: int32 */
             row: number;
@@ -2185,6 +2201,36 @@ export interface components {
             /** Format: int32 */
             sites: number;
         };
+        OAuthProblem: {
+            /** @description A stable URI reference naming the kind of problem (docs/problems.md lists them). */
+            type?: string | null;
+            /** @description A short summary of the kind of problem. */
+            title?: string | null;
+            /**
+             * Format: int32
+             * @description The HTTP status code.
+             */
+            status?: number | null;
+            /** @description What went wrong with this request, for a person. */
+            detail?: string | null;
+            /** @description The request path that caused the problem. */
+            instance?: string | null;
+            /** @description Quote it when reporting a problem: it finds the request in the service's logs. */
+            traceId?: string | null;
+            /** @description For validation problems: field name (JSON path) → messages. */
+            errors?: {
+                [key: string]: string[];
+            } | null;
+            /** @description The RFC 6749 error code: invalid_request, invalid_client, invalid_grant, unauthorized_client, unsupported_grant_type or invalid_scope. */
+            error?: string | null;
+            /** @description The same as detail, for OAuth 2.0 clients that read this field. */
+            error_description?: string | null;
+        };
+        PointGeometry: {
+            /** @description Always `Point`. */
+            type: string;
+            coordinates: number[];
+        };
         Problem: {
             /** @description A stable URI reference naming the kind of problem (docs/problems.md lists them). */
             type?: string | null;
@@ -2399,6 +2445,19 @@ export interface components {
             version: number;
             /** Format: date-time */
             updatedAt: string;
+        };
+        SupplierFeature: {
+            /** @description Always `Feature`. */
+            type: string;
+            /** Format: uuid */
+            id: string;
+            geometry: components["schemas"]["PointGeometry"];
+            properties: components["schemas"]["SupplierExportRow"];
+        };
+        SupplierGeoJson: {
+            /** @description Always `FeatureCollection`. */
+            type: string;
+            features: components["schemas"]["SupplierFeature"][];
         };
         SupplierInput: {
             nameJa: string;
@@ -3980,7 +4039,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientTokenResponse"];
                 };
             };
-            /** @description The request is malformed or names an unknown query parameter. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -3989,7 +4048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OAuthProblem"];
                 };
             };
             /** @description Unauthorized */
@@ -4001,7 +4060,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OAuthProblem"];
                 };
             };
             /** @description Unsupported Media Type */
@@ -4013,7 +4072,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OAuthProblem"];
                 };
             };
             /** @description Too many requests from this caller; wait for the number of seconds in Retry-After. */
@@ -4230,8 +4289,6 @@ export interface operations {
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4242,8 +4299,6 @@ export interface operations {
             400: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4254,8 +4309,6 @@ export interface operations {
             404: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4266,9 +4319,6 @@ export interface operations {
             429: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6513,8 +6563,6 @@ export interface operations {
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6525,8 +6573,6 @@ export interface operations {
             400: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6537,9 +6583,6 @@ export interface operations {
             429: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6571,8 +6614,6 @@ export interface operations {
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6583,8 +6624,6 @@ export interface operations {
             400: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6595,9 +6634,6 @@ export interface operations {
             429: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6754,7 +6790,7 @@ export interface operations {
                 content: {
                     "application/x-ndjson": components["schemas"]["SupplierExportRow"];
                     "text/csv": components["schemas"]["SupplierExportRow"];
-                    "application/geo+json": components["schemas"]["SupplierExportRow"];
+                    "application/geo+json": components["schemas"]["SupplierGeoJson"];
                 };
             };
             /** @description The request is malformed or names an unknown query parameter. */
@@ -7655,7 +7691,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ImportRefusedProblem"];
                 };
             };
             /** @description Too many requests from this caller; wait for the number of seconds in Retry-After. */
