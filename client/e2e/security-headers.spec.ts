@@ -12,11 +12,21 @@ async function watchForViolations(page: Page): Promise<string[]> {
     }
   });
   await page.exposeFunction('reportCspViolation', (text: string) => violations.push(`event: ${text}`));
+  // Runs in the page, where the event bubbles up to the window (e2e code is type-checked without the DOM's types).
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation;
-      report(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
-    });
+    interface Violation {
+      effectiveDirective: string;
+      blockedURI: string;
+      sourceFile: string;
+      lineNumber: number;
+    }
+    const target = globalThis as unknown as {
+      addEventListener: (type: 'securitypolicyviolation', listener: (event: Violation) => void) => void;
+      reportCspViolation: (text: string) => void;
+    };
+    target.addEventListener('securitypolicyviolation', (event) =>
+      target.reportCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`),
+    );
   });
   return violations;
 }
