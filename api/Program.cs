@@ -45,6 +45,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<FeedRetention>());
 
 var app = builder.Build();
 
+app.UseBrowserHeaders();
 app.UseRegistryProblems();
 app.UseRegistryOpenApi();
 app.UseCors();

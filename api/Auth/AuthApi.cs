@@ -56,10 +56,9 @@ public static partial class AuthApi
         }
 
         var email = body.Email.Trim().ToLowerInvariant();
-        var accountKey = LoginThrottle.AccountKey(email);
-        var addressKey = LoginThrottle.AddressKey(http);
+        var keys = LoginThrottle.KeysFor(email, http);
         await using var connection = await db.OpenConnectionAsync(ct);
-        if (await throttle.RetryAfterAsync(connection, accountKey, addressKey, ct) is { } wait)
+        if (await throttle.RetryAfterAsync(connection, keys, ct) is { } wait)
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -72,12 +71,12 @@ public static partial class AuthApi
         var (valid, rehash) = passwords.Verify(account is { DisabledAt: null } ? account.PasswordHash : null, body.Password);
         if (!valid || account is null)
         {
-            await throttle.RecordFailureAsync(connection, accountKey, addressKey, ct);
+            await throttle.RecordFailureAsync(connection, keys, ct);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.InvalidCredentials,
                 title: "Sign-in failed", detail: "The email or the password is wrong.");
         }
 
-        await throttle.ForgetAsync(connection, accountKey, ct);
+        await throttle.ForgetAsync(connection, keys, ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (rehash)
         {

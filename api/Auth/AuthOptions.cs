@@ -22,12 +22,21 @@ public sealed record AuthOptions
 
     public OidcOptions Oidc { get; init; } = new();
 
-    /// <summary>Failed sign-ins allowed per account, and per address, within <see cref="LoginWindowMinutes"/>.</summary>
-    public int LoginFailuresPerAccount { get; init; } = 5;
-
+    /// <summary>Failed sign-ins from one address (any accounts) within <see cref="LoginWindowMinutes"/> before it is paused.</summary>
     public int LoginFailuresPerAddress { get; init; } = 20;
 
+    /// <summary>Failed sign-ins for one account from one address within <see cref="LoginWindowMinutes"/> before that pair is paused.</summary>
+    public int LoginFailuresPerAccountAndAddress { get; init; } = 5;
+
     public int LoginWindowMinutes { get; init; } = 15;
+
+    /// <summary>
+    /// Failed sign-ins for one account from anywhere within <see cref="LoginAccountWindowMinutes"/> before each attempt
+    /// waits a growing delay (LoginThrottle.AccountDelay). High, and never a long pause: anyone can fail for any account.
+    /// </summary>
+    public int LoginFailuresPerAccount { get; init; } = 50;
+
+    public int LoginAccountWindowMinutes { get; init; } = 60;
 
     public bool IsBuiltIn => string.Equals(Mode, "builtin", StringComparison.OrdinalIgnoreCase);
 

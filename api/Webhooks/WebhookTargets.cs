@@ -1,11 +1,11 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace Registry.Api.Webhooks;
 
 /// <summary>
 /// Where webhooks may go (DESIGN §8, SSRF): https to a public address; plain http and loopback only where configured
-/// (development and tests). Checked when a subscription is made and again for the address each connection goes to.
+/// (development and tests). Checked when a subscription is made and again for the address each connection goes to,
+/// both through <see cref="AddressClass"/>.
 /// </summary>
 public static class WebhookTargets
 {
@@ -17,40 +17,30 @@ public static class WebhookTargets
             return "An absolute http(s) URL without user information or fragment.";
         }
 
-        var loopbackHost = uri.IsLoopback;
+        // An address in the URL is judged before the scheme, so that http://[::a9fe:a9fe]/ is refused for what it is.
+        // Uri has already turned 0x7f.1, 2130706433 and the like into dotted quads; DnsSafeHost drops IPv6 brackets.
+        AddressClass.Kind? literal = uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && IPAddress.TryParse(uri.DnsSafeHost, out var address)
+            ? AddressClass.Of(address)
+            : null;
+        if (literal == AddressClass.Kind.NotPublic)
+        {
+            return "The address is private, link-local or otherwise not public.";
+        }
+
+        var loopbackHost = literal is null ? uri.IsLoopback : literal == AddressClass.Kind.Loopback;
         if (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && allowLoopback && loopbackHost))
         {
-            return IPAddress.TryParse(uri.IdnHost, out var address) && !Allowed(address, allowLoopback)
-                ? "The address is private, link-local or otherwise not public."
-                : loopbackHost && !allowLoopback ? "Loopback targets are for development and tests." : null;
+            return loopbackHost && !allowLoopback ? "Loopback targets are for development and tests." : null;
         }
 
         return allowLoopback ? "https, or http to a loopback address." : "https only.";
     }
 
     /// <summary>Whether a connection may go to this address.</summary>
-    public static bool Allowed(IPAddress address, bool allowLoopback)
+    public static bool Allowed(IPAddress address, bool allowLoopback) => AddressClass.Of(address) switch
     {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (IPAddress.IsLoopback(address))
-        {
-            return allowLoopback;
-        }
-
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            var first = address.GetAddressBytes()[0];
-            return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (first & 0xFE) == 0xFC
-                || address.Equals(IPAddress.IPv6Any));
-        }
-
-        var b = address.GetAddressBytes();
-        return !(b[0] == 0 || b[0] == 10 || b[0] == 127 || (b[0] == 100 && b[1] >= 64 && b[1] < 128) || (b[0] == 169 && b[1] == 254)
-            || (b[0] == 172 && b[1] >= 16 && b[1] < 32) || (b[0] == 192 && b[1] == 168) || (b[0] == 192 && b[1] == 0 && b[2] == 0)
-            || (b[0] == 198 && (b[1] == 18 || b[1] == 19)) || b[0] >= 224);
-    }
+        AddressClass.Kind.Public => true,
+        AddressClass.Kind.Loopback => allowLoopback,
+        _ => false,
+    };
 }

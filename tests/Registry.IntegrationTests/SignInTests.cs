@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using Registry.Api.Auth;
 using Registry.Contracts.Auth;
 using Registry.Contracts.Problems;
 using Registry.IntegrationTests.Infrastructure;
@@ -30,7 +33,7 @@ public sealed class SignInTests(RegistryApiFactory api)
     }
 
     [Fact]
-    public async Task RepeatedFailuresThrottleTheAccountEvenForTheRightPassword()
+    public async Task RepeatedFailuresForAnAccountFromOneAddressPauseItThereEvenForTheRightPassword()
     {
         var (_, email) = await TestAccounts.CreateAsync(api, "member");
         using var client = api.CreateClient();
@@ -44,7 +47,74 @@ public sealed class SignInTests(RegistryApiFactory api)
 
         Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
         Assert.Equal("/problems/login-throttled", (await throttled.ReadJsonAsync<Problem>())!.Type);
-        Assert.InRange(int.Parse(throttled.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 15 * 60);
+        Assert.InRange(RetryAfter(throttled), 1, 15 * 60);
+    }
+
+    [Fact]
+    public async Task FailuresFromAttackersAddressesDoNotKeepTheOwnerOutOfTheirAccount()
+    {
+        var (_, email) = await TestAccounts.CreateAsync(api, "member");
+        // Twenty failures, five from each of four addresses: each address is then paused for this account ...
+        foreach (var address in new[] { "203.0.113.61", "203.0.113.62", "2001:db8::63", "203.0.113.64" })
+        {
+            using var attacker = api.CreateClientFrom(address);
+            for (var i = 0; i < 5; i++)
+            {
+                using var failed = await attacker.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "guess " + i });
+                Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+            }
+
+            using var paused = await attacker.PostAsJsonAsync("/api/v1/auth/login", new { email, password = TestAccounts.Password });
+            Assert.Equal(HttpStatusCode.TooManyRequests, paused.StatusCode);
+        }
+
+        // ... and the owner, from their own, signs in.
+        using var owner = api.CreateClientFrom("198.51.100.20");
+        using var signedIn = await owner.PostAsJsonAsync("/api/v1/auth/login", new { email, password = TestAccounts.Password });
+
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task PastTheAccountsThresholdEachFailureDoublesTheWaitUpToFiveMinutesThenTheOwnerSignsIn()
+    {
+        // Only the throttle's clock is fake, on a whole second, so that Retry-After is exact.
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        await using var slowed = new RegistryApiFactory().With("Auth:LoginFailuresPerAccount", "3")
+            .WithServices(services => services.AddSingleton(sp => new LoginThrottle(sp.GetRequiredService<AuthOptions>(), clock)));
+        var (_, email) = await TestAccounts.CreateAsync(slowed, "member");
+        var addresses = 0;
+        // Every attempt from a new address, as a botnet would: only the account's own count applies.
+        async Task<HttpResponseMessage> AttemptAsync(string password)
+        {
+            using var client = slowed.CreateClientFrom($"2001:db8::{++addresses:x}");
+            return await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var failed = await AttemptAsync("guess " + i);
+            Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+        }
+
+        var waits = new List<int>();
+        for (var i = 0; i < 11; i++)
+        {
+            using var paused = await AttemptAsync(TestAccounts.Password);
+            Assert.Equal(HttpStatusCode.TooManyRequests, paused.StatusCode);
+            waits.Add(RetryAfter(paused));
+            clock.Advance(TimeSpan.FromSeconds(waits[^1] - 1));
+            using var early = await AttemptAsync(TestAccounts.Password);
+            Assert.Equal(HttpStatusCode.TooManyRequests, early.StatusCode);
+            clock.Advance(TimeSpan.FromSeconds(1));
+            using var failed = await AttemptAsync("guess again " + i);
+            Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+        }
+
+        Assert.Equal([1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300], waits);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        using var owner = await AttemptAsync(TestAccounts.Password);
+        Assert.Equal(HttpStatusCode.OK, owner.StatusCode);
     }
 
     [Fact]
@@ -150,6 +220,9 @@ public sealed class SignInTests(RegistryApiFactory api)
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
     }
+
+    private static int RetryAfter(HttpResponseMessage response) =>
+        int.Parse(response.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task JwksPublishesTheKeyThatSignedTheToken()

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Registry.Contracts;
+using Registry.Contracts.Problems;
 using Registry.Contracts.Suppliers;
 using Registry.Contracts.Webhooks;
 using Registry.IntegrationTests.Infrastructure;
@@ -91,6 +92,40 @@ public sealed class WebhookTests(RegistryApiFactory api)
 
         using var member = await TestAccounts.SignInAsync(api, "member");
         Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.GetAsync("/api/v1/webhooks")).StatusCode);
+    }
+
+    [Fact]
+    public async Task PrivateAddressesEmbeddedInIPv6AreRefusedLikeThePrivateAddressesThemselves()
+    {
+        using var integrator = await IntegratorAsync();
+        var expected = await RefusalAsync(integrator, "https://169.254.169.254/x");
+        Assert.Equal((400, "/problems/validation"), (expected.Status, expected.Type));
+        Assert.Equal(["The address is private, link-local or otherwise not public."], expected.Errors!["url"]);
+
+        // The test host allows http to loopback, so the http forms also check that an embedding is not taken for it.
+        foreach (var url in new[]
+        {
+            "http://[::a9fe:a9fe]/x", "https://[::a9fe:a9fe]/x", "http://[::127.0.0.1]/x", "https://[::ffff:169.254.169.254]/x",
+            "https://[::ffff:0:169.254.169.254]/x", "https://[64:ff9b::a9fe:a9fe]/x", "https://[64:ff9b:1::a9fe:a9fe]/x",
+            "https://[2002:a9fe:a9fe::1]/x", "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/x", "https://[fd00::1]/x",
+            "https://[fe80::1]/x", "https://[fec0::1]/x", "https://[ff02::1]/x", "https://[2001:db8::1]/x", "https://[::]/x",
+            "https://100.64.0.1/x", "https://198.18.0.1/x", "https://240.0.0.1/x", "https://192.0.0.8/x",
+        })
+        {
+            var refused = await RefusalAsync(integrator, url);
+            Assert.True((refused.Status, refused.Type, refused.Title) == (expected.Status, expected.Type, expected.Title), url);
+            Assert.Equal(expected.Errors["url"], refused.Errors!["url"]);
+        }
+
+        using var list = await integrator.GetAsync("/api/v1/webhooks");
+        Assert.DoesNotContain("a9fe", await list.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<Problem> RefusalAsync(HttpClient integrator, string url)
+    {
+        using var response = await integrator.PostAsJsonAsync("/api/v1/webhooks", new WebhookInput { Url = url, EventTypes = ["*"] }, Json.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        return (await response.ReadJsonAsync<Problem>())!;
     }
 
     [Fact]

@@ -1,7 +1,10 @@
+using System.Net;
 using System.Net.Http.Json;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Registry.IntegrationTests.Infrastructure;
@@ -16,6 +19,7 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string DatabaseVariable = "REGISTRY_TEST_DATABASE";
 
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    private readonly List<Action<IServiceCollection>> _services = [];
 
     private Contract? _contract;
 
@@ -55,6 +59,13 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    /// <summary>Replaces services of this factory's host (e.g. one component's clock); call before the first request.</summary>
+    public RegistryApiFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -62,6 +73,16 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
+    }
+
+    /// <summary>A client whose requests come from this address; without one, the test server gives them none.</summary>
+    public HttpClient CreateClientFrom(string address)
+    {
+        var remote = IPAddress.Parse(address);
+        var check = new ContractCheck(() => _contract) { InnerHandler = Server.CreateHandler(context => context.Connection.RemoteIpAddress = remote) };
+        return new HttpClient(check) { BaseAddress = Server.BaseAddress };
     }
 
     public virtual async Task InitializeAsync()

@@ -145,7 +145,8 @@ public sealed class WebhookSenderTests
     [InlineData("172.20.0.1", false)]
     [InlineData("100.64.0.1", false)]
     [InlineData("::ffff:10.0.0.1", false)]
-    [InlineData("2001:db8::1", true)]
+    [InlineData("2001:4860:4860::8888", true)]
+    [InlineData("2001:db8::1", false)]
     [InlineData("fe80::1", false)]
     public void PrivateAndLinkLocalAddressesAreNeverConnectedTo(string address, bool allowed) =>
         Assert.Equal(allowed, WebhookTargets.Allowed(IPAddress.Parse(address), allowLoopback: true));
