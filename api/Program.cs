@@ -27,6 +27,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
     options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+    options.SerializerOptions.Converters.Add(new RefusingJsonStrings());
 });
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRegistryProblems();
@@ -51,6 +52,7 @@ app.UseCors();
 app.UseAuthentication();
 app.UseRegistryRateLimiting();
 app.UseAuthorization();
+app.UseControlCharacterGuard();
 app.UseIdempotencyKeys();
 
 app.MapHealth();

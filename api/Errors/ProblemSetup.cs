@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Http;
 
 namespace Registry.Api.Errors;
 
@@ -49,6 +50,16 @@ public static class ProblemSetup
                 return false;
             }
 
+            if (bad.InnerException is ControlCharacterException refused)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return await problems.TryWriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = ControlCharacters.Problem(context.Request, [FieldOf(refused.Path)]),
+                });
+            }
+
             var (type, title, detail) = bad.StatusCode switch
             {
                 StatusCodes.Status413PayloadTooLarge => (ProblemTypes.PayloadTooLarge, "Request body too large", "The request body exceeds the size this endpoint accepts."),
@@ -64,6 +75,10 @@ public static class ProblemSetup
                 ProblemDetails = new ProblemDetails { Status = bad.StatusCode, Type = type, Title = title, Detail = detail },
             });
         }
+
+        // "$.contact.email" names the field contact.email; a bare string body is the body.
+        private static string FieldOf(string? path) =>
+            path is { Length: > 2 } && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path is { Length: > 1 } ? path[1..] : "body";
 
         // The JSON reader's message names the path and position but never echoes the body back.
         private static string DescribeJsonError(System.Text.Json.JsonException json) =>
