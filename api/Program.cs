@@ -33,6 +33,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRegistryProblems();
 builder.Services.AddRegistryDatabase(builder.Configuration);
 builder.Services.AddRegistryAuth(builder.Configuration);
+builder.Services.AddRegistryPaging(builder.Configuration);
 builder.Services.AddRegistryCors(builder.Configuration);
 builder.Services.AddRegistryRateLimiting(builder.Configuration);
 builder.Services.AddRegistryOpenApi();

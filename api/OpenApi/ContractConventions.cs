@@ -121,7 +121,12 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
             }
         }
 
-        AddProblem(operation, "400", "The request is malformed or names an unknown query parameter.", problem);
+        // Lists (and the feed) name their own problem: a cursor this service did not give out for this list and sort.
+        var paged = operation.Parameters?.Any(p => p.Name == "cursor" && p.In == ParameterLocation.Query) == true;
+        AddProblem(operation, "400", paged
+            ? "The request is malformed or names an unknown query parameter (/problems/malformed-request, /problems/validation, "
+                + "/problems/unknown-query-parameter), or its cursor is not one this service gave out for this list and sort (/problems/invalid-cursor)."
+            : "The request is malformed or names an unknown query parameter.", problem);
         if (needsToken)
         {
             AddProblem(operation, "401", "No valid access token was presented.", problem);

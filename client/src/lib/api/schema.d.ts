@@ -2734,7 +2734,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccountPage"];
                 };
             };
-            /** @description The request is malformed or names an unknown query parameter. */
+            /** @description The request is malformed or names an unknown query parameter (/problems/malformed-request, /problems/validation, /problems/unknown-query-parameter), or its cursor is not one this service gave out for this list and sort (/problems/invalid-cursor). */
             400: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -3292,7 +3292,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientPage"];
                 };
             };
-            /** @description The request is malformed or names an unknown query parameter. */
+            /** @description The request is malformed or names an unknown query parameter (/problems/malformed-request, /problems/validation, /problems/unknown-query-parameter), or its cursor is not one this service gave out for this list and sort (/problems/invalid-cursor). */
             400: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -3686,7 +3686,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEntryPage"];
                 };
             };
-            /** @description The request is malformed or names an unknown query parameter. */
+            /** @description The request is malformed or names an unknown query parameter (/problems/malformed-request, /problems/validation, /problems/unknown-query-parameter), or its cursor is not one this service gave out for this list and sort (/problems/invalid-cursor). */
             400: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -4384,7 +4384,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClusterPage"];
                 };
             };
-            /** @description The request is malformed or names an unknown query parameter. */
+            /** @description The request is malformed or names an unknown query parameter (/problems/malformed-request, /problems/validation, /problems/unknown-query-parameter), or its cursor is not one this service gave out for this list and sort (/problems/invalid-cursor). */
             400: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -6650,7 +6650,7 @@ export interface operations {
                     "application/json": components["schemas"]["FeedPage"];
                 };
             };
-            /** @description The request is malformed or names an unknown query parameter. */
+            /** @description The request is malformed or names an unknown query parameter (/problems/malformed-request, /problems/validation, /problems/unknown-query-parameter), or its cursor is not one this service gave out for this list and sort (/problems/invalid-cursor). */
             400: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -7346,7 +7346,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryPage"];
                 };
             };
-            /** @description The request is malformed or names an unknown query parameter. */
+            /** @description The request is malformed or names an unknown query parameter (/problems/malformed-request, /problems/validation, /problems/unknown-query-parameter), or its cursor is not one this service gave out for this list and sort (/problems/invalid-cursor). */
             400: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -8187,7 +8187,7 @@ export interface operations {
                     "application/json": components["schemas"]["MatchingRequestPage"];
                 };
             };
-            /** @description The request is malformed or names an unknown query parameter. */
+            /** @description The request is malformed or names an unknown query parameter (/problems/malformed-request, /problems/validation, /problems/unknown-query-parameter), or its cursor is not one this service gave out for this list and sort (/problems/invalid-cursor). */
             400: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -9844,7 +9844,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupplierSearchResult"];
                 };
             };
-            /** @description The request is malformed or names an unknown query parameter. */
+            /** @description The request is malformed or names an unknown query parameter (/problems/malformed-request, /problems/validation, /problems/unknown-query-parameter), or its cursor is not one this service gave out for this list and sort (/problems/invalid-cursor). */
             400: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -10755,7 +10755,7 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationQueueItemPage"];
                 };
             };
-            /** @description The request is malformed or names an unknown query parameter. */
+            /** @description The request is malformed or names an unknown query parameter (/problems/malformed-request, /problems/validation, /problems/unknown-query-parameter), or its cursor is not one this service gave out for this list and sort (/problems/invalid-cursor). */
             400: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -10842,7 +10842,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEntryPage"];
                 };
             };
-            /** @description The request is malformed or names an unknown query parameter. */
+            /** @description The request is malformed or names an unknown query parameter (/problems/malformed-request, /problems/validation, /problems/unknown-query-parameter), or its cursor is not one this service gave out for this list and sort (/problems/invalid-cursor). */
             400: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
