@@ -27,11 +27,13 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
     options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+    options.SerializerOptions.Converters.Add(new RefusingJsonStrings());
 });
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRegistryProblems();
 builder.Services.AddRegistryDatabase(builder.Configuration);
 builder.Services.AddRegistryAuth(builder.Configuration);
+builder.Services.AddRegistryPaging(builder.Configuration);
 builder.Services.AddRegistryCors(builder.Configuration);
 builder.Services.AddRegistryRateLimiting(builder.Configuration);
 builder.Services.AddRegistryOpenApi();
@@ -53,6 +55,7 @@ app.UseAuthentication();
 app.UsePrivateCaching();
 app.UseRegistryRateLimiting();
 app.UseAuthorization();
+app.UseControlCharacterGuard();
 app.UseIdempotencyKeys();
 
 app.MapHealth();

@@ -44,7 +44,7 @@ public static class AccountsApi
         NpgsqlDataSource db, HttpContext http, [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor,
         [WireEnum(typeof(AccountRole)), MaxLength(16)] string? role, [MaxLength(200)] string? q, CancellationToken ct)
     {
-        var (take, after, problem) = Paging.Read(limit, cursor);
+        var (take, after, problem) = Paging.Read(http, limit, cursor);
         if (problem is not null)
         {
             return problem;
@@ -52,7 +52,7 @@ public static class AccountsApi
 
         var sql = new System.Text.StringBuilder(Select).Append(" WHERE true");
         var args = new DynamicParameters(new { take = take + 1 });
-        var (afterId, badCursor) = Paging.IdKey(after);
+        var (afterId, badCursor) = Paging.IdKey(http, after);
         if (badCursor is not null)
         {
             return badCursor;

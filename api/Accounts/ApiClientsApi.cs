@@ -40,14 +40,14 @@ public static class ApiClientsApi
     public static async Task<Results<Ok<Page<ApiClient>>, ProblemHttpResult>> ListClients(
         NpgsqlDataSource db, HttpContext http, [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor, CancellationToken ct)
     {
-        var (take, after, problem) = Paging.Read(limit, cursor);
+        var (take, after, problem) = Paging.Read(http, limit, cursor);
         if (problem is not null)
         {
             return problem;
         }
 
         // An unreadable cursor is a 400, as on every other list (it used to restart the list silently).
-        var (afterId, badCursor) = Paging.IdKey(after);
+        var (afterId, badCursor) = Paging.IdKey(http, after);
         if (badCursor is not null)
         {
             return badCursor;

@@ -28,7 +28,7 @@ public static class AuditApi
         [MaxLength(64)] string? resource, [MaxLength(64)] string? resourceId, DateTimeOffset? from, DateTimeOffset? to,
         [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor, CancellationToken ct)
     {
-        var (take, after, problem) = Paging.Read(limit, cursor);
+        var (take, after, problem) = Paging.Read(http, limit, cursor);
         if (problem is not null)
         {
             return problem;
@@ -43,7 +43,7 @@ public static class AuditApi
             WHERE true
             """);
         var args = new DynamicParameters(new { take = take + 1 });
-        var (afterId, badCursor) = Paging.IdKey(after);
+        var (afterId, badCursor) = Paging.IdKey(http, after);
         if (badCursor is not null)
         {
             return badCursor;

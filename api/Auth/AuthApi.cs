@@ -37,7 +37,7 @@ public static partial class AuthApi
         group.MapGet("/me", Me).RequireAuthorization()
             .WithName("getCurrentUser").WithSummary("Who the presented token belongs to");
 
-        app.MapGet("/.well-known/jwks.json", Jwks).AllowAnonymous().WithTags("Auth").RejectUnknownQueryParameters()
+        app.MapGet("/.well-known/jwks.json", Jwks).AllowAnonymous().AnswersWithoutDatabase().WithTags("Auth").RejectUnknownQueryParameters()
             .WithName("getJsonWebKeySet").WithSummary("Public keys that verify this service's tokens (RFC 7517)")
             .ProducesProblemDocument(StatusCodes.Status404NotFound);
         group.MapPost("/signing-keys/rotate", RotateSigningKey).RequireAuthorization(Policies.Admin)

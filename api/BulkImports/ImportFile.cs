@@ -198,6 +198,13 @@ public static class ImportFile
                 return codes;
             }
 
+            // The rule of every input (ControlCharacters): PostgreSQL cannot store U+0000, so such a row is refused
+            // here, where the dry run reports it, and not by the database halfway through the real run.
+            foreach (var column in Columns.Where(c => Http.ControlCharacters.In(values.GetValueOrDefault(c))))
+            {
+                Error(column, "Contains a control character (such as U+0000); only tab and line breaks are allowed.");
+            }
+
             var externalId = Text("externalId", 100);
             var nameJa = Text("nameJa", 200);
             var prefecture = Text("prefectureCode", 2);

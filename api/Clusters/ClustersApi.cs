@@ -103,7 +103,7 @@ public static class ClustersApi
         [WireEnum(typeof(ClusterSector)), MaxLength(40)] string? sector,
         ClaimsPrincipal user, NpgsqlDataSource db, HttpContext http, CancellationToken ct)
     {
-        var (take, after, pageProblem) = Paging.Read(limit, cursor);
+        var (take, after, pageProblem) = Paging.Read(http, limit, cursor);
         if (pageProblem is not null)
         {
             return pageProblem;

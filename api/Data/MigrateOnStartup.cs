@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Npgsql;
 using Registry.Api.Demo;
 
@@ -41,7 +40,7 @@ public sealed class MigrateOnStartup(
                 logger.LogError(ex, "Migration {Script} failed; the service stays not ready", ex.Script);
                 return;
             }
-            catch (Exception ex) when (IsUnreachable(ex) && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (DatabaseOutage.Is(ex) && !stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning("Database not reachable yet ({Message}); retrying in {Pause}", ex.Message, pause);
                 await Task.Delay(pause, stoppingToken);
@@ -79,11 +78,6 @@ public sealed class MigrateOnStartup(
             lifetime.StopApplication();
         }
     }
-
-    private static bool IsUnreachable(Exception ex) =>
-        ex is NpgsqlException { IsTransient: true } or SocketException or TimeoutException
-        || ex.InnerException is SocketException
-        || ex is PostgresException { SqlState: PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.AdminShutdown };
 }
 
 /// <summary>Whether the data a start writes after the migrations (demo accounts, region, clusters) is there yet.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Http;
 
 namespace Registry.Api.Errors;
 
@@ -8,8 +9,8 @@ public static class ProblemSetup
 {
     /// <summary>
     /// Every error leaves as an RFC 9457 problem: bare status codes get a body, binding failures (malformed JSON,
-    /// wrong content type, body too large) become 4xx problems, and an unexpected exception becomes a 500 that says
-    /// nothing about the code.
+    /// wrong content type, body too large) become 4xx problems, a database that cannot be reached a 503 to retry, and
+    /// an unexpected exception becomes a 500 that says nothing about the code.
     /// </summary>
     public static IServiceCollection AddRegistryProblems(this IServiceCollection services)
     {
@@ -26,6 +27,7 @@ public static class ProblemSetup
             problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseOutageHandler>();
         services.AddExceptionHandler<UnexpectedExceptionHandler>();
 
         // Binding failures throw BadHttpRequestException in every environment, so the handler above can explain them.
@@ -49,6 +51,16 @@ public static class ProblemSetup
                 return false;
             }
 
+            if (bad.InnerException is ControlCharacterException refused)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return await problems.TryWriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = ControlCharacters.Problem(context.Request, [FieldOf(refused.Path)]),
+                });
+            }
+
             var (type, title, detail) = bad.StatusCode switch
             {
                 StatusCodes.Status413PayloadTooLarge => (ProblemTypes.PayloadTooLarge, "Request body too large", "The request body exceeds the size this endpoint accepts."),
@@ -65,11 +77,50 @@ public static class ProblemSetup
             });
         }
 
+        // "$.contact.email" names the field contact.email; a bare string body is the body.
+        private static string FieldOf(string? path) =>
+            path is { Length: > 2 } && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path is { Length: > 1 } ? path[1..] : "body";
+
         // The JSON reader's message names the path and position but never echoes the body back.
         private static string DescribeJsonError(System.Text.Json.JsonException json) =>
             json.Path is { Length: > 0 } path
                 ? $"error at {path} (line {json.LineNumber + 1}, byte {json.BytePositionInLine})."
                 : $"error at line {json.LineNumber + 1}, byte {json.BytePositionInLine}.";
+    }
+
+    /// <summary>
+    /// The database cannot be reached (down, restarting, out of connections): not a bug, and the request may succeed
+    /// later, so 503 with Retry-After. An SQL error is not this; it stays a 500.
+    /// </summary>
+    private sealed class DatabaseOutageHandler(IProblemDetailsService problems, ILogger<DatabaseOutageHandler> logger) : IExceptionHandler
+    {
+        public const int RetryAfterSeconds = 5;
+
+        public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+        {
+            if (!Data.DatabaseOutage.Is(exception))
+            {
+                return false;
+            }
+
+            logger.LogWarning(exception, "Database unreachable on {Method} {Path}", context.Request.Method, context.Request.Path);
+            var english = Language.IsEnglish(context.Request);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Type = ProblemTypes.Unavailable,
+                    Title = english ? "Temporarily unavailable" : "一時的に利用できません",
+                    Detail = english
+                        ? $"The database cannot be reached just now. Try again after {RetryAfterSeconds} seconds (Retry-After)."
+                        : $"データベースに接続できません。{RetryAfterSeconds} 秒後（Retry-After）にもう一度お試しください。",
+                },
+            });
+        }
     }
 
     private sealed class UnexpectedExceptionHandler(IProblemDetailsService problems, ILogger<UnexpectedExceptionHandler> logger)

@@ -14,6 +14,7 @@ public static class ProblemTypes
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string NotFound = Base + "not-found";
     public const string NotReady = Base + "not-ready";
+    public const string Unavailable = Base + "unavailable";
     public const string RateLimited = Base + "rate-limited";
     public const string UnknownQueryParameter = Base + "unknown-query-parameter";
     public const string Unauthorized = Base + "unauthorized";
@@ -42,6 +43,7 @@ public static class ProblemTypes
         StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
         StatusCodes.Status500InternalServerError => Internal,
+        StatusCodes.Status503ServiceUnavailable => Unavailable,
         _ => Base + "http-" + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }

@@ -16,7 +16,7 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("").WithTags("Health").AllowAnonymous();
+        var group = app.MapGroup("").WithTags("Health").AllowAnonymous().AnswersWithoutDatabase();
 
         group.MapGet("/healthz", GetHealth)
             .WithName("getHealth")

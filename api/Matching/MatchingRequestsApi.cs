@@ -101,13 +101,13 @@ public static class MatchingRequestsApi
         [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor, ClaimsPrincipal user, NpgsqlDataSource db,
         HttpContext http, CancellationToken ct)
     {
-        var (take, after, pageProblem) = Paging.Read(limit, cursor);
+        var (take, after, pageProblem) = Paging.Read(http, limit, cursor);
         if (pageProblem is not null)
         {
             return pageProblem;
         }
 
-        var (afterId, badCursor) = Paging.IdKey(after);
+        var (afterId, badCursor) = Paging.IdKey(http, after);
         if (badCursor is not null)
         {
             return badCursor;

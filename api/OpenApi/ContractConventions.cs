@@ -9,8 +9,9 @@ namespace Registry.Api.OpenApi;
 
 /// <summary>
 /// Applies DESIGN §6 to every operation so that no endpoint has to repeat it: the problem responses any request can
-/// get (400 malformed or unknown query parameter, 429 rate limited, 500), 401/403 where a token is needed, the
-/// rate-limit headers on every 2xx and 4xx answer, and the security requirement that matches the endpoint's policy.
+/// get (400 malformed or unknown query parameter, 429 rate limited, 500, 503 while the database cannot be reached),
+/// 401/403 where a token is needed, the rate-limit headers on every 2xx and 4xx answer, and the security requirement
+/// that matches the endpoint's policy.
 /// </summary>
 internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, ISchemaFilter, IParameterFilter
 {
@@ -130,7 +131,12 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
             }
         }
 
-        AddProblem(operation, "400", "The request is malformed or names an unknown query parameter.", problem);
+        // Lists (and the feed) name their own problem: a cursor this service did not give out for this list and sort.
+        var paged = operation.Parameters?.Any(p => p.Name == "cursor" && p.In == ParameterLocation.Query) == true;
+        AddProblem(operation, "400", paged
+            ? "The request is malformed or names an unknown query parameter (/problems/malformed-request, /problems/validation, "
+                + "/problems/unknown-query-parameter), or its cursor is not one this service gave out for this list and sort (/problems/invalid-cursor)."
+            : "The request is malformed or names an unknown query parameter.", problem);
         if (needsToken)
         {
             AddProblem(operation, "401", "No valid access token was presented.", problem);
@@ -139,6 +145,10 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
 
         AddProblem(operation, "429", "Too many requests from this caller; wait for the number of seconds in Retry-After.", problem);
         AddProblem(operation, "500", "The service failed; the problem's traceId finds it in the logs.", problem);
+        if (!metadata.OfType<AnswersWithoutDatabase>().Any())
+        {
+            AddProblem(operation, "503", "The database cannot be reached just now (/problems/unavailable); retry after the seconds in Retry-After.", problem);
+        }
 
         foreach (var (status, response) in operation.Responses)
         {
@@ -161,6 +171,11 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
                 {
                     limited.Headers!["Retry-After"] = new OpenApiHeaderReference("Retry-After", context.Document);
                 }
+            }
+
+            if (status == "503" && response is OpenApiResponse unavailable && unavailable.Content?.ContainsKey(ProblemMediaType) == true)
+            {
+                unavailable.Headers!["Retry-After"] = new OpenApiHeaderReference("Retry-After", context.Document);
             }
         }
 
@@ -300,6 +315,18 @@ public sealed record FormBody(Type Type);
 
 /// <summary>A body the handler reads itself: CSV text (up to MaxBytes) or a JSON array of rows of this type.</summary>
 public sealed record CsvOrJsonBody(Type RowType, long MaxBytes, int MaxRows);
+
+/// <summary>
+/// An endpoint that answers without the database (or, like /readyz, reports its absence itself), so never with the
+/// 503 unavailable problem the others may give while the database cannot be reached.
+/// </summary>
+public sealed record AnswersWithoutDatabase;
+
+public static class DatabaseFree
+{
+    public static TBuilder AnswersWithoutDatabase<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new AnswersWithoutDatabase());
+}
 
 /// <summary>The most items a list answer holds (the contract's maxItems on a top-level array).</summary>
 public sealed record ResponseMaxItems(int Count);

@@ -38,18 +38,20 @@ public static class SearchApi
             return Problems.Validation(invalid);
         }
 
-        var (take, after, pageProblem) = Paging.Read(query.Limit, query.Cursor);
-        if (pageProblem is not null)
-        {
-            return pageProblem;
-        }
-
         var level = Viewer.Level(user);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var built = search.Build(query, level, today);
         if (built.Problem is not null)
         {
             return Problems.Validation(built.ProblemField!, built.Problem);
+        }
+
+        // A cursor holds a sort value (a name, a distance, a relevance): it is bound to the sort it was given for.
+        var sort = built.Sort.ToString();
+        var (take, after, pageProblem) = Paging.Read(http, query.Limit, query.Cursor, sort);
+        if (pageProblem is not null)
+        {
+            return pageProblem;
         }
 
         if (follower.Enabled && follower.IsLoaded && SearchIndex.CanAnswer(query))
@@ -63,13 +65,13 @@ public static class SearchApi
         var keyset = "";
         if (after is not null)
         {
-            if (Key.Parse(after) is not { } key)
+            if (Key.Parse(after) is not { } key || SortValue(built.Sort, key.Value) is not { } value)
             {
-                return Problems.Validation("cursor", "Not a cursor of this search.");
+                return Paging.InvalidCursor(http);
             }
 
             keyset = " AND " + order.After;
-            args.Add("kValue", built.Sort == SupplierSort.Name ? key.Value : double.Parse(key.Value, CultureInfo.InvariantCulture));
+            args.Add("kValue", value);
             args.Add("kId", key.Id);
         }
 
@@ -85,7 +87,7 @@ public static class SearchApi
             var hits = (await connection.QueryAsync<HitRow>(new CommandDefinition(sql, args, cancellationToken: token))).ToList();
             return (hits, query.Facets == true ? await FacetsAsync(connection, built, token) : null);
         }, ct);
-        var page = rows.ToPage(take, r => new Key(r.SortValueText, r.Id).ToString(), http);
+        var page = rows.ToPage(take, r => new Key(r.SortValueText, r.Id).ToString(), http, sort);
         return TypedResults.Ok(new SupplierSearchResult
         {
             Items = [.. page.Items.Select(r => r.ToDto())],
@@ -107,7 +109,7 @@ public static class SearchApi
         {
             if (Key.Parse(after) is not { } key)
             {
-                return Problems.Validation("cursor", "Not a cursor of this search.");
+                return Paging.InvalidCursor(http);
             }
 
             afterKey = (key.Value, key.Id);
@@ -121,7 +123,7 @@ public static class SearchApi
         var rows = await reads.ReadAsync(user, async (connection, token) => (await connection.QueryAsync<HitRow>(new CommandDefinition(
             $"SELECT {Projection}, NULL AS sort_value FROM suppliers s WHERE s.id = ANY(@ids)", args, cancellationToken: token)))
             .ToDictionary(r => r.Id), ct);
-        var next = page.HasMore ? Paging.Cursor(new Key(page.Hits[^1].SortValue, page.Hits[^1].Id).ToString()) : null;
+        var next = page.HasMore ? Paging.Cursor(http, new Key(page.Hits[^1].SortValue, page.Hits[^1].Id).ToString(), built.Sort.ToString()) : null;
         Paging.LinkNext(http, next);
         // Where the time went (W3C Server-Timing): finding and ordering in the index, projecting the page in SQL.
         http.Response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture,
@@ -198,13 +200,21 @@ public static class SearchApi
         };
     }
 
+    /// <summary>A cursor's sort value as the keyset condition compares it: text for names, a number otherwise.</summary>
+    private static object? SortValue(SupplierSort sort, string text) =>
+        sort == SupplierSort.Name ? text
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
+
     private sealed record Key(string Value, Guid Id)
     {
+        // Japanese names as they are (three bytes a character), not \uXXXX (six): the cursor stays within its limit.
+        private static readonly JsonSerializerOptions s_json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
         public static Key? Parse(string text)
         {
             try
             {
-                return JsonSerializer.Deserialize<Key>(text);
+                return JsonSerializer.Deserialize<Key>(text, s_json) is { Value: not null } key ? key : null;
             }
             catch (JsonException)
             {
@@ -212,7 +222,7 @@ public static class SearchApi
             }
         }
 
-        public override string ToString() => JsonSerializer.Serialize(this);
+        public override string ToString() => JsonSerializer.Serialize(this, s_json);
     }
 
     private sealed class HitRow

@@ -126,7 +126,7 @@ public sealed record SupplierQuery : SupplierFilter
     [FromQuery(Name = "limit")]
     public int? Limit { get; init; }
 
-    [MaxLength(512)]
+    [MaxLength(Http.Paging.MaxCursorLength)]
     [FromQuery(Name = "cursor")]
     public string? Cursor { get; init; }
 }

@@ -3,7 +3,6 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Registry.Api.Audit;
-using Registry.Api.Errors;
 using Registry.Api.Http;
 using Registry.Contracts;
 using Registry.Contracts.Audit;
@@ -17,7 +16,7 @@ public static partial class SuppliersApi
     public static async Task<Results<Ok<Page<VerificationQueueItem>>, ProblemHttpResult>> VerificationQueue(
         NpgsqlDataSource db, HttpContext http, [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor, CancellationToken ct)
     {
-        var (take, after, problem) = Paging.Read(limit, cursor);
+        var (take, after, problem) = Paging.Read(http, limit, cursor);
         if (problem is not null)
         {
             return problem;
@@ -27,7 +26,7 @@ public static partial class SuppliersApi
         var key = QueueKey.Parse(after);
         if (after is not null && key is null)
         {
-            return Problems.Validation("cursor", "Not a cursor of this list.");
+            return Paging.InvalidCursor(http);
         }
 
         await using var connection = await db.OpenConnectionAsync(ct);

@@ -23,7 +23,7 @@ public static class TaxonomyApi
 
     public static IEndpointRouteBuilder MapTaxonomy(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/taxonomy").WithTags("Taxonomy").AllowAnonymous().RejectUnknownQueryParameters();
+        var group = app.MapGroup("/api/v1/taxonomy").WithTags("Taxonomy").AllowAnonymous().RejectUnknownQueryParameters().AnswersWithoutDatabase();
 
         group.MapGet("/suggest", Suggest)
             .WithName("suggestTaxonomyTerms").WithSummary("Autocomplete taxonomy terms and synonyms in Japanese and English")

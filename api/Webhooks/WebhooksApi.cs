@@ -180,13 +180,13 @@ public static partial class WebhooksApi
         Guid id, [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor,
         [WireEnum(typeof(DeliveryStatus)), MaxLength(10)] string? status, ClaimsPrincipal user, NpgsqlDataSource db, HttpContext http, CancellationToken ct)
     {
-        var (take, after, pageProblem) = Paging.Read(limit, cursor);
+        var (take, after, pageProblem) = Paging.Read(http, limit, cursor);
         if (pageProblem is not null)
         {
             return pageProblem;
         }
 
-        var (afterId, badCursor) = Paging.IdKey(after);
+        var (afterId, badCursor) = Paging.IdKey(http, after);
         if (badCursor is not null)
         {
             return badCursor;

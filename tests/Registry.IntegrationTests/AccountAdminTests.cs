@@ -206,10 +206,12 @@ public sealed class AccountAdminTests(RegistryApiFactory api)
     {
         using var admin = await TestAccounts.SignInAsync(api, "admin");
 
-        using var response = await admin.Client.GetAsync(list + "?cursor=" + Registry.Api.Http.Paging.Cursor("not-an-id"));
+        using var response = await admin.Client.GetAsync(list + "?cursor=" + System.Buffers.Text.Base64Url.EncodeToString("not-an-id"u8));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("cursor", (await response.ReadJsonAsync<Problem>())!.Errors!.Keys);
+        var problem = (await response.ReadJsonAsync<Problem>())!;
+        Assert.Equal("/problems/invalid-cursor", problem.Type);
+        Assert.Contains("cursor", problem.Errors!.Keys);
     }
 
     [Fact]
