@@ -9,6 +9,6 @@ public sealed record Page<T>
     [MaxLength(200)]
     public required IReadOnlyList<T> Items { get; init; }
 
-    [MaxLength(512)]
+    [MaxLength(1024)]
     public string? NextCursor { get; init; }
 }

@@ -55,7 +55,7 @@ public sealed record SupplierSearchResult
     [MaxLength(200)]
     public required IReadOnlyList<SupplierSummary> Items { get; init; }
 
-    [MaxLength(512)]
+    [MaxLength(1024)]
     public string? NextCursor { get; init; }
 
     public SearchFacets? Facets { get; init; }

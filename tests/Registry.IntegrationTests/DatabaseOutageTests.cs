@@ -18,7 +18,8 @@ public sealed class DatabaseOutageTests
         await using var down = new RegistryApiFactory()
             .With("ConnectionStrings:Registry", "Host=127.0.0.1;Port=1;Database=registry;Username=registry;Password=x;Timeout=2");
         using var anonymous = down.CreateClient();
-        var token = down.Services.GetRequiredService<TokenIssuer>().ForAccount(Guid.CreateVersion7(), "outage@test.example", "Outage", Roles.Coordinator, null);
+        var token = down.Services.GetRequiredService<TokenIssuer>().ForAccount(
+            new AccountRow { Id = Guid.CreateVersion7(), Email = "outage@test.example", DisplayName = "Outage", Role = Roles.Coordinator }, Guid.CreateVersion7());
         using var coordinator = down.CreateClientWithToken(token);
 
         var answers = new List<(string Call, HttpResponseMessage Response)>
