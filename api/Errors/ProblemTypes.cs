@@ -31,6 +31,7 @@ public static class ProblemTypes
     public const string Idempotency = Base + "idempotency";
     public const string Internal = Base + "internal";
     public const string NotAcceptable = Base + "not-acceptable";
+    public const string MethodNotAllowed = Base + "method-not-allowed";
     public const string FeedExpired = Base + "feed-expired";
 
     /// <summary>The type for a bare status code that no endpoint described further.</summary>
@@ -40,6 +41,7 @@ public static class ProblemTypes
         StatusCodes.Status401Unauthorized => Unauthorized,
         StatusCodes.Status403Forbidden => Forbidden,
         StatusCodes.Status404NotFound => NotFound,
+        StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
         StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
         StatusCodes.Status500InternalServerError => Internal,

@@ -137,6 +137,11 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
             ? "The request is malformed or names an unknown query parameter (/problems/malformed-request, /problems/validation, "
                 + "/problems/unknown-query-parameter), or its cursor is not one this service gave out for this list and sort (/problems/invalid-cursor)."
             : "The request is malformed or names an unknown query parameter.", problem);
+        if (operation.RequestBody is not null)
+        {
+            AddProblem(operation, "415", "The body is not of a type this operation takes (see its request body).", problem);
+        }
+
         if (needsToken)
         {
             AddProblem(operation, "401", "No valid access token was presented.", problem);

@@ -24,6 +24,32 @@ public sealed class ProblemTests(RegistryApiFactory api)
     }
 
     [Fact]
+    public async Task AMethodAPathDoesNotHaveIs405NamingTheOnesItHas()
+    {
+        using var client = api.CreateClient();
+        using var response = await client.DeleteAsync($"/api/v1/suppliers/{Guid.CreateVersion7()}");
+        using var patched = await client.PatchAsync("/api/v1/clusters", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["GET", "PUT"], response.Content.Headers.Allow.Order(StringComparer.Ordinal));
+        Assert.Equal("/problems/method-not-allowed", (await response.ReadJsonAsync<Problem>())!.Type);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, patched.StatusCode);
+        Assert.Equal(["GET", "POST"], patched.Content.Headers.Allow.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ABodyOfTheWrongTypeIs415AndAnIdThatIsNoIdIs404()
+    {
+        using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
+        using var text = await coordinator.Client.PostAsync("/api/v1/clusters", new StringContent("code=x", System.Text.Encoding.UTF8, "text/plain"));
+        using var notAnId = await coordinator.Client.GetAsync("/api/v1/suppliers/not-an-id");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
+        Assert.Equal("/problems/unsupported-media-type", (await text.ReadJsonAsync<Problem>())!.Type);
+        Assert.Equal(HttpStatusCode.NotFound, notAnId.StatusCode);
+    }
+
+    [Fact]
     public async Task UnexpectedExceptionIsA500ProblemWithoutStackTrace()
     {
         await using var throwing = api.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
