@@ -26,9 +26,12 @@ public static class AccountsApi
             .WithName("createAccount").WithSummary("Create an account (admin)")
             .ProducesProblemDocument(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}", GetAccount).WithName("getAccount").WithSummary("Read one account (admin)")
-            .Produces(StatusCodes.Status304NotModified);
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblemDocument(StatusCodes.Status404NotFound);
         group.MapPatch("/{id:guid}", UpdateAccount).ValidateBody<UpdateAccountRequest>()
             .WithName("updateAccount").WithSummary("Change, disable, re-role an account or reset its password (admin, If-Match)")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound)
+            .ProducesProblemDocument(StatusCodes.Status409Conflict)
             .ProducesProblemDocument(StatusCodes.Status412PreconditionFailed)
             .ProducesProblemDocument(StatusCodes.Status428PreconditionRequired);
         return app;

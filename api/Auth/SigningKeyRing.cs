@@ -13,6 +13,9 @@ public sealed class SigningKeyRing
 {
     public const string Algorithm = SecurityAlgorithms.EcdsaSha256;
 
+    /// <summary>At most this many keys verify (the JWKS the contract publishes holds at most 16).</summary>
+    public const int MaxKeys = 16;
+
     private static readonly TimeSpan s_reloadEvery = TimeSpan.FromMinutes(1);
 
     private readonly AuthOptions _options;
@@ -83,12 +86,14 @@ public sealed class SigningKeyRing
         }
 
         // A key stays while tokens it signed may still be alive: until its successor has signed for a whole
-        // token lifetime (plus the allowed clock skew).
+        // token lifetime (plus the allowed clock skew). Rotations in quick succession could keep any number alive;
+        // past MaxKeys the oldest retire early, and their few tokens get 401 (clients refresh, as at expiry).
         var keep = new List<ECDsaSecurityKey>();
         DateTimeOffset? successorSince = null;
         foreach (var file in files)
         {
-            if (successorSince is { } since && _clock.GetUtcNow() - since > _options.AccessTokenLifetime + TimeSpan.FromMinutes(5))
+            if (keep.Count == MaxKeys
+                || (successorSince is { } since && _clock.GetUtcNow() - since > _options.AccessTokenLifetime + TimeSpan.FromMinutes(5)))
             {
                 break;
             }

@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Registry.Api.Audit;
+using Registry.Api.Errors;
 using Registry.Api.Http;
 using Registry.Contracts;
 using Registry.Contracts.Audit;
@@ -45,9 +46,19 @@ public static partial class SuppliersApi
         return TypedResults.Ok(new Page<VerificationQueueItem> { Items = [.. page.Items.Select(r => r.ToDto())], NextCursor = page.NextCursor });
     }
 
-    public static Task<Results<Ok<Page<AuditEntry>>, ProblemHttpResult>> History(
-        Guid id, NpgsqlDataSource db, HttpContext http, [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor, CancellationToken ct) =>
-        AuditApi.ListEntries(db, http, actorId: null, action: null, resource: "supplier", resourceId: id.ToString(), from: null, to: null, limit, cursor, ct);
+    public static async Task<Results<Ok<Page<AuditEntry>>, ProblemHttpResult>> History(
+        Guid id, NpgsqlDataSource db, HttpContext http, [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor, CancellationToken ct)
+    {
+        await using (var connection = await db.OpenConnectionAsync(ct))
+        {
+            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM suppliers WHERE id = @id)", new { id }, cancellationToken: ct)))
+            {
+                return Problems.NotFound("supplier");
+            }
+        }
+
+        return await AuditApi.ListEntries(db, http, actorId: null, action: null, resource: "supplier", resourceId: id.ToString(), from: null, to: null, limit, cursor, ct);
+    }
 
     private sealed record QueueKey(int Rank, DateTimeOffset At, Guid Id)
     {

@@ -75,7 +75,8 @@ public static partial class SuppliersApi
         group.MapGet("/verification-queue", VerificationQueue).RequireAuthorization(Policies.Coordinator)
             .WithName("listVerificationQueue").WithSummary("Sites waiting for verification, oldest change first (coordinators)");
         group.MapGet("/{id:guid}/history", History).RequireAuthorization(Policies.CanEditSupplier)
-            .WithName("getSupplierHistory").WithSummary("Every recorded change to the site and its parts (owner and coordinators)");
+            .WithName("getSupplierHistory").WithSummary("Every recorded change to the site and its parts (owner and coordinators)")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound);
 
         group.MapSupplierParts();
         return app;

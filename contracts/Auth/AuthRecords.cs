@@ -105,6 +105,7 @@ public sealed record ClientTokenResponse
 [Description("A JSON Web Key Set (RFC 7517) of the keys that verify this service's tokens.")]
 public sealed record JsonWebKeySet
 {
+    [Description("At most 16 (SigningKeyRing.MaxKeys): keys retire once no token they signed can still be valid, the oldest earlier when rotations come in quick succession.")]
     [MaxLength(16)]
     public required IReadOnlyList<PublicJsonWebKey> Keys { get; init; }
 }

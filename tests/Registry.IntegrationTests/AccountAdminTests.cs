@@ -102,6 +102,21 @@ public sealed class AccountAdminTests(RegistryApiFactory api)
     }
 
     [Fact]
+    public async Task AnAccountOrSiteThatDoesNotExistIs404()
+    {
+        using var admin = await TestAccounts.SignInAsync(api, "admin");
+        using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
+        var nobody = Guid.CreateVersion7();
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/accounts/{nobody}") { Content = JsonContent.Create(new { displayName = "誰か" }) };
+        patch.Headers.IfMatch.Add(new EntityTagHeaderValue("\"1\""));
+
+        // The contract check on these clients holds each 404 to its declaration.
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.Client.GetAsync($"/api/v1/accounts/{nobody}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.Client.SendAsync(patch)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.Client.GetAsync($"/api/v1/suppliers/{nobody}/history")).StatusCode);
+    }
+
+    [Fact]
     public async Task ReadingWithTheCurrentETagIs304()
     {
         using var admin = await TestAccounts.SignInAsync(api, "admin");

@@ -77,6 +77,32 @@ public sealed class AuthorizationPolicyTests(RegistryApiFactory api)
         Assert.Equal([rotated.Kid, oldKid], jwks.Keys.Select(k => k.Kid));
     }
 
+    [Fact]
+    public async Task RotationsInQuickSuccessionKeepAtMostSixteenKeysInTheJwks()
+    {
+        await using var rotating = new RegistryApiFactory();
+        await rotating.InitializeAsync();
+        var kids = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            // Each time signed by the newest key: a token of a key retired early gets 401, like an expired one.
+            using var admin = await TestAccounts.SignInAsync(rotating, "admin");
+            using var rotate = await admin.Client.PostAsync("/api/v1/auth/signing-keys/rotate", null);
+            Assert.Equal(HttpStatusCode.OK, rotate.StatusCode);
+            kids.Add((await rotate.ReadJsonAsync<SigningKeyRotated>())!.Kid);
+            await Task.Delay(5);
+        }
+
+        using var anonymous = rotating.CreateClient();
+        var jwks = (await anonymous.GetFromJsonAsync<JsonWebKeySet>("/.well-known/jwks.json", Json.Options))!;
+        using var fresh = await TestAccounts.SignInAsync(rotating, "member");
+
+        // The contract check on this client also holds the answer to its declared maxItems.
+        Assert.Equal(16, jwks.Keys.Count);
+        Assert.Equal(Enumerable.Reverse(kids).Take(16), jwks.Keys.Select(k => k.Kid));
+        Assert.Equal(HttpStatusCode.OK, (await fresh.Client.GetAsync("/api/v1/auth/me")).StatusCode);
+    }
+
     private async Task<bool> AllowedAsync(ClaimsPrincipal user, object? resource, string policy)
     {
         using var scope = api.Services.CreateScope();
