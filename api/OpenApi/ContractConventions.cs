@@ -148,7 +148,13 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
             AddProblem(operation, "403", "The token is valid but lacks the role, scope or ownership this needs.", problem);
         }
 
-        AddProblem(operation, "429", "Too many requests from this caller; wait for the number of seconds in Retry-After.", problem);
+        // Quotas apply to /api only (probes, keys and the SPA's files are not counted).
+        var limitedPath = context.ApiDescription.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+        if (limitedPath)
+        {
+            AddProblem(operation, "429", "Too many requests from this caller; wait for the number of seconds in Retry-After.", problem);
+        }
+
         AddProblem(operation, "500", "The service failed; the problem's traceId finds it in the logs.", problem);
         if (!metadata.OfType<AnswersWithoutDatabase>().Any())
         {
@@ -163,9 +169,7 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
                 concrete.Headers["Access-Control-Allow-Origin"] = new OpenApiHeaderReference("Access-Control-Allow-Origin", context.Document);
             }
 
-            // Quotas apply to /api only (probes, keys and the SPA's files are not counted).
-            if ((status.StartsWith('2') || status.StartsWith('4')) && response is OpenApiResponse limited
-                && context.ApiDescription.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true)
+            if ((status.StartsWith('2') || status.StartsWith('4')) && response is OpenApiResponse limited && limitedPath)
             {
                 foreach (var (name, _, _) in s_rateLimitHeaders[..2])
                 {
