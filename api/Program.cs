@@ -28,6 +28,9 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
     options.SerializerOptions.Converters.Add(new RefusingJsonStrings());
+    // One rule for every body: a field the request does not have, or one given twice, is refused (400), not ignored.
+    options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    options.SerializerOptions.AllowDuplicateProperties = false;
 });
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRegistryProblems();
@@ -58,22 +61,24 @@ app.UseAuthorization();
 app.UseControlCharacterGuard();
 app.UseIdempotencyKeys();
 
-app.MapHealth();
-app.MapAuth();
-app.MapAccounts();
-app.MapApiClients();
-app.MapAudit();
-app.MapTaxonomy();
-app.MapSearch();
-app.MapSuppliers();
-app.MapMatching();
-app.MapMatchingRequests();
-app.MapMatchingInvitations();
-app.MapClusterEndpoints();
-app.MapFeed();
-app.MapExports();
-app.MapWebhooks();
-app.MapImports();
+// Every feature maps on one group, so that what the contract declares for parameters is enforced for all of them.
+var api = app.MapGroup("").ValidateParameters();
+api.MapHealth();
+api.MapAuth();
+api.MapAccounts();
+api.MapApiClients();
+api.MapAudit();
+api.MapTaxonomy();
+api.MapSearch();
+api.MapSuppliers();
+api.MapMatching();
+api.MapMatchingRequests();
+api.MapMatchingInvitations();
+api.MapClusterEndpoints();
+api.MapFeed();
+api.MapExports();
+api.MapWebhooks();
+api.MapImports();
 
 app.UseRegistrySpa();
 

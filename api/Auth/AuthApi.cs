@@ -169,15 +169,19 @@ public static partial class AuthApi
             });
         }
 
+        // A token whose account is gone or disabled is no longer a sign-in (every process refuses it as soon as the
+        // revocation reaches it; this answers the same in the moment before).
+        var signedOut = TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.Unauthorized,
+            title: "Not signed in", detail: "The token's account no longer exists or is disabled.");
         if (user.AccountId() is not { } id)
         {
-            return Problems.NotFound("account");
+            return signedOut;
         }
 
         await using var connection = await db.OpenConnectionAsync(ct);
         var account = await connection.QuerySingleOrDefaultAsync<AccountRow>(new CommandDefinition(
             $"SELECT {AccountRow.Columns} FROM accounts WHERE id = @id AND disabled_at IS NULL", new { id }, cancellationToken: ct));
-        return account is null ? Problems.NotFound("account") : TypedResults.Ok(await CurrentUserAsync(connection, account, ct));
+        return account is null ? signedOut : TypedResults.Ok(await CurrentUserAsync(connection, account, ct));
     }
 
     public static Results<Ok<JsonWebKeySet>, ProblemHttpResult> Jwks(AuthOptions options, SigningKeyRing keys, HttpResponse response)

@@ -39,7 +39,7 @@ public static class CoverageApi
     }
 
     /// <summary>A region given in the query: a radius around a point, prefectures, or both; none is the whole registry.</summary>
-    public sealed record RegionQuery
+    public sealed record RegionQuery : IValidatableObject
     {
         [MaxLength(47)]
         [ItemMaxLength(2)]
@@ -58,6 +58,8 @@ public static class CoverageApi
         [Range(0.1, 2000)]
         [FromQuery(Name = "withinKm")]
         public double? WithinKm { get; init; }
+
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => Http.GeoFilter.Problems(Lat, Lon, WithinKm);
     }
 
     public static async Task<Results<Ok<ClusterCoverage>, ProblemHttpResult>> ClusterCoverageAsync(

@@ -61,12 +61,19 @@ public static class ProblemSetup
                 });
             }
 
+            if (BindingFailure.Explain(bad, Language.IsEnglish(context.Request)) is { } explained)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = explained });
+            }
+
             var (type, title, detail) = bad.StatusCode switch
             {
                 StatusCodes.Status413PayloadTooLarge => (ProblemTypes.PayloadTooLarge, "Request body too large", "The request body exceeds the size this endpoint accepts."),
                 StatusCodes.Status415UnsupportedMediaType => (ProblemTypes.UnsupportedMediaType, "Unsupported media type", "This endpoint expects a body of type application/json."),
                 _ when bad.InnerException is System.Text.Json.JsonException json => (ProblemTypes.MalformedRequest, "Malformed request body", "The request body is not valid JSON for this endpoint: " + DescribeJsonError(json)),
-                _ => (ProblemTypes.MalformedRequest, "Malformed request", bad.Message),
+                // The framework's own words name its types ("Nullable<int>"); a caller gets the API's.
+                _ => (ProblemTypes.MalformedRequest, "Malformed request", "The request could not be read; see the operation in /swagger."),
             };
 
             context.Response.StatusCode = bad.StatusCode;

@@ -11,7 +11,7 @@ namespace Registry.Api.Search;
 /// The filters of a supplier search, also of exports (camelCase on the wire). Several values of one filter must all
 /// match (AND).
 /// </summary>
-public record SupplierFilter
+public record SupplierFilter : IValidatableObject
 {
     [Description("Free text over names (kanji, kana, English), descriptions and strengths. 1–2 character words (溶接, 板金) match exactly.")]
     [MaxLength(100)]
@@ -107,6 +107,8 @@ public record SupplierFilter
     [FromQuery(Name = "verifiedOnly")]
     public bool? VerifiedOnly { get; init; }
 
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => Http.GeoFilter.Problems(Lat, Lon, WithinKm);
 }
 
 /// <summary>GET /api/v1/suppliers: the filters, the order, facets and the page.</summary>
