@@ -14,6 +14,13 @@ public sealed record AuthOptions
 
     public int RefreshTokenDays { get; init; } = 14;
 
+    /// <summary>
+    /// How long a just-used refresh token may be presented again as a retry, while the token it was exchanged for has
+    /// not been used: the answer to a refresh can be lost (a tab reloaded mid-request, a phone losing its network).
+    /// 0 turns retries off: every second presentation is reuse.
+    /// </summary>
+    public int RefreshRetrySeconds { get; init; } = 10;
+
     /// <summary>Signing keys as PEM (first signs, all verify). When empty, keys are generated into <see cref="KeyDirectory"/>.</summary>
     public IReadOnlyList<string> SigningKeys { get; init; } = [];
 

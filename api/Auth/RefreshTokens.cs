@@ -53,6 +53,24 @@ public sealed class RefreshTokens(AuthOptions options, TimeProvider clock)
             return new Rotated(live.AccountId, live.FamilyId, next, expiresAt);
         }
 
+        // A retry: the token was used moments ago and what it was exchanged for has not been used yet (the answer was
+        // lost). That successor is revoked and a new one issued, so the sign-in still has exactly one live token.
+        if (options.RefreshRetrySeconds > 0
+            && await connection.QuerySingleOrDefaultAsync<(Guid FamilyId, Guid AccountId)?>(new CommandDefinition("""
+                SELECT r.family_id, r.account_id FROM refresh_tokens r JOIN accounts a ON a.id = r.account_id
+                WHERE r.token_hash = @hash AND r.revoked_at IS NULL AND r.used_at >= @since AND r.expires_at > @now AND a.disabled_at IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM refresh_tokens n
+                                  WHERE n.family_id = r.family_id AND (n.used_at > r.used_at OR n.revoked_at IS NOT NULL))
+                FOR UPDATE OF r
+                """, new { hash, now, since = now - TimeSpan.FromSeconds(options.RefreshRetrySeconds) }, tx, cancellationToken: ct)) is { } retry)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE refresh_tokens SET revoked_at = @now WHERE family_id = @family AND used_at IS NULL AND revoked_at IS NULL",
+                new { family = retry.FamilyId, now }, tx, cancellationToken: ct));
+            var (again, againExpiresAt, _) = await IssueAsync(connection, tx, retry.AccountId, retry.FamilyId, ct);
+            return new Rotated(retry.AccountId, retry.FamilyId, again, againExpiresAt);
+        }
+
         var spent = await connection.QuerySingleOrDefaultAsync<(Guid FamilyId, Guid AccountId)?>(new CommandDefinition(
             "SELECT family_id, account_id FROM refresh_tokens WHERE token_hash = @hash AND used_at IS NOT NULL",
             new { hash }, tx, cancellationToken: ct));

@@ -88,9 +88,11 @@ public sealed class RevocationTests(RegistryApiFactory api) : IAsyncLifetime
         // The other sign-in of the same account goes on.
         Assert.Equal(HttpStatusCode.OK, (await secondElsewhere.GetAsync("/api/v1/auth/me")).StatusCode);
 
-        // The second sign-in's refresh token is used, then presented again (it leaked): that sign-in ends.
+        // The second sign-in's refresh token is used, its successor too, then the first presented again (it leaked):
+        // that sign-in ends.
         using var rotated = await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = second.RefreshToken });
-        var renewed = (await rotated.ReadJsonAsync<TokenPair>())!;
+        using var onwards = await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = (await rotated.ReadJsonAsync<TokenPair>())!.RefreshToken });
+        var renewed = (await onwards.ReadJsonAsync<TokenPair>())!;
         using var reused = await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = second.RefreshToken });
         Assert.Equal(HttpStatusCode.Unauthorized, reused.StatusCode);
         using var renewedElsewhere = _other.CreateClientWithToken(renewed.AccessToken);

@@ -193,9 +193,12 @@ public sealed class SignInTests(RegistryApiFactory api)
         using var member = await TestAccounts.SignInAsync(api, "member");
         using var client = api.CreateClient();
         using var rotation = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = member.Tokens.RefreshToken });
-        var current = (await rotation.ReadJsonAsync<TokenPair>())!.RefreshToken;
+        var next = (await rotation.ReadJsonAsync<TokenPair>())!.RefreshToken;
+        // The legitimate client goes on (so a second presentation of the first token can no longer be a retry) ...
+        using var onwards = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = next });
+        var current = (await onwards.ReadJsonAsync<TokenPair>())!.RefreshToken;
 
-        // An attacker replays the stolen, already used token ...
+        // ... and an attacker replays the stolen, already used token ...
         using var replay = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = member.Tokens.RefreshToken });
         // ... and from then on even the legitimate, newest token of that sign-in is dead.
         using var legitimate = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = current });
@@ -206,6 +209,29 @@ public sealed class SignInTests(RegistryApiFactory api)
         await using var connection = new NpgsqlConnection(api.ConnectionString);
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>(
             "SELECT count(*) FROM audit_log WHERE action = 'auth.refresh_token_reused' AND actor_id = @id", new { id = member.Id.ToString() }));
+    }
+
+    [Fact]
+    public async Task ARefreshWhoseAnswerWasLostCanBeAskedAgainOnceAndTheLostTokenDies()
+    {
+        using var member = await TestAccounts.SignInAsync(api, "member");
+        using var client = api.CreateClient();
+
+        // The first answer never reached the browser (the tab reloaded mid-request): its token was never used.
+        using var lost = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = member.Tokens.RefreshToken });
+        var lostToken = (await lost.ReadJsonAsync<TokenPair>())!.RefreshToken;
+        using var retried = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = member.Tokens.RefreshToken });
+        var kept = (await retried.ReadJsonAsync<TokenPair>())!;
+        using var stale = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = lostToken });
+        using var onwards = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = kept.RefreshToken });
+
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.NotEqual(lostToken, kept.RefreshToken);
+        // The sign-in keeps exactly one live token: the lost one is refused, the retried one goes on.
+        Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, onwards.StatusCode);
+        using var me = api.CreateClientWithToken(kept.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await me.GetAsync("/api/v1/auth/me")).StatusCode);
     }
 
     [Fact]
