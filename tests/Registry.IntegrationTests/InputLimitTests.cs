@@ -78,6 +78,23 @@ public sealed class InputLimitTests(RegistryApiFactory api)
     }
 
     [Fact]
+    public async Task AnEnumGivenAsANumberIs400NotA500()
+    {
+        using var admin = await TestAccounts.SignInAsync(api, "admin");
+        var (id, _) = await TestAccounts.CreateAsync(api, "member");
+        using var read = await admin.Client.GetAsync($"/api/v1/accounts/{id}");
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/accounts/{id}")
+        {
+            Content = new StringContent("""{"role":42}""", Encoding.UTF8, "application/json"),
+        };
+        patch.Headers.IfMatch.Add(read.Headers.ETag!);
+
+        using var response = await admin.Client.SendAsync(patch);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task AnUnknownFieldInASupplierBodyCreatesNothing()
     {
         using var supplier = await TestAccounts.SignInAsync(api, "supplier");
