@@ -130,7 +130,7 @@ function Explanation({ name, rows }: { name: string; rows: readonly MatchCriteri
             return (
               <tr key={row.criterion} data-criterion={row.criterion}>
                 <th scope="row">{isMessageKey(key) ? t(key) : row.criterion}</th>
-                <td>{word(row.required)}</td>
+                <td className="table__nowrap">{word(row.required)}</td>
                 <td data-testid="offered">{word(row.offered)}</td>
                 <td>
                   <span className={`outcome outcome--${row.met}`} data-testid="outcome" data-met={row.met}>

@@ -664,7 +664,7 @@ export const ja = {
   'matching.value.none': 'なし',
   'matching.value.unknown': '不明',
   'matching.value.not disclosed': '非開示',
-  'matching.value.preferred': 'あると望ましい',
+  'matching.value.preferred': '望ましい',
   'matching.met.met': '満たす',
   'matching.met.partial': '一部満たす',
   'matching.met.unmet': '満たさない',
