@@ -242,84 +242,91 @@ public sealed class InvalidRequests(JsonObject document, Func<string, string, st
     {
         var slots = new List<(string[] Path, JsonObject Schema)>();
         Slots(schema, [], slots, form ? 1 : 4);
-        var options = new List<(string[] Path, Func<JsonNode?> Value, string Kind)>();
+        var options = new List<(string[] Path, Func<(JsonNode? Value, string Kind)> Make)>();
         foreach (var (path, slot) in slots)
         {
-            var type = (string?)slot["type"];
             var where = string.Join(".", path).Replace(".[]", "[]", StringComparison.Ordinal);
-            if (type == "string" || slot["enum"] is JsonArray)
+            if ((string?)slot["type"] == "string" || slot["enum"] is JsonArray)
             {
-                options.Add((path, () => Pick(s_controlStrings), $"control character in {where}"));
+                options.Add((path, () => (Pick(s_controlStrings), $"control character in {where}")));
             }
 
             if (form)
             {
+                // A form has only strings: neither types nor numbers to get wrong.
                 if (slot["maxLength"] is JsonValue formLength)
                 {
-                    options.Add((path, () => new string('x', formLength.GetValue<int>() + 1 + random.Next(20)), $"over-long {where}"));
+                    options.Add((path, () => (new string('x', formLength.GetValue<int>() + 1 + random.Next(20)), $"over-long {where}")));
                 }
 
                 continue;
             }
 
-            options.Add((path, () => WrongType(slot), $"wrong type of {where}"));
-            if (OutOfRange(slot) is { } outOfRange)
+            options.Add((path, () => WrongType(slot, where)));
+            if (HasBounds(slot))
             {
-                options.Add((path, () => outOfRange, $"out of range {where}"));
+                options.Add((path, () => Pick(OutOfRange(slot, where).ToArray())));
             }
         }
 
         foreach (var required in Required(schema))
         {
-            options.Add(([required], () => Raw + "remove", $"missing required {required}"));
+            options.Add(([required], () => (Raw + "remove", $"missing required {required}")));
         }
 
-        var (chosenPath, value, chosenKind) = options[random.Next(options.Count)];
-        var body = Build(schema, chosenPath, 0, value(), "");
+        var (chosenPath, make) = options[random.Next(options.Count)];
+        var (value, kind) = make();
+        var body = Build(schema, chosenPath, 0, value, "");
         if (random.Next(3) == 0 && body is JsonObject top)
         {
             // The contract says additionalProperties: false; added to an already invalid body, so a service that
             // ignores unknown properties still writes nothing.
             top["fuzzUnknown"] = random.Next(2) == 0 ? 1 : "x";
-            chosenKind += " + unknown property";
+            kind += " + unknown property";
         }
 
-        return (body!, chosenKind);
+        return (body!, kind);
     }
 
-    private JsonNode? OutOfRange(JsonObject slot)
+    private static bool HasBounds(JsonObject slot) =>
+        (string?)slot["type"] is "integer" or "number" || (int?)slot["maxLength"] < 100_000 || (int?)slot["minLength"] > 0
+        || ((string?)slot["type"] == "array" && (int?)slot["maxItems"] < 1000);
+
+    /// <summary>The values past the schema's bounds (and the numbers no type holds), each with what it is.</summary>
+    private List<(JsonNode? Value, string Kind)> OutOfRange(JsonObject slot, string where)
     {
-        var choices = new List<JsonNode?>();
+        var choices = new List<(JsonNode?, string)>();
         var type = (string?)slot["type"];
         if (slot["minimum"] is JsonValue min)
         {
-            choices.Add(JsonValue.Create(min.GetValue<decimal>() - (type == "integer" ? 1 : 0.5m)));
+            choices.Add((JsonValue.Create(min.GetValue<decimal>() - (type == "integer" ? 1 : 0.5m)), $"below minimum {where}"));
         }
 
         if (slot["maximum"] is JsonValue max)
         {
-            choices.Add(JsonValue.Create(max.GetValue<decimal>() + (type == "integer" ? 1 : 0.5m)));
+            choices.Add((JsonValue.Create(max.GetValue<decimal>() + (type == "integer" ? 1 : 0.5m)), $"above maximum {where}"));
         }
 
         if (type == "integer")
         {
-            choices.Add(Raw + ((string?)slot["format"] == "int64" ? "99999999999999999999" : "2147483648"));
+            choices.Add((Raw + ((string?)slot["format"] == "int64" ? "99999999999999999999" : "2147483648"), $"huge number {where}"));
         }
 
         if (type == "number")
         {
-            choices.Add(Raw + Pick(["NaN", "Infinity", "-Infinity", "1e400"]));
-            choices.Add(Pick(["NaN", "Infinity", "-Infinity"]));
+            // As bare tokens (not JSON) and as the strings a lenient reader might take for numbers.
+            choices.Add((Raw + Pick(["NaN", "Infinity", "-Infinity", "1e400"]), $"non-finite number {where}"));
+            choices.Add((Pick(["NaN", "Infinity", "-Infinity"]), $"non-finite number {where}"));
         }
 
         if (slot["maxLength"] is JsonValue maxLength && maxLength.GetValue<int>() < 100_000)
         {
-            choices.Add(new string(random.Next(2) == 0 ? 'x' : 'あ', maxLength.GetValue<int>() + 1 + random.Next(50)));
+            choices.Add((new string(random.Next(2) == 0 ? 'x' : 'あ', maxLength.GetValue<int>() + 1 + random.Next(50)), $"over-long {where}"));
         }
 
         if (slot["minLength"] is JsonValue minLength && minLength.GetValue<int>() > 0)
         {
-            choices.Add("");
+            choices.Add(("", $"empty {where}"));
         }
 
         if (type == "array" && slot["maxItems"] is JsonValue maxItems && maxItems.GetValue<int>() < 1000)
@@ -330,22 +337,32 @@ public sealed class InvalidRequests(JsonObject document, Func<string, string, st
                 items.Add(Sample(Resolve(slot["items"]!.AsObject()), ""));
             }
 
-            choices.Add(items);
+            choices.Add((items, $"too many items in {where}"));
         }
 
-        return choices.Count == 0 ? null : choices[random.Next(choices.Count)];
+        return choices;
     }
 
     /// <summary>A JSON value no serializer may read as an instance of the schema (numbers in strings are read as numbers).</summary>
-    private JsonNode? WrongType(JsonObject slot) => (string?)slot["type"] switch
+    private (JsonNode? Value, string Kind) WrongType(JsonObject slot, string where)
     {
-        "integer" or "number" => Pick<JsonNode?>(["abc", true, new JsonObject(), new JsonArray()]),
-        "boolean" => Pick<JsonNode?>(["yes", 1, new JsonObject(), new JsonArray()]),
-        "array" => Pick<JsonNode?>(["x", 1, new JsonObject()]),
-        "object" => Pick<JsonNode?>(["x", 1, new JsonArray()]),
-        // Strings and string enums: an integer is not one (enum converters that take integers must not).
-        _ => Pick<JsonNode?>([42, true, new JsonObject(), new JsonArray()]),
-    };
+        if (slot["enum"] is JsonArray && random.Next(4) == 0)
+        {
+            // An enum's number, which some enum converters take (and then hold a member that does not exist).
+            return (42, $"integer for enum {where}");
+        }
+
+        var value = (string?)slot["type"] switch
+        {
+            "integer" or "number" => Pick<JsonNode?>(["abc", true, new JsonObject(), new JsonArray()]),
+            "boolean" => Pick<JsonNode?>(["yes", 1, new JsonObject(), new JsonArray()]),
+            "array" => Pick<JsonNode?>(["x", 1, new JsonObject()]),
+            "object" => Pick<JsonNode?>(["x", 1, new JsonArray()]),
+            _ when slot["enum"] is JsonArray => Pick<JsonNode?>([true, new JsonObject(), new JsonArray()]),
+            _ => Pick<JsonNode?>([42, true, new JsonObject(), new JsonArray()]),
+        };
+        return (value, $"wrong type of {where}");
+    }
 
     /// <summary>The schema's properties (through objects and array items), with the path to each.</summary>
     private void Slots(JsonObject schema, string[] path, List<(string[], JsonObject)> slots, int depth)
