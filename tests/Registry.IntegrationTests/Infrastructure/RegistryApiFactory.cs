@@ -50,12 +50,18 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where this host keeps its signing keys, so tests can forge tokens the way an attacker would try to.</summary>
     public string KeyDirectory { get; }
 
-    public string ConnectionString { get; }
+    /// <summary>The database of this factory's host (also where <see cref="TestAccounts"/> makes its accounts).</summary>
+    public string ConnectionString { get; private set; }
 
     /// <summary>Overrides a configuration value for this factory's host; call before the first request.</summary>
     public RegistryApiFactory With(string key, string? value)
     {
         _settings[key] = value;
+        if (key == "ConnectionStrings:Registry" && value is not null)
+        {
+            ConnectionString = value;
+        }
+
         return this;
     }
 
