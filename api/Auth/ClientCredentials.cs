@@ -23,7 +23,8 @@ public static partial class AuthApi
             return IssuerOff();
         }
 
-        if (!http.Request.HasFormContentType)
+        // Form-encoded only (RFC 6749 §4.4.2): a multipart body is not a token request, and its parser throws on bad input.
+        if (!string.Equals(http.Request.GetTypedHeaders().ContentType?.MediaType.Value, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
             return OAuthProblem(StatusCodes.Status415UnsupportedMediaType, "invalid_request", "Send the request as application/x-www-form-urlencoded.");
         }

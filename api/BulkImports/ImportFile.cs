@@ -192,7 +192,8 @@ public static class ImportFile
                     .Distinct(StringComparer.Ordinal).ToArray();
                 if (codes.FirstOrDefault(c => !taxonomy.Exists(kind, c)) is { } unknown)
                 {
-                    Error(column, $"'{unknown}' is not a known code (see /api/v1/taxonomy).");
+                    // Quoted short: the message has a declared length, the code may be a whole cell.
+                    Error(column, $"'{(unknown.Length > 60 ? unknown[..60] + "…" : unknown)}' is not a known code (see /api/v1/taxonomy).");
                 }
 
                 return codes;

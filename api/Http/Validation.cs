@@ -25,8 +25,29 @@ public static class Validation
 
     public static Dictionary<string, string[]> Errors(object body)
     {
+        // What data annotations do not say: numbers are finite (checked first: [Range] with whole bounds throws on NaN),
+        // and each item of a list keeps its declared length.
         var results = new List<ValidationResult>();
-        Validator.TryValidateObject(body, new ValidationContext(body), results, validateAllProperties: true);
+        foreach (var property in body.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0))
+        {
+            var value = property.GetValue(body);
+            if (value is double number && !double.IsFinite(number))
+            {
+                results.Add(new ValidationResult("Must be a finite number.", [property.Name]));
+            }
+
+            if (property.GetCustomAttributes(typeof(Registry.Contracts.ItemMaxLengthAttribute), true).FirstOrDefault() is Registry.Contracts.ItemMaxLengthAttribute items
+                && value is IEnumerable<string> texts && texts.Any(t => t is not null && t.Length > items.Length))
+            {
+                results.Add(new ValidationResult($"Each value at most {items.Length} characters.", [property.Name]));
+            }
+        }
+
+        if (!results.Exists(r => r.ErrorMessage == "Must be a finite number."))
+        {
+            Validator.TryValidateObject(body, new ValidationContext(body), results, validateAllProperties: true);
+        }
+
         return results
             .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [""]).Select(m => (Member: JsonNamingPolicy.CamelCase.ConvertName(m), r.ErrorMessage)))
             .GroupBy(e => e.Member, StringComparer.Ordinal)
