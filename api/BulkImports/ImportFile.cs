@@ -100,7 +100,10 @@ public static class ImportFile
         return (rows, null);
     }
 
-    /// <summary>A JSON array of objects with the same column names; numbers and booleans may be JSON values.</summary>
+    /// <summary>
+    /// A JSON array of objects with the same column names, each value a string or null as the contract declares (and
+    /// as a CSV cell is): a number, a boolean, a list or an object is refused, never turned into text.
+    /// </summary>
     public static (List<Dictionary<string, string?>> Rows, string? Problem) ParseJson(byte[] body)
     {
         try
@@ -127,13 +130,12 @@ public static class ImportFile
                         return ([], $"Unknown column '{property.Name}'. The columns are: {string.Join(", ", Columns)}.");
                     }
 
-                    row[property.Name] = property.Value.ValueKind switch
+                    if (property.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
                     {
-                        JsonValueKind.Null => null,
-                        JsonValueKind.String => property.Value.GetString() is { Length: > 0 } s ? s : null,
-                        JsonValueKind.Array => string.Join(' ', property.Value.EnumerateArray().Select(v => v.ToString())),
-                        _ => property.Value.GetRawText(),
-                    };
+                        return ([], $"Row {rows.Count + 1}: '{property.Name}' is a JSON string (or null), as every column is; codes are space-separated.");
+                    }
+
+                    row[property.Name] = property.Value.GetString() is { Length: > 0 } s ? s : null;
                 }
 
                 rows.Add(row);

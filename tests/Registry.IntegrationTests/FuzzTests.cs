@@ -45,7 +45,6 @@ public sealed class FuzzTests(RegistryApiFactory shared, ITestOutputHelper outpu
     /// </summary>
     private static readonly (string Operation, string Contains, string Reason)[] s_skippedKnownDefects =
     [
-        ("POST /api/v1/imports", "wrong type of [].", "JSON import rows with a number, boolean, array or object for a field are imported (202, then written)"),
     ];
 
     [Fact]
