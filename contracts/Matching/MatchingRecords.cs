@@ -58,7 +58,7 @@ public sealed record MatchingRegion
     public required GeoLocation Centre { get; init; }
 
     [Description("Only sites within this distance of the centre; without it, distance points fall to 0 at 200 km.")]
-    [Range(1, 500)]
+    [Range(1.0, 500.0)]
     public double? RadiusKm { get; init; }
 
     [Description("Only sites in these prefectures (JIS X 0401 codes).")]

@@ -94,6 +94,19 @@ public sealed class InputLimitTests(RegistryApiFactory api)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("500.5")]
+    [InlineData("\"NaN\"")]
+    public async Task ARadiusJustPastItsLimitOrNotANumberIs400(string radius)
+    {
+        using var member = await TestAccounts.SignInAsync(api, "member");
+        var json = "{\"steps\":[{\"processCode\":\"machining.turning\"}],\"region\":{\"centre\":{\"lat\":35.0826,\"lon\":137.156},\"radiusKm\":" + radius + "}}";
+
+        using var response = await member.Client.PostAsync("/api/v1/matching/preview", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task AnUnknownFieldInASupplierBodyCreatesNothing()
     {
