@@ -227,7 +227,7 @@ public static class AccountsApi
         await tx.CommitAsync(ct);
         if (securityVersion is { } moved)
         {
-            revocations.Apply($"subject:{id}:{moved}");
+            revocations.SubjectMoved(id, moved);
         }
 
         http.Response.SetETag(after.Version);

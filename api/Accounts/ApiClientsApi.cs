@@ -103,7 +103,7 @@ public static class ApiClientsApi
         var client = (await ReadAsync(connection, tx, id, ct))!;
         await AuditLog.RecordAsync(connection, tx, user, "api_client.secret_rotated", "api_client", id, null, new { secret = "rotated" }, ct);
         await tx.CommitAsync(ct);
-        revocations.Apply($"subject:{id}:{securityVersion}");
+        revocations.SubjectMoved(id, securityVersion);
         return TypedResults.Ok(new ApiClientWithSecret { Client = client, ClientSecret = secret });
     }
 
@@ -124,7 +124,7 @@ public static class ApiClientsApi
         var securityVersion = await Revocations.EndTokensOfAsync(connection, tx, "api_clients", id, ct);
         await AuditLog.RecordAsync(connection, tx, user, "api_client.revoked", "api_client", id, before, await ReadAsync(connection, tx, id, ct), ct);
         await tx.CommitAsync(ct);
-        revocations.Apply($"subject:{id}:{securityVersion}");
+        revocations.SubjectMoved(id, securityVersion);
         return TypedResults.NoContent();
     }
 

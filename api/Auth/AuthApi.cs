@@ -113,7 +113,7 @@ public static partial class AuthApi
         if (outcome is RefreshTokens.Reused ended)
         {
             // Other processes learn it from the notification; this one before it answers.
-            revocations.Apply($"session:{ended.FamilyId}");
+            revocations.SessionEnded(ended.FamilyId);
         }
 
         if (outcome is not RefreshTokens.Rotated rotated)
@@ -143,7 +143,7 @@ public static partial class AuthApi
         await tx.CommitAsync(ct);
         if (family is not null)
         {
-            revocations.Apply($"session:{family}");
+            revocations.SessionEnded(family.Value);
         }
 
         ForgetCachedViews(response);

@@ -48,19 +48,29 @@ public sealed class Revocations(AuthOptions options, TimeProvider clock)
         var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             $"UPDATE {table} SET security_version = security_version + 1 WHERE id = @subject RETURNING security_version",
             new { subject }, tx, cancellationToken: ct));
-        await NotifyAsync(connection, tx, $"subject:{subject}:{version.ToString(CultureInfo.InvariantCulture)}", ct);
+        await NotifyAsync(connection, tx, SubjectPayload(subject, version), ct);
         return version;
     }
 
     /// <summary>Tells every process, when the transaction commits, that the sign-in (refresh-token family) ended.</summary>
     public static Task EndSessionAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid family, CancellationToken ct) =>
-        NotifyAsync(connection, tx, $"session:{family}", ct);
+        NotifyAsync(connection, tx, SessionPayload(family), ct);
+
+    /// <summary>The writing process applies its own revocation before it answers (others learn it from the notification).</summary>
+    public void SubjectMoved(Guid subject, int version) => Apply(SubjectPayload(subject, version));
+
+    /// <inheritdoc cref="SubjectMoved"/>
+    public void SessionEnded(Guid family) => Apply(SessionPayload(family));
+
+    private static string SubjectPayload(Guid subject, int version) => $"subject:{subject}:{version.ToString(CultureInfo.InvariantCulture)}";
+
+    private static string SessionPayload(Guid family) => $"session:{family}";
 
     private static Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string payload, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@channel, @payload)", new { channel = Channel, payload }, tx, cancellationToken: ct));
 
     /// <summary>Applies one notification (also called by the writing process itself right after its commit).</summary>
-    public void Apply(string payload)
+    internal void Apply(string payload)
     {
         var parts = payload.Split(':');
         if (parts is ["subject", var s, var v] && Guid.TryParse(s, out var subject)

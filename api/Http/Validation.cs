@@ -28,11 +28,13 @@ public static class Validation
         // What data annotations do not say: numbers are finite (checked first: [Range] with whole bounds throws on NaN),
         // and each item of a list keeps its declared length.
         var results = new List<ValidationResult>();
+        var nonFinite = false;
         foreach (var property in body.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0))
         {
             var value = property.GetValue(body);
             if (value is double number && !double.IsFinite(number))
             {
+                nonFinite = true;
                 results.Add(new ValidationResult("Must be a finite number.", [property.Name]));
             }
 
@@ -43,7 +45,7 @@ public static class Validation
             }
         }
 
-        if (!results.Exists(r => r.ErrorMessage == "Must be a finite number."))
+        if (!nonFinite)
         {
             Validator.TryValidateObject(body, new ValidationContext(body), results, validateAllProperties: true);
         }

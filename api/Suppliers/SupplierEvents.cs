@@ -30,7 +30,8 @@ public static class SupplierEvents
         else if (wasPublic && lastPublic is not null)
         {
             // A public event carries the version the public sees, never the row's (which counts hidden edits too).
-            var publicVersion = (await store.ReadAsync(connection, tx, id, Viewer.Public, seeUnpublished: true, canEdit: false, ct))!.Version;
+            var publicVersion = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                "SELECT public_version FROM suppliers WHERE id = @id", new { id }, tx, cancellationToken: ct));
             await EmitAsync(connection, tx, id, type, publicVersion, DisclosureLevel.Public, lastPublic, null, ct);
             return;
         }
