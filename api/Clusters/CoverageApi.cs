@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Registry.Api.Auth;
+using Registry.Api.Disclosure;
 using Registry.Api.Errors;
 using Registry.Api.Http;
 using Registry.Api.OpenApi;
-using Registry.Api.Suppliers;
 using Registry.Api.Taxonomy;
 using Registry.Contracts;
 using Registry.Contracts.Clusters;
@@ -156,7 +156,7 @@ public static class CoverageApi
             SELECT v.step - 1 AS ordinal, s.municipality_code,
                    count(*)::int AS sites,
                    count(*) FILTER (WHERE s.verification = 'verified')::int AS verified,
-                   count(*) FILTER (WHERE s.disclosure_capacity <= @level AND s.contract_acceptance <> 'closed')::int AS accepting,
+                   count(*) FILTER (WHERE {Sections.Capacity.ContractAcceptance} <> 'closed')::int AS accepting,
                    count(*) FILTER (WHERE {Spare})::int AS with_spare,
                    coalesce(sum(s.spare_capacity_pct) FILTER (WHERE {Spare}), 0)::int AS spare_sum
             FROM unnest(@codes::text[]) WITH ORDINALITY v(code, step)
@@ -182,33 +182,33 @@ public static class CoverageApi
         })];
     }
 
-    private const string Spare = "s.disclosure_capacity <= @level AND s.spare_capacity_valid_until >= @today AND s.spare_capacity_pct > 0";
+    private const string Spare = Sections.Capacity.SpareNow + " > 0";
 
     private static async Task<RegionIndicators> IndicatorsAsync(
         NpgsqlConnection connection, string region, DynamicParameters args, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         using var results = await connection.QueryMultipleAsync(new CommandDefinition($"""
             SELECT count(*)::int AS published_sites,
-                   count(*) FILTER (WHERE s.disclosure_certifications <= @level)::int AS certifications_known,
-                   count(*) FILTER (WHERE s.disclosure_certifications <= @level AND cardinality(s.certification_codes) > 0)::int AS with_certifications,
+                   count(*) FILTER (WHERE {Sections.Certifications.Shown})::int AS certifications_known,
+                   count(*) FILTER (WHERE cardinality({Sections.Certifications.Codes}) > 0)::int AS with_certifications,
                    count(*) FILTER (WHERE s.edi)::int AS edi,
                    count(*) FILTER (WHERE s.online_ordering)::int AS online_ordering,
                    count(*) FILTER (WHERE s.fax_only)::int AS fax_only,
-                   count(*) FILTER (WHERE s.disclosure_capacity <= @level)::int AS capacity_known,
-                   count(*) FILTER (WHERE s.disclosure_capacity <= @level AND s.contract_acceptance = 'open')::int AS contract_work_open,
-                   count(*) FILTER (WHERE s.disclosure_capacity <= @level AND s.contract_acceptance = 'limited')::int AS contract_work_limited,
-                   count(*) FILTER (WHERE s.disclosure_capacity <= @level AND s.contract_acceptance = 'closed')::int AS contract_work_closed,
-                   count(*) FILTER (WHERE s.disclosure_staff <= @level)::int AS staff_known
+                   count(*) FILTER (WHERE {Sections.Capacity.Shown})::int AS capacity_known,
+                   count(*) FILTER (WHERE {Sections.Capacity.ContractAcceptance} = 'open')::int AS contract_work_open,
+                   count(*) FILTER (WHERE {Sections.Capacity.ContractAcceptance} = 'limited')::int AS contract_work_limited,
+                   count(*) FILTER (WHERE {Sections.Capacity.ContractAcceptance} = 'closed')::int AS contract_work_closed,
+                   count(*) FILTER (WHERE {Sections.Staff.Shown})::int AS staff_known
             FROM suppliers s WHERE {region};
 
             SELECT c.code, count(*)::int AS sites
             FROM suppliers s CROSS JOIN LATERAL unnest(s.certification_codes) c(code)
-            WHERE {region} AND s.disclosure_certifications <= @level
+            WHERE {region} AND {Sections.Certifications.Shown}
             GROUP BY c.code ORDER BY sites DESC, c.code LIMIT 200;
 
             SELECT st.qualification_code, sum(st.headcount)::int AS headcount, count(DISTINCT st.supplier_id)::int AS sites
             FROM supplier_staff st JOIN suppliers s ON s.id = st.supplier_id
-            WHERE {region} AND s.disclosure_staff <= @level
+            WHERE {region} AND {Sections.Staff.Shown}
             GROUP BY st.qualification_code ORDER BY headcount DESC, st.qualification_code LIMIT 500;
             """, args, cancellationToken: ct));
         var totals = await results.ReadSingleAsync<Totals>();

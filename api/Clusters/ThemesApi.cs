@@ -5,12 +5,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Registry.Api.Audit;
 using Registry.Api.Auth;
+using Registry.Api.Disclosure;
 using Registry.Api.Errors;
 using Registry.Api.Events;
 using Registry.Api.Http;
 using Registry.Api.Matching;
 using Registry.Api.OpenApi;
-using Registry.Api.Suppliers;
 using Registry.Contracts.Clusters;
 using Registry.Contracts.Suppliers;
 using Registry.Contracts.Taxonomy;
@@ -295,10 +295,10 @@ public static class ThemesApi
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var members = (await connection.QueryAsync<MemberSite>(new CommandDefinition("""
+        var members = (await connection.QueryAsync<MemberSite>(new CommandDefinition($"""
             SELECT s.id, s.name_ja, s.process_codes, ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lon,
                    coalesce(s.corporate_number, s.id::text) AS firm, s.verification = 'verified' AS verified,
-                   CASE WHEN s.disclosure_capacity <= @level AND s.spare_capacity_valid_until >= @today THEN s.spare_capacity_pct END AS spare_capacity_pct
+                   {Sections.Capacity.SpareNow} AS spare_capacity_pct
             FROM cluster_members m JOIN suppliers s ON s.id = m.supplier_id
             WHERE m.cluster_id = @id AND m.status = 'member' AND s.status = 'published' AND s.location IS NOT NULL
             """, new { id, level = Viewer.Level(user), today }, cancellationToken: ct))).ToList();

@@ -12,11 +12,11 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using Registry.Api.Disclosure;
 using Registry.Api.Errors;
 using Registry.Api.Http;
 using Registry.Api.OpenApi;
 using Registry.Api.Search;
-using Registry.Api.Suppliers;
 using Registry.Contracts.Exports;
 
 namespace Registry.Api.Exports;
@@ -52,15 +52,15 @@ public static class ExportsApi
         new("foundedYear", "s.founded_year", Kind.Integer),
         new("website", "s.website", Kind.FreeText),
         new("processes", "s.process_codes", Kind.Codes),
-        new("materials", "CASE WHEN s.disclosure_capabilities <= @level THEN s.material_codes END", Kind.Codes),
-        new("equipmentTypes", "CASE WHEN s.disclosure_equipment <= @level THEN s.equipment_type_codes END", Kind.Codes),
-        new("certifications", "CASE WHEN s.disclosure_certifications <= @level THEN s.certification_codes END", Kind.Codes),
-        new("qualifications", "CASE WHEN s.disclosure_staff <= @level THEN s.qualification_codes END", Kind.Codes),
-        new("contractAcceptance", "CASE WHEN s.disclosure_capacity <= @level THEN s.contract_acceptance END", Kind.Text),
-        new("spareCapacityPct", "CASE WHEN s.disclosure_capacity <= @level AND s.spare_capacity_valid_until >= @today THEN s.spare_capacity_pct END", Kind.Integer),
-        new("contactName", "CASE WHEN s.disclosure_contact <= @level THEN s.contact_name END", Kind.FreeText),
-        new("contactEmail", "CASE WHEN s.disclosure_contact <= @level THEN s.contact_email END", Kind.FreeText),
-        new("contactPhone", "CASE WHEN s.disclosure_contact <= @level THEN s.contact_phone END", Kind.FreeText),
+        new("materials", Sections.Capabilities.Materials, Kind.Codes),
+        new("equipmentTypes", Sections.Equipment.Types, Kind.Codes),
+        new("certifications", Sections.Certifications.Codes, Kind.Codes),
+        new("qualifications", Sections.Staff.Qualifications, Kind.Codes),
+        new("contractAcceptance", Sections.Capacity.ContractAcceptance, Kind.Text),
+        new("spareCapacityPct", Sections.Capacity.SpareNow, Kind.Integer),
+        new("contactName", Sections.Contact.Name, Kind.FreeText),
+        new("contactEmail", Sections.Contact.Email, Kind.FreeText),
+        new("contactPhone", Sections.Contact.Phone, Kind.FreeText),
         new("edi", "s.edi", Kind.Flag),
         new("onlineOrdering", "s.online_ordering", Kind.Flag),
         new("faxOnly", "s.fax_only", Kind.Flag),

@@ -6,10 +6,10 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Registry.Api.Auth;
+using Registry.Api.Disclosure;
 using Registry.Api.Errors;
 using Registry.Api.Http;
 using Registry.Api.OpenApi;
-using Registry.Api.Suppliers;
 using Registry.Contracts.Feed;
 using Registry.Contracts.Suppliers;
 

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Dapper;
 using Registry.Api.Data;
+using Registry.Api.Disclosure;
 using Registry.Api.Search;
 using Registry.Api.Search.Index;
-using Registry.Api.Suppliers;
 using Registry.Api.Taxonomy;
 using Registry.Contracts.Matching;
 using Registry.Contracts.Suppliers;
@@ -227,16 +227,14 @@ public sealed class MatchEvaluator(
 
     // What the SQL path reads of a candidate, every section masked at the caller's level as search and profiles mask
     // it; the index keeps the same facts (SearchIndex.Nearest).
-    private const string Facts = """
+    private const string Facts = $"""
         s.name_ja, s.municipality_code, ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lon,
         s.verification = 'verified' AS verified, coalesce(s.corporate_number, s.id::text) AS firm,
-        CASE WHEN s.disclosure_capacity <= @level AND s.spare_capacity_valid_until >= @today THEN s.spare_capacity_pct END AS spare_capacity_pct,
-        CASE WHEN s.disclosure_capacity <= @level THEN s.typical_lead_days END AS typical_lead_days,
-        CASE WHEN s.disclosure_certifications <= @level THEN ARRAY(
-            SELECT DISTINCT c.code FROM supplier_certifications c
-            WHERE c.supplier_id = s.id AND (c.valid_until IS NULL OR c.valid_until >= @today) ORDER BY c.code) END AS certifications,
-        CASE WHEN s.disclosure_equipment <= @level THEN s.equipment_type_codes && @inspection END AS has_inspection,
-        CASE WHEN s.disclosure_capabilities <= @level THEN ARRAY(
+        {Sections.Capacity.SpareNow} AS spare_capacity_pct,
+        {Sections.Capacity.TypicalLeadDays} AS typical_lead_days,
+        {Sections.Certifications.ValidOnToday} AS certifications,
+        CASE WHEN {Sections.Equipment.Shown} THEN s.equipment_type_codes && @inspection END AS has_inspection,
+        CASE WHEN {Sections.Capabilities.Shown} THEN ARRAY(
             SELECT c.process_code || '|' || coalesce(c.best_tolerance_um::text, '') || '|' || coalesce(c.lot_min::text, '')
                    || '|' || coalesce(c.lot_max::text, '') || '|' || coalesce(c.lead_days::text, '')
             FROM supplier_capabilities c WHERE c.supplier_id = s.id) END AS capabilities

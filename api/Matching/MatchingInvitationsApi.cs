@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Registry.Api.Audit;
 using Registry.Api.Auth;
+using Registry.Api.Disclosure;
 using Registry.Api.Errors;
 using Registry.Api.Events;
 using Registry.Api.Http;
@@ -73,7 +74,7 @@ public static class MatchingInvitationsApi
             return TypedResults.Ok(existing.ToDto());
         }
 
-        var coordinator = Suppliers.Viewer.IsCoordinator(user);
+        var coordinator = Viewer.IsCoordinator(user);
         var allowed = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(coordinator
             ? "SELECT EXISTS (SELECT 1 FROM suppliers WHERE id = @supplier AND status = 'published')"
             : "SELECT EXISTS (SELECT 1 FROM matching_candidates WHERE request_id = @id AND supplier_id = @supplier)",

@@ -5,10 +5,10 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Registry.Api.Data;
+using Registry.Api.Disclosure;
 using Registry.Api.Errors;
 using Registry.Api.Http;
 using Registry.Api.Search.Index;
-using Registry.Api.Suppliers;
 using Registry.Contracts.Search;
 using Registry.Contracts.Suppliers;
 
@@ -149,12 +149,10 @@ public static class SearchApi
     private const string Projection = $"""
         s.id, s.name_ja, s.name_en, s.prefecture_code, s.municipality_code,
         ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lon, s.process_codes,
-        CASE WHEN s.disclosure_certifications <= @level THEN ARRAY(
-            SELECT DISTINCT c.code FROM supplier_certifications c
-            WHERE c.supplier_id = s.id AND (c.valid_until IS NULL OR c.valid_until >= @today) ORDER BY c.code) END AS certifications,
+        {Sections.Certifications.ValidOnToday} AS certifications,
         s.verification = 'verified' AS verified,
-        CASE WHEN s.disclosure_capacity <= @level THEN s.contract_acceptance END AS contract_acceptance,
-        CASE WHEN s.disclosure_capacity <= @level AND s.spare_capacity_valid_until >= @today THEN s.spare_capacity_pct END AS spare_capacity_pct,
+        {Sections.Capacity.ContractAcceptance} AS contract_acceptance,
+        {Sections.Capacity.SpareNow} AS spare_capacity_pct,
         {Order.Distance} AS distance_m,
         s.confirmed_at
         """;
@@ -164,7 +162,7 @@ public static class SearchApi
         var rows = (await connection.QueryAsync<(string Kind, string Code, int Count)>(new CommandDefinition($"""
             WITH hits AS (
                 SELECT s.process_codes, s.prefecture_code,
-                       CASE WHEN s.disclosure_certifications <= @level THEN s.certification_codes ELSE ARRAY[]::text[] END AS certifications
+                       coalesce({Sections.Certifications.Codes}, ARRAY[]::text[]) AS certifications
                 FROM suppliers s WHERE {built.Where}
             )
             SELECT 'total', '', count(*)::int FROM hits

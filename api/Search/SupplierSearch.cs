@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dapper;
+using Registry.Api.Disclosure;
 using Registry.Api.Taxonomy;
 using Registry.Contracts.Suppliers;
 using Registry.Contracts.Taxonomy;
@@ -57,7 +58,7 @@ public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
                 return Unknown("material", code);
             }
 
-            where.Append(CultureInfo.InvariantCulture, $" AND s.disclosure_capabilities <= @level AND s.material_codes @> ARRAY[@material{i}]");
+            where.Append(CultureInfo.InvariantCulture, $" AND {Sections.Capabilities.Shown} AND s.material_codes @> ARRAY[@material{i}]");
             args.Add($"material{i}", code);
         }
 
@@ -69,7 +70,7 @@ public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
                 return Unknown("equipmentType", equipment);
             }
 
-            where.Append(" AND s.disclosure_equipment <= @level AND s.equipment_type_codes @> ARRAY[@equipmentType]");
+            where.Append(" AND " + Sections.Equipment.Shown + " AND s.equipment_type_codes @> ARRAY[@equipmentType]");
             args.Add("equipmentType", equipment);
             if (query.EquipmentMinSpec is { } minSpec)
             {
@@ -116,7 +117,7 @@ public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
                 args.Add("tolerance", tolerance);
             }
 
-            where.Append(" AND s.disclosure_capabilities <= @level AND ").Append(capability).Append(')');
+            where.Append(" AND " + Sections.Capabilities.Shown + " AND ").Append(capability).Append(')');
         }
 
         foreach (var (code, i) in (query.Certification ?? []).Select((c, i) => (c, i)))
@@ -128,7 +129,7 @@ public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
 
             // The array is the index; the EXISTS re-checks expiry, which passes with time, not with writes.
             where.Append(CultureInfo.InvariantCulture, $"""
-                 AND s.disclosure_certifications <= @level AND s.certification_codes @> ARRAY[@certification{i}]
+                 AND {Sections.Certifications.Shown} AND s.certification_codes @> ARRAY[@certification{i}]
                  AND EXISTS (SELECT 1 FROM supplier_certifications c WHERE c.supplier_id = s.id AND c.code = @certification{i}
                              AND (c.valid_until IS NULL OR c.valid_until >= @today))
                 """);
@@ -142,7 +143,7 @@ public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
                 return Unknown("qualification", code);
             }
 
-            where.Append(CultureInfo.InvariantCulture, $" AND s.disclosure_staff <= @level AND s.qualification_codes @> ARRAY[@qualification{i}]");
+            where.Append(CultureInfo.InvariantCulture, $" AND {Sections.Staff.Shown} AND s.qualification_codes @> ARRAY[@qualification{i}]");
             args.Add($"qualification{i}", code);
         }
 
@@ -190,7 +191,7 @@ public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
 
         if (query.AcceptsContractWork == true)
         {
-            where.Append(" AND s.disclosure_capacity <= @level AND s.contract_acceptance IN ('open', 'limited')");
+            where.Append(" AND " + Sections.Capacity.Shown + " AND s.contract_acceptance IN ('open', 'limited')");
         }
 
         if (query.VerifiedOnly == true)

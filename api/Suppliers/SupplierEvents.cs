@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using Npgsql;
+using Registry.Api.Disclosure;
 using Registry.Api.Events;
 using Registry.Contracts.Suppliers;
 

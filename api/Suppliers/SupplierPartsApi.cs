@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Registry.Api.Audit;
 using Registry.Api.Auth;
+using Registry.Api.Disclosure;
 using Registry.Api.Errors;
 using Registry.Api.Http;
 using Registry.Api.OpenApi;

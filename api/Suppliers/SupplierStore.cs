@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Registry.Api.Disclosure;
 using Registry.Api.Taxonomy;
 using Registry.Contracts.Suppliers;
 using Registry.Contracts.Taxonomy;
@@ -20,16 +21,16 @@ public sealed class SupplierStore(TaxonomyCatalog taxonomy, TimeProvider clock)
                s.strengths, s.edi, s.online_ordering, s.fax_only, s.process_codes, s.verification, s.verified_at, s.verified_by,
                s.disclosure_contact, s.disclosure_capabilities, s.disclosure_equipment, s.disclosure_certifications,
                s.disclosure_staff, s.disclosure_capacity, s.disclosure_challenges,
-               CASE WHEN s.disclosure_contact <= @level THEN s.contact_name END AS contact_name,
-               CASE WHEN s.disclosure_contact <= @level THEN s.contact_email END AS contact_email,
-               CASE WHEN s.disclosure_contact <= @level THEN s.contact_phone END AS contact_phone,
-               CASE WHEN s.disclosure_capacity <= @level THEN s.contract_acceptance END AS contract_acceptance,
-               CASE WHEN s.disclosure_capacity <= @level THEN s.spare_capacity_pct END AS spare_capacity_pct,
-               CASE WHEN s.disclosure_capacity <= @level THEN s.spare_capacity_valid_until END AS spare_capacity_valid_until,
-               CASE WHEN s.disclosure_capacity <= @level THEN s.typical_lead_days END AS typical_lead_days,
-               CASE WHEN s.disclosure_capacity <= @level THEN s.min_lot END AS min_lot,
-               CASE WHEN s.disclosure_challenges <= @level THEN s.weaknesses END AS weaknesses,
-               CASE WHEN s.disclosure_challenges <= @level THEN s.challenges END AS challenges,
+               {Sections.Contact.Name} AS contact_name,
+               {Sections.Contact.Email} AS contact_email,
+               {Sections.Contact.Phone} AS contact_phone,
+               {Sections.Capacity.ContractAcceptance} AS contract_acceptance,
+               {Sections.Capacity.SparePct} AS spare_capacity_pct,
+               {Sections.Capacity.SpareValidUntil} AS spare_capacity_valid_until,
+               {Sections.Capacity.TypicalLeadDays} AS typical_lead_days,
+               {Sections.Capacity.MinLot} AS min_lot,
+               {Sections.Challenges.Weaknesses} AS weaknesses,
+               {Sections.Challenges.Text} AS challenges,
                {Viewer.ConfirmedAtSql} AS confirmed_at, s.published_at,
                {Viewer.UpdatedAtSql} AS updated_at, {Viewer.VersionSql} AS version
         FROM suppliers s
@@ -38,19 +39,19 @@ public sealed class SupplierStore(TaxonomyCatalog taxonomy, TimeProvider clock)
         SELECT c.id, c.process_code, c.material_codes, c.max_x_mm, c.max_y_mm, c.max_z_mm, c.max_mass_kg, c.best_tolerance_um,
                c.roughness_ra_um, c.lot_min, c.lot_max, c.monthly_capacity, c.lead_days, c.equipment_ids, c.note, c.version
         FROM supplier_capabilities c JOIN suppliers s ON s.id = c.supplier_id
-        WHERE c.supplier_id = @id AND s.disclosure_capabilities <= @level ORDER BY c.process_code, c.id LIMIT 200;
+        WHERE c.supplier_id = @id AND {Sections.Capabilities.Shown} ORDER BY c.process_code, c.id LIMIT 200;
 
         SELECT e.id, e.type_code, e.maker, e.model, e.count, e.spec_value, e.year, e.version
         FROM supplier_equipment e JOIN suppliers s ON s.id = e.supplier_id
-        WHERE e.supplier_id = @id AND s.disclosure_equipment <= @level ORDER BY e.type_code, e.id LIMIT 500;
+        WHERE e.supplier_id = @id AND {Sections.Equipment.Shown} ORDER BY e.type_code, e.id LIMIT 500;
 
         SELECT c.id, c.code, c.number, c.valid_until, c.version
         FROM supplier_certifications c JOIN suppliers s ON s.id = c.supplier_id
-        WHERE c.supplier_id = @id AND s.disclosure_certifications <= @level ORDER BY c.code, c.id LIMIT 100;
+        WHERE c.supplier_id = @id AND {Sections.Certifications.Shown} ORDER BY c.code, c.id LIMIT 100;
 
         SELECT t.id, t.qualification_code, t.headcount, t.version
         FROM supplier_staff t JOIN suppliers s ON s.id = t.supplier_id
-        WHERE t.supplier_id = @id AND s.disclosure_staff <= @level ORDER BY t.qualification_code LIMIT 200;
+        WHERE t.supplier_id = @id AND {Sections.Staff.Shown} ORDER BY t.qualification_code LIMIT 200;
         """;
 
     public async Task<SupplierProfile?> ReadAsync(
@@ -183,7 +184,7 @@ public sealed class SupplierStore(TaxonomyCatalog taxonomy, TimeProvider clock)
         public SupplierProfile ToDto(short level, bool canEdit, DateOnly today, List<Capability> capabilities, List<Equipment> equipment,
             List<Certification> certifications, List<StaffQualification> staff)
         {
-            bool Hidden(short sectionLevel) => sectionLevel > level;
+            bool Hidden(short sectionLevel) => !Sections.ShownAt(sectionLevel, level);
             var spareExpired = SpareCapacityValidUntil is { } until && until < today;
             return new SupplierProfile
             {
@@ -215,7 +216,7 @@ public sealed class SupplierStore(TaxonomyCatalog taxonomy, TimeProvider clock)
                     VerifiedAt = VerifiedAt,
                     VerifiedBy = level >= Viewer.Coordinators ? VerifiedBy : null,
                 },
-                Disclosure = new Disclosure
+                Disclosure = new Contracts.Suppliers.Disclosure
                 {
                     Contact = Viewer.ToDisclosure(DisclosureContact),
                     Capabilities = Viewer.ToDisclosure(DisclosureCapabilities),

@@ -5,6 +5,7 @@ using Npgsql;
 using Registry.Api.Audit;
 using Registry.Api.Auth;
 using Registry.Api.Data;
+using Registry.Api.Disclosure;
 using Registry.Api.Errors;
 using Registry.Api.Http;
 using Registry.Api.OpenApi;
@@ -331,7 +332,7 @@ public static partial class SuppliersApi
 
     private static DynamicParameters Parameters(Guid id, SupplierInput body)
     {
-        var disclosure = body.Disclosure ?? new Disclosure();
+        var disclosure = body.Disclosure ?? new Contracts.Suppliers.Disclosure();
         var capacity = body.Capacity ?? new CapacityInput();
         var args = new DynamicParameters(new
         {

@@ -1,6 +1,6 @@
+using Registry.Api.Disclosure;
 using Registry.Api.Search;
 using Registry.Api.Search.Index;
-using Registry.Api.Suppliers;
 using Registry.Contracts.Suppliers;
 
 namespace Registry.Tests.Search;

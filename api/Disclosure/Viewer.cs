@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Registry.Api.Auth;
 using Registry.Contracts.Suppliers;
 
-namespace Registry.Api.Suppliers;
+namespace Registry.Api.Disclosure;
 
 /// <summary>
 /// The disclosure level a caller reads at (DESIGN §7): anonymous → public sections, any signed-in account or API
