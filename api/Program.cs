@@ -1,11 +1,11 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Registry.Api.Accounts;
+using Registry.Api.Analytics;
 using Registry.Api.Audit;
 using Registry.Api.Auth;
 using Registry.Api.BulkImports;
 using Registry.Api.Clusters;
 using Registry.Api.Data;
+using Registry.Api.Demo;
 using Registry.Api.Errors;
 using Registry.Api.Exports;
 using Registry.Api.Feed;
@@ -22,17 +22,7 @@ using Registry.Api.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.ConfigureHttpJsonOptions(options =>
-{
-    options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-    options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-    // Enum values by name only: a number (role 42) would bind to no member and reach the database.
-    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
-    options.SerializerOptions.Converters.Add(new RefusingJsonStrings());
-    // One rule for every body: a field the request does not have, or one given twice, is refused (400), not ignored.
-    options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-    options.SerializerOptions.AllowDuplicateProperties = false;
-});
+builder.Services.AddRegistryJson();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRegistryProblems();
 builder.Services.AddRegistryDatabase(builder.Configuration);
@@ -41,13 +31,14 @@ builder.Services.AddRegistryPaging(builder.Configuration);
 builder.Services.AddRegistryCors(builder.Configuration);
 builder.Services.AddRegistryRateLimiting(builder.Configuration);
 builder.Services.AddRegistryOpenApi();
-builder.Services.AddSupplierRegistry();
+builder.Services.AddTaxonomy();
+builder.Services.AddSuppliers();
+builder.Services.AddSearch();
 builder.Services.AddMatching();
 builder.Services.AddWebhooks(builder.Configuration, builder.Environment);
-builder.Services.AddSingleton<ImportRunner>();
-builder.Services.AddHostedService<ImportWorker>();
-builder.Services.AddSingleton<FeedRetention>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<FeedRetention>());
+builder.Services.AddImports();
+builder.Services.AddFeed();
+builder.Services.AddDemo();
 
 var app = builder.Build();
 
@@ -67,15 +58,13 @@ var api = app.MapGroup("").ValidateParameters();
 api.MapHealth();
 api.MapAuth();
 api.MapAccounts();
-api.MapApiClients();
 api.MapAudit();
 api.MapTaxonomy();
 api.MapSearch();
 api.MapSuppliers();
 api.MapMatching();
-api.MapMatchingRequests();
-api.MapMatchingInvitations();
-api.MapClusterEndpoints();
+api.MapClusters();
+api.MapAnalytics();
 api.MapFeed();
 api.MapExports();
 api.MapWebhooks();

@@ -16,7 +16,7 @@ namespace Registry.Api.Accounts;
 /// <summary>Admin management of people's accounts: create, disable, re-role, reset password, link supplier sites.</summary>
 public static class AccountsApi
 {
-    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
+    internal static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/accounts").WithTags("Accounts")
             .RequireAuthorization(Policies.Admin).RejectUnknownQueryParameters();
@@ -34,7 +34,6 @@ public static class AccountsApi
             .ProducesProblemDocument(StatusCodes.Status409Conflict)
             .ProducesProblemDocument(StatusCodes.Status412PreconditionFailed)
             .ProducesProblemDocument(StatusCodes.Status428PreconditionRequired);
-        return app;
     }
 
     private const string Select = """

@@ -18,7 +18,7 @@ namespace Registry.Api.Accounts;
 /// <summary>Admin management of integrators' API clients. A secret is shown once, when created or rotated.</summary>
 public static class ApiClientsApi
 {
-    public static IEndpointRouteBuilder MapApiClients(this IEndpointRouteBuilder app)
+    internal static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/api-clients").WithTags("API clients")
             .RequireAuthorization(Policies.Admin).RejectUnknownQueryParameters();
@@ -32,7 +32,6 @@ public static class ApiClientsApi
         group.MapDelete("/{id:guid}", RevokeClient)
             .WithName("revokeApiClient").WithSummary("Revoke an API client (admin)")
             .ProducesProblemDocument(StatusCodes.Status404NotFound);
-        return app;
     }
 
     private const string Select = "SELECT id, name, organisation, scopes, revoked_at, created_at FROM api_clients";

@@ -34,7 +34,6 @@ public static class AuthSetup
         services.AddSingleton<RefreshTokens>();
         services.AddSingleton<Revocations>();
         services.AddHostedService<RevocationFollower>();
-        services.AddSingleton<Demo.DemoAccounts>();
         services.AddScoped<Ownership>();
         services.AddSingleton<IAuthorizationHandler, SupplierOwnershipHandler>();
 

@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 using Registry.Api.Exports;
+using Registry.Api.Http;
 using Registry.Api.Search.Index;
 using Registry.Api.Taxonomy;
 using Registry.Contracts.Taxonomy;
@@ -16,7 +17,7 @@ namespace Registry.Api.BulkImports;
 /// recomputed for all of them at once, one outbox event per site (the export row as its payload) and one
 /// notification per site for the search indexes. All or nothing.
 /// </summary>
-public sealed class ImportRunner(TaxonomyCatalog taxonomy)
+public sealed class ImportRunner(TaxonomyCatalog taxonomy, TimeProvider clock)
 {
     public sealed record Result(int Created, int Updated, int Flagged);
 
@@ -139,7 +140,7 @@ public sealed class ImportRunner(TaxonomyCatalog taxonomy)
             FROM import_ids i JOIN suppliers s ON s.id = i.id ORDER BY s.id;
 
             SELECT count(pg_notify(@channel, id::text)) FROM import_ids;
-            """, new { columns, level = (short)0, today = DateOnly.FromDateTime(DateTime.UtcNow), channel = SearchIndexFollower.Channel }, tx,
+            """, new { columns, level = (short)0, today = clock.Today(), channel = SearchIndexFollower.Channel }, tx,
             cancellationToken: ct, commandTimeout: 600));
 
         var counts = await connection.QuerySingleAsync<(long Created, long Updated)>(new CommandDefinition(

@@ -2,6 +2,11 @@ namespace Registry.Api.Clusters;
 
 public static class ClusterSetup
 {
-    public static IEndpointRouteBuilder MapClusterEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapClusters().MapThemes().MapCoverage();
+    /// <summary>Clusters with their members, and the themes (projects) a cluster runs.</summary>
+    public static IEndpointRouteBuilder MapClusters(this IEndpointRouteBuilder app)
+    {
+        ClustersApi.Map(app);
+        ThemesApi.Map(app);
+        return app;
+    }
 }

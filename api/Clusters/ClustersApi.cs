@@ -10,8 +10,9 @@ using Registry.Api.Disclosure;
 using Registry.Api.Errors;
 using Registry.Api.Events;
 using Registry.Api.Http;
-using Registry.Api.Matching;
 using Registry.Api.OpenApi;
+using Registry.Api.Regions;
+using Registry.Api.Taxonomy;
 using Registry.Contracts;
 using Registry.Contracts.Clusters;
 using Registry.Contracts.Matching;
@@ -27,7 +28,7 @@ namespace Registry.Api.Clusters;
 /// </summary>
 public static class ClustersApi
 {
-    public static IEndpointRouteBuilder MapClusters(this IEndpointRouteBuilder app)
+    internal static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/clusters").WithTags("Clusters").RejectUnknownQueryParameters();
         group.MapPost("", Create).ValidateBody<ClusterInput>().AcceptsIdempotencyKey().RequireAuthorization(Policies.Coordinator)
@@ -71,17 +72,16 @@ public static class ClustersApi
         group.MapDelete("/{id:guid}/members/{supplierId:guid}", Remove).RequireAuthorization(Policies.Member)
             .WithName("removeClusterMember").WithSummary("Remove a member or applicant (its coordinators, or the site withdrawing)")
             .ProducesProblemDocument(StatusCodes.Status404NotFound);
-        return app;
     }
 
     public static async Task<Results<Created<Cluster>, ProblemHttpResult>> Create(
-        ClusterInput body, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, HttpResponse response, CancellationToken ct)
+        ClusterInput body, ClaimsPrincipal user, NpgsqlDataSource db, TaxonomyCatalog taxonomy, HttpResponse response, CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var coordinators = CoordinatorsOf(body, user);
-        if (await ProblemsAsync(connection, tx, body, coordinators, evaluator, ct) is { } problem)
+        if (await ProblemsAsync(connection, tx, body, coordinators, taxonomy, ct) is { } problem)
         {
             return problem;
         }
@@ -139,7 +139,7 @@ public static class ClustersApi
     }
 
     public static async Task<Results<Ok<Cluster>, ProblemHttpResult>> Update(
-        Guid id, ClusterInput body, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, HttpContext http, CancellationToken ct)
+        Guid id, ClusterInput body, ClaimsPrincipal user, NpgsqlDataSource db, TaxonomyCatalog taxonomy, HttpContext http, CancellationToken ct)
     {
         var (expected, precondition) = Versions.ExpectedVersion(http.Request);
         if (precondition is not null)
@@ -155,7 +155,7 @@ public static class ClustersApi
         }
 
         var coordinators = CoordinatorsOf(body, user);
-        if (await ProblemsAsync(connection, tx, body, coordinators, evaluator, ct) is { } problem)
+        if (await ProblemsAsync(connection, tx, body, coordinators, taxonomy, ct) is { } problem)
         {
             return problem;
         }
@@ -337,11 +337,11 @@ public static class ClustersApi
         [.. (body.CoordinatorAccountIds ?? []).Append(user.AccountId() ?? Guid.Empty).Where(g => g != Guid.Empty).Distinct()];
 
     private static async Task<ProblemHttpResult?> ProblemsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction tx, ClusterInput body, Guid[] coordinators, MatchEvaluator evaluator, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction tx, ClusterInput body, Guid[] coordinators, TaxonomyCatalog taxonomy, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        evaluator.CheckRegion(errors, body.Region);
-        evaluator.Check(errors, "valueChain", TaxonomyKind.Processes, body.ValueChain);
+        RegionRules.Check(errors, body.Region, taxonomy);
+        taxonomy.Check(errors, "valueChain", TaxonomyKind.Processes, body.ValueChain);
         var known = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT count(*) FROM accounts WHERE id = ANY(@coordinators) AND role IN ('coordinator', 'admin')", new { coordinators }, tx, cancellationToken: ct));
         if (known != coordinators.Length)

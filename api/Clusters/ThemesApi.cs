@@ -11,6 +11,7 @@ using Registry.Api.Events;
 using Registry.Api.Http;
 using Registry.Api.Matching;
 using Registry.Api.OpenApi;
+using Registry.Api.Taxonomy;
 using Registry.Contracts.Clusters;
 using Registry.Contracts.Suppliers;
 using Registry.Contracts.Taxonomy;
@@ -24,7 +25,7 @@ namespace Registry.Api.Clusters;
 /// </summary>
 public static class ThemesApi
 {
-    public static IEndpointRouteBuilder MapThemes(this IEndpointRouteBuilder app)
+    internal static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/clusters/{id:guid}/themes").WithTags("Clusters").RejectUnknownQueryParameters()
             .RequireAuthorization(Policies.Member);
@@ -73,11 +74,10 @@ public static class ThemesApi
             .WithName("proposeConsortium").WithSummary("Members that together cover a joint order's steps, and the steps none covers")
             .ProducesProblemDocument(StatusCodes.Status404NotFound)
             .ProducesProblemDocument(StatusCodes.Status409Conflict);
-        return app;
     }
 
     public static async Task<Results<Created<Theme>, ProblemHttpResult>> Create(
-        Guid id, ThemeInput body, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, HttpResponse response, CancellationToken ct)
+        Guid id, ThemeInput body, ClaimsPrincipal user, NpgsqlDataSource db, TaxonomyCatalog taxonomy, HttpResponse response, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -86,7 +86,7 @@ public static class ThemesApi
             return Problems.NotFound("cluster");
         }
 
-        if (InputProblems(body, evaluator) is { } problem)
+        if (InputProblems(body, taxonomy) is { } problem)
         {
             return problem;
         }
@@ -128,7 +128,7 @@ public static class ThemesApi
     }
 
     public static async Task<Results<Ok<Theme>, ProblemHttpResult>> Update(
-        Guid id, Guid themeId, ThemeInput body, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, HttpContext http, CancellationToken ct)
+        Guid id, Guid themeId, ThemeInput body, ClaimsPrincipal user, NpgsqlDataSource db, TaxonomyCatalog taxonomy, HttpContext http, CancellationToken ct)
     {
         var (expected, precondition) = Versions.ExpectedVersion(http.Request);
         if (precondition is not null)
@@ -144,7 +144,7 @@ public static class ThemesApi
             return Problems.NotFound("theme");
         }
 
-        if (InputProblems(body, evaluator) is { } problem)
+        if (InputProblems(body, taxonomy) is { } problem)
         {
             return problem;
         }
@@ -294,7 +294,7 @@ public static class ThemesApi
             return Problems.Conflict($"The theme is a {WireNames.Of(theme.Kind)}; consortia are proposed for joint orders.");
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var members = (await connection.QueryAsync<MemberSite>(new CommandDefinition($"""
             SELECT s.id, s.name_ja, s.process_codes, ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lon,
                    coalesce(s.corporate_number, s.id::text) AS firm, s.verification = 'verified' AS verified,
@@ -311,10 +311,10 @@ public static class ThemesApi
         });
     }
 
-    private static ProblemHttpResult? InputProblems(ThemeInput body, MatchEvaluator evaluator)
+    private static ProblemHttpResult? InputProblems(ThemeInput body, TaxonomyCatalog taxonomy)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        evaluator.Check(errors, "steps", TaxonomyKind.Processes, body.Steps ?? []);
+        taxonomy.Check(errors, "steps", TaxonomyKind.Processes, body.Steps ?? []);
         foreach (var (milestone, i) in (body.Milestones ?? []).Select((m, i) => (m, i)))
         {
             foreach (var (field, messages) in Validation.Errors(milestone))

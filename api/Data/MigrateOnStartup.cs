@@ -1,5 +1,4 @@
 using Npgsql;
-using Registry.Api.Demo;
 
 namespace Registry.Api.Data;
 
@@ -8,9 +7,7 @@ namespace Registry.Api.Data;
 /// unreachable database is retried with growing pauses; /readyz says 503 meanwhile. A failing script is a bug in the
 /// script: it is logged and not retried.
 /// </summary>
-public sealed class MigrateOnStartup(
-    IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, IHostApplicationLifetime lifetime,
-    ILogger<MigrateOnStartup> logger)
+public sealed class MigrateOnStartup(IServiceProvider services, IConfiguration configuration, ILogger<MigrateOnStartup> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -49,36 +46,22 @@ public sealed class MigrateOnStartup(
         }
     }
 
-    /// <summary>
-    /// Development gets the demo accounts, region and clusters when the database has none. Any other environment refuses to
-    /// run while demo credentials are active: their passwords are published in the README.
-    /// </summary>
+    /// <summary>The data features write once the migrations are current (the demo region in Development), in order.</summary>
     private async Task PrepareDataAsync(CancellationToken ct)
     {
         await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(ct);
-        if (environment.IsDevelopment())
+        foreach (var step in services.GetServices<StartupStep>())
         {
-            await services.GetRequiredService<DemoAccounts>().EnsureAsync(connection, ct);
-            await services.GetRequiredService<DemoRegion>().EnsureAsync(connection, ct);
-            await DemoClusters.EnsureAsync(connection, services.GetRequiredService<TimeProvider>(), ct);
-            return;
-        }
-
-        if (await DemoAccounts.ActiveCountAsync(connection, ct) is > 0 and var active)
-        {
-            // Critical is never filtered out in practice; the guard only keeps the analyzer's boxing rule quiet.
-            if (logger.IsEnabled(LogLevel.Critical))
-            {
-                logger.LogCritical(
-                    "Refusing to run outside Development: {Count} demo account(s) or client(s) with published credentials are active. Disable them or use a fresh database.",
-                    active);
-            }
-
-            services.GetRequiredService<StartupRefusal>().Reason = "demo credentials are active";
-            lifetime.StopApplication();
+            await step.RunAsync(services, connection, ct);
         }
     }
 }
+
+/// <summary>
+/// Data a feature writes when the service starts, after the migrations and before the workers (registered by the
+/// feature: Demo's accounts, region and clusters). Data knows no feature; features add their steps.
+/// </summary>
+public sealed record StartupStep(string Name, Func<IServiceProvider, NpgsqlConnection, CancellationToken, Task> RunAsync);
 
 /// <summary>Whether the data a start writes after the migrations (demo accounts, region, clusters) is there yet.</summary>
 public sealed class StartupData

@@ -74,7 +74,7 @@ public static class DemoClusters
             return;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var random = new Random(20261129);
         foreach (var demo in s_clusters)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Npgsql;
+using Registry.Api.Http;
 using Registry.Api.Suppliers;
 
 namespace Registry.Api.Demo;
@@ -71,7 +72,7 @@ public sealed class DemoRegion(SupplierStore store, TimeProvider clock)
         }
 
         var random = new Random(20261129);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var names = new HashSet<string>(StringComparer.Ordinal);
         var firstOf = new Dictionary<string, Guid>(StringComparer.Ordinal);
         for (var i = 0; i < Sites; i++)

@@ -116,7 +116,7 @@ public static class ExportsApi
                 detail: "Exports are application/x-ndjson, text/csv or application/geo+json.");
         }
 
-        var built = search.Build(filter, Viewer.Level(user), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var built = search.Build(filter, Viewer.Level(user), clock.Today());
         if (built.Problem is not null)
         {
             return Problems.Validation(built.ProblemField!, built.Problem);

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Dapper;
 using Registry.Api.Data;
 using Registry.Api.Disclosure;
+using Registry.Api.Http;
+using Registry.Api.Regions;
 using Registry.Api.Search;
 using Registry.Api.Search.Index;
 using Registry.Api.Taxonomy;
@@ -41,9 +43,9 @@ public sealed class MatchEvaluator(
                 errors[$"steps[{i}].{field}"] = messages;
             }
 
-            Check(errors, $"steps[{i}].processCode", TaxonomyKind.Processes, [step.ProcessCode]);
-            Check(errors, $"steps[{i}].materialCodes", TaxonomyKind.Materials, step.MaterialCodes ?? []);
-            Check(errors, $"steps[{i}].requiredCertifications", TaxonomyKind.Certifications, step.RequiredCertifications ?? []);
+            taxonomy.Check(errors, $"steps[{i}].processCode", TaxonomyKind.Processes, [step.ProcessCode]);
+            taxonomy.Check(errors, $"steps[{i}].materialCodes", TaxonomyKind.Materials, step.MaterialCodes ?? []);
+            taxonomy.Check(errors, $"steps[{i}].requiredCertifications", TaxonomyKind.Certifications, step.RequiredCertifications ?? []);
         }
 
         foreach (var (field, messages) in Http.Validation.Errors(request.Weights))
@@ -56,8 +58,8 @@ public sealed class MatchEvaluator(
             errors["weights"] = ["quality, cost and delivery must sum to 1."];
         }
 
-        CheckRegion(errors, request.Region);
-        if (request.DueDate is { } due && due < Today())
+        RegionRules.Check(errors, request.Region, taxonomy);
+        if (request.DueDate is { } due && due < clock.Today())
         {
             errors["dueDate"] = ["The due date has passed."];
         }
@@ -65,30 +67,10 @@ public sealed class MatchEvaluator(
         return errors;
     }
 
-    /// <summary>Adds what is wrong with a region (also a cluster's) to the errors, under <c>region.…</c>.</summary>
-    public void CheckRegion(Dictionary<string, string[]> errors, MatchingRegion region)
-    {
-        foreach (var (field, messages) in Http.Validation.Errors(region))
-        {
-            errors["region." + field] = messages;
-        }
-
-        foreach (var (field, messages) in Http.Validation.Errors(region.Centre))
-        {
-            errors["region.centre." + field] = messages;
-        }
-
-        Check(errors, "region.prefectures", TaxonomyKind.Prefectures, region.Prefectures ?? []);
-        if (region.RadiusKm is null && region.Prefectures is not { Count: > 0 })
-        {
-            errors["region"] = ["Give a radius, prefectures, or both."];
-        }
-    }
-
     public async Task<MatchEvaluation> EvaluateAsync(MatchingRequestInput request, ClaimsPrincipal user, CancellationToken ct)
     {
         var level = Viewer.Level(user);
-        var today = Today();
+        var today = clock.Today();
         var weights = new Scorer.Weights(request.Weights.Quality, request.Weights.Cost, request.Weights.Delivery);
         var ranked = new List<List<(SearchIndex.MatchFacts Site, Scorer.Result Result)>>();
         foreach (var step in request.Steps)
@@ -148,17 +130,6 @@ public sealed class MatchEvaluator(
             Points = c.Points,
         })],
     };
-
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-    public void Check(Dictionary<string, string[]> errors, string field, TaxonomyKind kind, IEnumerable<string> codes)
-    {
-        var unknown = codes.Where(c => !taxonomy.Exists(kind, c)).ToList();
-        if (unknown.Count > 0)
-        {
-            errors[field] = [$"Not a known code (see /api/v1/taxonomy): {string.Join(", ", unknown)}."];
-        }
-    }
 
     /// <summary>
     /// The step's hard filters as a search at the caller's level, nearest first, with each site's scoring facts. A region

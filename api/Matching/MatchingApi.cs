@@ -9,7 +9,7 @@ namespace Registry.Api.Matching;
 
 public static class MatchingApi
 {
-    public static IEndpointRouteBuilder MapMatching(this IEndpointRouteBuilder app)
+    internal static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/matching").WithTags("Matching").RejectUnknownQueryParameters();
         group.MapPost("/preview", Preview).RequireAuthorization(Policies.Member)
@@ -21,7 +21,6 @@ public static class MatchingApi
                 [0,1] with the buyer's QCD weights and explained criterion by criterion; then the best assignments of
                 sites to all steps. Only what the caller may see of a site is used.
                 """);
-        return app;
     }
 
     public static async Task<Results<Ok<MatchEvaluation>, ProblemHttpResult>> Preview(

@@ -21,7 +21,7 @@ namespace Registry.Api.Matching;
 /// </summary>
 public static class MatchingInvitationsApi
 {
-    public static IEndpointRouteBuilder MapMatchingInvitations(this IEndpointRouteBuilder app)
+    internal static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/matching-requests").WithTags("Matching").RejectUnknownQueryParameters()
             .RequireAuthorization(Policies.Member);
@@ -45,7 +45,6 @@ public static class MatchingInvitationsApi
         group.MapGet("/inbox", Inbox)
             .WithName("matchingInbox").WithSummary("Requests addressed to the caller's sites, newest first")
             .WithResponseMaxItems(200);
-        return app;
     }
 
     /// <summary>Whether any of the given sites is invited to the request.</summary>

@@ -24,7 +24,7 @@ namespace Registry.Api.Matching;
 /// </summary>
 public static class MatchingRequestsApi
 {
-    public static IEndpointRouteBuilder MapMatchingRequests(this IEndpointRouteBuilder app)
+    internal static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/matching-requests").WithTags("Matching").RejectUnknownQueryParameters()
             .RequireAuthorization(Policies.Member);
@@ -69,7 +69,6 @@ public static class MatchingRequestsApi
         group.MapGet("/{id:guid}/chains", Chains)
             .WithName("getMatchingRequestChains").WithSummary("The best region-complete chains, with legs, completeness and gaps (buyer and coordinators)")
             .ProducesProblemDocument(StatusCodes.Status404NotFound);
-        return app;
     }
 
     public static async Task<Results<Created<MatchingRequest>, ProblemHttpResult>> Create(

@@ -39,7 +39,7 @@ public static class SearchApi
         }
 
         var level = Viewer.Level(user);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var built = search.Build(query, level, today);
         if (built.Problem is not null)
         {

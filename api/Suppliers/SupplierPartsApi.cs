@@ -76,7 +76,7 @@ public static class SupplierPartsApi
         "code, id",
         (v, i) => v.Check(i),
         i => new { i.Code, i.Number, i.ValidUntil },
-        (r, _, clock) => r.ToDto(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
+        (r, _, clock) => r.ToDto(clock.Today()));
 
     private static readonly Part<StaffInput, SupplierStore.StaffRow, StaffQualification> s_staff = new(
         "staff", 200, "qualified staff entry", "supplier_staff", "disclosure_staff",

@@ -1,6 +1,8 @@
 using Dapper;
 using Npgsql;
 using Registry.Api.Disclosure;
+using Registry.Api.Http;
+using Registry.Api.Search;
 using Registry.Api.Taxonomy;
 using Registry.Contracts.Suppliers;
 using Registry.Contracts.Taxonomy;
@@ -67,7 +69,7 @@ public sealed class SupplierStore(TaxonomyCatalog taxonomy, TimeProvider clock)
 
         var capabilities = (await reader.ReadAsync<CapabilityRow>()).Select(c => c.ToDto()).ToList();
         var equipment = (await reader.ReadAsync<EquipmentRow>()).Select(e => e.ToDto(taxonomy)).ToList();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var certifications = (await reader.ReadAsync<CertificationRow>()).Select(c => c.ToDto(today)).ToList();
         var staff = (await reader.ReadAsync<StaffRow>()).Select(s => s.ToDto()).ToList();
         return row.ToDto(level, canEdit, today, capabilities, equipment, certifications, staff);
@@ -87,7 +89,7 @@ public sealed class SupplierStore(TaxonomyCatalog taxonomy, TimeProvider clock)
                        coalesce((SELECT array_agg(DISTINCT code) FROM supplier_certifications
                                  WHERE supplier_id = @id AND (valid_until IS NULL OR valid_until >= @today)), '{}'),
                        coalesce((SELECT array_agg(DISTINCT qualification_code) FROM supplier_staff WHERE supplier_id = @id), '{}')
-                """, new { id, today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) }, tx, cancellationToken: ct));
+                """, new { id, today = clock.Today() }, tx, cancellationToken: ct));
 
         // Codes are stored with their ancestors, so a filter on a family (welding) is one array containment.
         await connection.ExecuteAsync(new CommandDefinition("""
@@ -116,16 +118,8 @@ public sealed class SupplierStore(TaxonomyCatalog taxonomy, TimeProvider clock)
                 qualifications = WithAncestors(TaxonomyKind.Qualifications, parts.Qualifications),
             },
             tx, cancellationToken: ct));
-        await AnnounceAsync(connection, tx, id, ct);
+        await SearchSetup.AnnounceChangeAsync(connection, tx, id, ct);
     }
-
-    /// <summary>
-    /// Tells every API process that the site changed — delivered only if, and when, the transaction commits — so
-    /// their search indexes follow (Search/Index/SearchIndexFollower).
-    /// </summary>
-    public static Task AnnounceAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "SELECT pg_notify(@channel, @id::text)", new { channel = Search.Index.SearchIndexFollower.Channel, id }, tx, cancellationToken: ct));
 
     private string[] WithAncestors(TaxonomyKind kind, IEnumerable<string> codes) =>
         [.. codes.SelectMany(c => taxonomy.SelfAndAncestors(kind, c).DefaultIfEmpty(c)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

@@ -9,6 +9,7 @@ using Registry.Api.Disclosure;
 using Registry.Api.Errors;
 using Registry.Api.Http;
 using Registry.Api.OpenApi;
+using Registry.Api.Search;
 using Registry.Contracts.Suppliers;
 
 namespace Registry.Api.Suppliers;
@@ -85,7 +86,7 @@ public static partial class SuppliersApi
 
     public static async Task<Results<Created<SupplierProfile>, ProblemHttpResult>> CreateSupplier(
         SupplierInput body, ClaimsPrincipal user, NpgsqlDataSource db, SupplierValidation validation, SupplierStore store,
-        HttpResponse response, CancellationToken ct)
+        TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
         if (validation.Check(body) is { Count: > 0 } errors)
         {
@@ -95,7 +96,7 @@ public static partial class SuppliersApi
         var id = Guid.CreateVersion7();
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(InsertSql, Parameters(id, body), tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(InsertSql, Parameters(id, body, clock.Today()), tx, cancellationToken: ct));
         if (!Viewer.IsCoordinator(user) && user.AccountId() is { } account)
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -127,7 +128,7 @@ public static partial class SuppliersApi
 
     public static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> UpdateSupplier(
         Guid id, SupplierInput body, ClaimsPrincipal user, NpgsqlDataSource db, SupplierValidation validation, SupplierStore store,
-        HttpContext http, CancellationToken ct)
+        TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var (expected, precondition) = Versions.ExpectedVersion(http.Request);
         if (precondition is not null)
@@ -147,7 +148,7 @@ public static partial class SuppliersApi
             return Problems.NotFound("supplier");
         }
 
-        var args = Parameters(id, body);
+        var args = Parameters(id, body, clock.Today());
         args.Add("expected", expected);
         if (await connection.ExecuteAsync(new CommandDefinition(UpdateSql, args, tx, cancellationToken: ct)) == 0)
         {
@@ -229,7 +230,7 @@ public static partial class SuppliersApi
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var renewed = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(90);
+        var renewed = clock.Today().AddDays(90);
         var changed = await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE suppliers SET confirmed_at = now(), reconfirmed_at = now(), updated_at = now(), version = version + 1,
                 spare_capacity_valid_until = CASE WHEN spare_capacity_pct IS NULL THEN spare_capacity_valid_until ELSE @renewed END
@@ -262,7 +263,7 @@ public static partial class SuppliersApi
             return Problems.NotFound("supplier");
         }
 
-        await SupplierStore.AnnounceAsync(connection, tx, id, ct);
+        await SearchSetup.AnnounceChangeAsync(connection, tx, id, ct);
         var after = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
         await AuditLog.RecordAsync(connection, tx, user, "supplier.verified", "supplier", id, null, after.Verification, ct);
         await SupplierEvents.EmitAsync(connection, tx, store, id, "supplier.verified", ct);
@@ -298,7 +299,7 @@ public static partial class SuppliersApi
         await connection.ExecuteAsync(new CommandDefinition(sql, new { id, to }, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE suppliers SET updated_at = now(), version = version + 1 WHERE id = @id", new { id }, tx, cancellationToken: ct));
-        await SupplierStore.AnnounceAsync(connection, tx, id, ct);
+        await SearchSetup.AnnounceChangeAsync(connection, tx, id, ct);
         var after = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
         await AuditLog.RecordAsync(connection, tx, user, action, "supplier", id, null, new { after.Status }, ct);
         await SupplierEvents.EmitAsync(connection, tx, store, id, action, ct);
@@ -330,7 +331,7 @@ public static partial class SuppliersApi
 
     private const string UpdateSql = $"UPDATE suppliers SET ({Columns}) = ROW({Values}) WHERE id = @id AND version = @expected";
 
-    private static DynamicParameters Parameters(Guid id, SupplierInput body)
+    private static DynamicParameters Parameters(Guid id, SupplierInput body, DateOnly today)
     {
         var disclosure = body.Disclosure ?? new Contracts.Suppliers.Disclosure();
         var capacity = body.Capacity ?? new CapacityInput();
@@ -377,7 +378,7 @@ public static partial class SuppliersApi
         });
         // A spare-capacity figure is dated: 90 days unless the site says otherwise.
         args.Add("spareCapacityValidUntil",
-            capacity.SpareCapacityPct is null ? null : capacity.SpareCapacityValidUntil ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(90),
+            capacity.SpareCapacityPct is null ? null : capacity.SpareCapacityValidUntil ?? today.AddDays(90),
             System.Data.DbType.Date);
         return args;
     }

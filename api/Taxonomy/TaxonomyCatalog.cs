@@ -59,6 +59,16 @@ public sealed class TaxonomyCatalog
 
     public bool Exists(TaxonomyKind kind, string code) => _byCode.ContainsKey((kind, code));
 
+    /// <summary>Adds an error under <paramref name="field"/> naming the codes of <paramref name="codes"/> that are not terms of <paramref name="kind"/>.</summary>
+    public void Check(Dictionary<string, string[]> errors, string field, TaxonomyKind kind, IEnumerable<string> codes)
+    {
+        var unknown = codes.Where(c => !Exists(kind, c)).ToList();
+        if (unknown.Count > 0)
+        {
+            errors[field] = [$"Not a known code (see /api/v1/taxonomy): {string.Join(", ", unknown)}."];
+        }
+    }
+
     /// <summary>The code and every code below it (welding → welding.tig, welding.mig, …); empty for an unknown code.</summary>
     public IReadOnlyList<string> SelfAndDescendants(TaxonomyKind kind, string code) => _descendants.GetValueOrDefault((kind, code)) ?? [];
 

@@ -1,6 +1,6 @@
 using Registry.Contracts.Clusters;
 
-namespace Registry.Api.Clusters;
+namespace Registry.Api.Analytics;
 
 /// <summary>
 /// Demand-side gaps (DESIGN §1.3): the steps buyers asked for in opened requests, grouped by process, certification,

@@ -1,6 +1,6 @@
-using Registry.Api.Clusters;
+using Registry.Api.Analytics;
 
-namespace Registry.Tests.Clusters;
+namespace Registry.Tests.Analytics;
 
 public sealed class DemandGapsCounterTests
 {

@@ -6,16 +6,18 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Registry.Api.Auth;
+using Registry.Api.Clusters;
 using Registry.Api.Disclosure;
 using Registry.Api.Errors;
 using Registry.Api.Http;
 using Registry.Api.OpenApi;
+using Registry.Api.Regions;
 using Registry.Api.Taxonomy;
 using Registry.Contracts;
 using Registry.Contracts.Clusters;
 using Registry.Contracts.Taxonomy;
 
-namespace Registry.Api.Clusters;
+namespace Registry.Api.Analytics;
 
 /// <summary>
 /// What the region can and cannot do (DESIGN §1.3): per value-chain step of a cluster, or per process family region
@@ -23,9 +25,9 @@ namespace Registry.Api.Clusters;
 /// the steps nobody does; the indicators a municipality reports on; and the demand buyers' requests met no supply for.
 /// Capacity, certificate and staff figures count only sections the caller may see (coordinators see all).
 /// </summary>
-public static class CoverageApi
+public static class AnalyticsApi
 {
-    public static IEndpointRouteBuilder MapCoverage(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAnalytics(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/clusters/{id:guid}/coverage", ClusterCoverageAsync).WithTags("Clusters").RejectUnknownQueryParameters()
             .WithName("getClusterCoverage").WithSummary("Per value-chain step: sites in the cluster's region that do it, by municipality, and the gaps")
@@ -123,7 +125,7 @@ public static class CoverageApi
         [Description("Requests opened before this day (default: tomorrow).")] DateOnly? to,
         NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var (start, end) = (from ?? today.AddYears(-1), to ?? today.AddDays(1));
         if (end <= start)
         {
@@ -151,7 +153,7 @@ public static class CoverageApi
     {
         args.Add("codes", codes.ToArray());
         args.Add("level", Viewer.Level(user));
-        args.Add("today", DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        args.Add("today", clock.Today());
         var counts = (await connection.QueryAsync<CountRow>(new CommandDefinition($"""
             SELECT v.step - 1 AS ordinal, s.municipality_code,
                    count(*)::int AS sites,

@@ -1,7 +1,7 @@
 using Dapper;
 using Registry.Contracts.Matching;
 
-namespace Registry.Api.Clusters;
+namespace Registry.Api.Regions;
 
 /// <summary>
 /// A region as SQL over published sites (alias <c>s</c>): within a radius of its centre (great circle, as search and
