@@ -30,8 +30,6 @@ internal sealed partial class IndexStore
         }
     }
 
-    private readonly record struct Located(int Ordinal, double Lat, double Lon);
-
     private void Filter(SupplierQuery query, short level, QueryPlan plan, Collector matches)
     {
         // The postings every match must be in: dense ones as bitsets, ANDed a word (64 sites) at a time; sparse

@@ -242,7 +242,7 @@ internal sealed partial class IndexStore
     /// <summary>Per word of one or two characters, the sites whose names hold it (null: none).</summary>
     public Posting? NamePosting(string word) => _nameGrams.GetValueOrDefault(Grams.Key(word));
 
-    /// <summary>The ids of the codes any site has (a code no site has can match nothing).</summary>
+    /// <summary>The ids of those of <paramref name="codes"/> the store has seen (one it has not seen is in no site's rows).</summary>
     public HashSet<ushort> CodeIds(IEnumerable<string> codes) => [.. codes.Where(_codeIds.ContainsKey).Select(c => _codeIds[c])];
 
     private Guid IdOf(int ordinal)
