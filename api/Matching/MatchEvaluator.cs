@@ -72,7 +72,7 @@ public sealed class MatchEvaluator(
         var level = Viewer.Level(user);
         var today = clock.Today();
         var weights = new Scorer.Weights(request.Weights.Quality, request.Weights.Cost, request.Weights.Delivery);
-        var ranked = new List<List<(SearchIndex.MatchFacts Site, Scorer.Result Result)>>();
+        var ranked = new List<List<(NearbySite Site, Scorer.Result Result)>>();
         foreach (var step in request.Steps)
         {
             var need = new Scorer.Need(step.ToleranceUm, step.RequiredCertifications ?? [], request.LotSize,
@@ -106,11 +106,11 @@ public sealed class MatchEvaluator(
         };
     }
 
-    private static Scorer.Offer Offer(SearchIndex.MatchFacts site) => new(
+    private static Scorer.Offer Offer(NearbySite site) => new(
         site.DistanceKm, site.ToleranceUm, site.Certifications, site.HasInspection, site.Verified, site.LotMin, site.LotMax,
         site.LeadDays ?? site.TypicalLeadDays, site.SpareCapacityPct);
 
-    private static MatchCandidate ToCandidate(SearchIndex.MatchFacts site, Scorer.Result result, string? nameEn) => new()
+    private static MatchCandidate ToCandidate(NearbySite site, Scorer.Result result, string? nameEn) => new()
     {
         SupplierId = site.Id,
         NameJa = site.NameJa,
@@ -136,7 +136,7 @@ public sealed class MatchEvaluator(
     /// of prefectures is one search per prefecture, merged by distance: the nearest of the union are among the nearest
     /// of each.
     /// </summary>
-    private async Task<IReadOnlyList<SearchIndex.MatchFacts>> CandidatesAsync(
+    private async Task<IReadOnlyList<NearbySite>> CandidatesAsync(
         MatchingStepInput step, MatchingRegion region, short level, DateOnly today, ClaimsPrincipal user, CancellationToken ct)
     {
         if (region.Prefectures is not { Count: > 0 } prefectures)
@@ -144,7 +144,7 @@ public sealed class MatchEvaluator(
             return await CandidatesAsync(step, region, null, level, today, user, ct);
         }
 
-        var found = new List<SearchIndex.MatchFacts>();
+        var found = new List<NearbySite>();
         foreach (var prefecture in prefectures.Distinct(StringComparer.Ordinal))
         {
             found.AddRange(await CandidatesAsync(step, region, prefecture, level, today, user, ct));
@@ -153,7 +153,7 @@ public sealed class MatchEvaluator(
         return [.. found.OrderBy(s => s.DistanceKm).ThenBy(s => s.Id).Take(Pool)];
     }
 
-    private async Task<IReadOnlyList<SearchIndex.MatchFacts>> CandidatesAsync(
+    private async Task<IReadOnlyList<NearbySite>> CandidatesAsync(
         MatchingStepInput step, MatchingRegion region, string? prefecture, short level, DateOnly today, ClaimsPrincipal user, CancellationToken ct)
     {
         var query = new SupplierQuery
@@ -192,7 +192,7 @@ public sealed class MatchEvaluator(
             ORDER BY distance_km, s.id LIMIT @take
             """;
         var wanted = processes.ToHashSet(StringComparer.Ordinal);
-        return await reads.ReadAsync(user, async (connection, token) => (IReadOnlyList<SearchIndex.MatchFacts>)[.. (await connection.QueryAsync<FactsRow>(
+        return await reads.ReadAsync(user, async (connection, token) => (IReadOnlyList<NearbySite>)[.. (await connection.QueryAsync<FactsRow>(
             new CommandDefinition(sql, args, cancellationToken: token))).Select(r => r.ToFacts(wanted))], ct);
     }
 
@@ -245,7 +245,7 @@ public sealed class MatchEvaluator(
         public string[]? Capabilities { get; init; }
 
         /// <summary>The facts for a step: the best capability row among its processes, in the index's order (SearchIndex.BestRow).</summary>
-        public SearchIndex.MatchFacts ToFacts(HashSet<string> processes)
+        public NearbySite ToFacts(HashSet<string> processes)
         {
             var best = (Capabilities ?? [])
                 .Select(c => c.Split('|'))
@@ -255,7 +255,7 @@ public sealed class MatchEvaluator(
                 .ThenBy(r => r.LotMin ?? long.MaxValue)
                 .Select(r => ((double? Tolerance, int? LotMin, int? LotMax, int? Lead)?)r)
                 .FirstOrDefault();
-            return new SearchIndex.MatchFacts(Id, NameJa, MunicipalityCode, Lat, Lon, DistanceKm, Verified, Firm, SpareCapacityPct, TypicalLeadDays,
+            return new NearbySite(Id, NameJa, MunicipalityCode, Lat, Lon, DistanceKm, Verified, Firm, SpareCapacityPct, TypicalLeadDays,
                 Certifications, HasInspection, best?.Tolerance, best?.LotMin, best?.LotMax, best?.Lead);
         }
 
