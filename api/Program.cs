@@ -72,16 +72,7 @@ api.MapImports();
 
 app.UseRegistrySpa();
 
-// scripts/openapi: --write-openapi <path> writes the contract and exits; it needs no database.
-if (app.Configuration["write-openapi"] is { Length: > 0 } contractPath)
-{
-    await app.WriteContractAsync(contractPath);
-    return 0;
-}
-
-// Resolved before running: after RunAsync returns, the container is disposed.
-var refusal = app.Services.GetRequiredService<StartupRefusal>();
-await app.RunAsync();
-return refusal.ExitCode;
+// scripts/openapi: --write-openapi <path> writes the contract and exits (no database needed); otherwise serve.
+return await app.WriteContractIfAskedAsync() ? 0 : await StartupRefusal.RunAsync(app);
 
 public partial class Program;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Registry.Api.Audit;
 using Registry.Api.Auth;
+using Registry.Api.Changes;
 using Registry.Api.Disclosure;
 using Registry.Api.Errors;
 using Registry.Api.Events;
@@ -78,8 +79,8 @@ public static class ClustersApi
         ClusterInput body, ClaimsPrincipal user, NpgsqlDataSource db, TaxonomyCatalog taxonomy, HttpResponse response, CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
         var coordinators = CoordinatorsOf(body, user);
         if (await ProblemsAsync(connection, tx, body, coordinators, taxonomy, ct) is { } problem)
         {
@@ -92,10 +93,8 @@ public static class ClustersApi
         }
 
         var row = (await ReadAsync(connection, tx, id, ct))!;
-        await RecordAsync(connection, tx, user, "cluster.created", null, row, ct);
-        await tx.CommitAsync(ct);
-        response.SetETag(row.Version);
-        return TypedResults.Created($"/api/v1/clusters/{id}", row.ToDto());
+        await RecordAsync(change, "cluster.created", null, row);
+        return await change.CommitCreatedAsync(row.ToDto(), row.Version, $"/api/v1/clusters/{id}", response);
     }
 
     public static async Task<Results<Ok<Page<Cluster>>, ProblemHttpResult>> List(
@@ -147,8 +146,8 @@ public static class ClustersApi
             return precondition;
         }
 
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
         if (await ReadAsync(connection, tx, id, ct, forUpdate: true) is not { } before || !before.RunBy(user))
         {
             return Problems.NotFound("cluster");
@@ -171,35 +170,35 @@ public static class ClustersApi
         }
 
         var after = (await ReadAsync(connection, tx, id, ct))!;
-        await RecordAsync(connection, tx, user, "cluster.updated", before, after, ct);
-        await tx.CommitAsync(ct);
-        http.Response.SetETag(after.Version);
-        return TypedResults.Ok(after.ToDto());
+        await RecordAsync(change, "cluster.updated", before, after);
+        return await change.CommitAsync(after.ToDto(), after.Version, http.Response);
     }
+
+    private static readonly Transitions s_lifecycle = new Transitions("cluster")
+        .Add("publish", ["draft"], "published", "cluster.published")
+        .Add("archive", ["draft", "published"], "archived", "cluster.archived");
 
     private static async Task<Results<Ok<Cluster>, ProblemHttpResult>> TransitionAsync(
         Guid id, string action, ClaimsPrincipal user, NpgsqlDataSource db, HttpResponse response, CancellationToken ct)
     {
-        var (from, to) = action == "publish" ? ("draft", "published") : ("published", "archived");
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
         if (await ReadAsync(connection, tx, id, ct, forUpdate: true) is not { } before || !before.RunBy(user))
         {
             return Problems.NotFound("cluster");
         }
 
-        if (before.Status != from && !(action == "archive" && before.Status == "draft"))
+        var (move, refusal) = s_lifecycle.From(before.Status, action);
+        if (move is null)
         {
-            return Problems.Conflict($"The cluster is {before.Status}; '{action}' needs it {from}.");
+            return refusal!;
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE clusters SET status = @to, version = version + 1, updated_at = now() WHERE id = @id", new { id, to }, tx, cancellationToken: ct));
+            "UPDATE clusters SET status = @to, version = version + 1, updated_at = now() WHERE id = @id", new { id, to = move.To }, tx, cancellationToken: ct));
         var after = (await ReadAsync(connection, tx, id, ct))!;
-        await RecordAsync(connection, tx, user, $"cluster.{to}", before, after, ct);
-        await tx.CommitAsync(ct);
-        response.SetETag(after.Version);
-        return TypedResults.Ok(after.ToDto());
+        await RecordAsync(change, move.Event, before, after);
+        return await change.CommitAsync(after.ToDto(), after.Version, response);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ClusterMember>>, ProblemHttpResult>> Members(
@@ -397,14 +396,14 @@ public static class ClustersApi
 
     // Published clusters are public, and so are their changes; drafts stay with coordinators. Archiving a published
     // cluster tells public readers it is gone.
-    private static async Task RecordAsync(NpgsqlConnection connection, NpgsqlTransaction tx, ClaimsPrincipal user, string type, Row? before, Row after, CancellationToken ct)
+    private static async Task RecordAsync(Change change, string type, Row? before, Row after)
     {
         var wasPublic = before?.Status == "published";
         var isPublic = after.Status == "published";
-        await AuditLog.RecordAsync(connection, tx, user, type, "cluster", after.Id, before?.ToDto(), after.ToDto(), ct);
-        await Outbox.EmitAsync(connection, tx,
+        await change.RecordAsync(type, "cluster", after.Id, before?.ToDto(), after.ToDto());
+        await change.EmitAsync(
             new Outbox.Change(type, "cluster", after.Id, null, after.Version, wasPublic || isPublic ? DisclosureLevel.Public : DisclosureLevel.Coordinators),
-            before?.ToDto(), isPublic || !wasPublic ? after.ToDto() : null, ct);
+            before?.ToDto(), isPublic || !wasPublic ? after.ToDto() : null);
     }
 
     private static async Task RecordMemberAsync(

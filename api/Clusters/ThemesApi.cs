@@ -3,8 +3,8 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
-using Registry.Api.Audit;
 using Registry.Api.Auth;
+using Registry.Api.Changes;
 using Registry.Api.Disclosure;
 using Registry.Api.Errors;
 using Registry.Api.Events;
@@ -79,8 +79,8 @@ public static class ThemesApi
     public static async Task<Results<Created<Theme>, ProblemHttpResult>> Create(
         Guid id, ThemeInput body, ClaimsPrincipal user, NpgsqlDataSource db, TaxonomyCatalog taxonomy, HttpResponse response, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
         if (await ClustersApi.ReadAsync(connection, tx, id, ct) is not { } cluster || !cluster.RunBy(user))
         {
             return Problems.NotFound("cluster");
@@ -97,10 +97,8 @@ public static class ThemesApi
             VALUES (@themeId, @id, @kind, @title, @goal, @steps, @milestones::jsonb)
             """, Args(themeId, id, body, cluster), tx, cancellationToken: ct));
         var created = (await ReadAsync(connection, tx, id, themeId, ct))!;
-        await RecordAsync(connection, tx, user, "theme.created", null, created, null, ct);
-        await tx.CommitAsync(ct);
-        response.SetETag(created.Version);
-        return TypedResults.Created($"/api/v1/clusters/{id}/themes/{themeId}", created);
+        await RecordAsync(change, "theme.created", null, created, null);
+        return await change.CommitCreatedAsync(created, created.Version, $"/api/v1/clusters/{id}/themes/{themeId}", response);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<Theme>>, ProblemHttpResult>> List(Guid id, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
@@ -136,8 +134,8 @@ public static class ThemesApi
             return precondition;
         }
 
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
         if (await ClustersApi.ReadAsync(connection, tx, id, ct) is not { } cluster || !cluster.RunBy(user)
             || await ReadAsync(connection, tx, id, themeId, ct, forUpdate: true) is not { } before)
         {
@@ -170,53 +168,45 @@ public static class ThemesApi
             WHERE id = @themeId
             """, Args(themeId, id, body, cluster), tx, cancellationToken: ct));
         var after = (await ReadAsync(connection, tx, id, themeId, ct))!;
-        await RecordAsync(connection, tx, user, "theme.updated", before, after, null, ct);
-        await tx.CommitAsync(ct);
-        http.Response.SetETag(after.Version);
-        return TypedResults.Ok(after);
+        await RecordAsync(change, "theme.updated", before, after, null);
+        return await change.CommitAsync(after, after.Version, http.Response);
     }
 
-    // From which states each action may go, where to, and the event it makes.
-    private static readonly Dictionary<string, (ThemeStatus[] From, ThemeStatus To, string Event)> s_transitions = new(StringComparer.Ordinal)
-    {
-        ["activate"] = ([ThemeStatus.Proposed], ThemeStatus.Active, "theme.activated"),
-        ["complete"] = ([ThemeStatus.Active], ThemeStatus.Completed, "theme.completed"),
-        ["drop"] = ([ThemeStatus.Proposed, ThemeStatus.Active], ThemeStatus.Dropped, "theme.dropped"),
-    };
+    private static readonly Transitions s_lifecycle = new Transitions("theme")
+        .Add("activate", ["proposed"], "active", "theme.activated")
+        .Add("complete", ["active"], "completed", "theme.completed")
+        .Add("drop", ["proposed", "active"], "dropped", "theme.dropped");
 
     private static async Task<Results<Ok<Theme>, ProblemHttpResult>> TransitionAsync(
         Guid id, Guid themeId, string action, ClaimsPrincipal user, NpgsqlDataSource db, HttpResponse response, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
         if (await ClustersApi.ReadAsync(connection, tx, id, ct) is not { } cluster || !cluster.RunBy(user)
             || await ReadAsync(connection, tx, id, themeId, ct, forUpdate: true) is not { } before)
         {
             return Problems.NotFound("theme");
         }
 
-        var (from, to, happened) = s_transitions[action];
-        if (!from.Contains(before.Status))
+        var (move, refusal) = s_lifecycle.From(WireNames.Of(before.Status), action);
+        if (move is null)
         {
-            return Problems.Conflict(
-                $"The theme is {WireNames.Of(before.Status)}; '{action}' needs it {string.Join(" or ", from.Select(WireNames.Of))}.");
+            return refusal!;
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE cluster_themes SET status = @to, version = version + 1, updated_at = now() WHERE id = @themeId",
-            new { themeId, to = WireNames.Of(to) }, tx, cancellationToken: ct));
+            new { themeId, to = move.To }, tx, cancellationToken: ct));
         var after = (await ReadAsync(connection, tx, id, themeId, ct))!;
-        await RecordAsync(connection, tx, user, happened, before, after, null, ct);
-        await tx.CommitAsync(ct);
-        response.SetETag(after.Version);
-        return TypedResults.Ok(after);
+        await RecordAsync(change, move.Event, before, after, null);
+        return await change.CommitAsync(after, after.Version, response);
     }
 
     public static async Task<Results<Ok<Theme>, ProblemHttpResult>> Join(
         Guid id, Guid themeId, MembershipInput body, ClaimsPrincipal user, NpgsqlDataSource db, Ownership ownership, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
         if (await ClustersApi.ReadAsync(connection, tx, id, ct) is not { } cluster || !cluster.VisibleTo(user)
             || await ReadAsync(connection, tx, id, themeId, ct, forUpdate: true) is not { } before)
         {
@@ -246,18 +236,18 @@ public static class ThemesApi
         var after = (await ReadAsync(connection, tx, id, themeId, ct))!;
         if (joined > 0)
         {
-            await RecordAsync(connection, tx, user, "theme.participant_joined", before, after, body.SupplierId, ct);
+            await RecordAsync(change, "theme.participant_joined", before, after, body.SupplierId);
         }
 
-        await tx.CommitAsync(ct);
+        await change.CommitAsync();
         return TypedResults.Ok(after);
     }
 
     public static async Task<Results<Ok<Theme>, ProblemHttpResult>> Leave(
         Guid id, Guid themeId, Guid supplierId, ClaimsPrincipal user, NpgsqlDataSource db, Ownership ownership, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
         if (await ClustersApi.ReadAsync(connection, tx, id, ct) is not { } cluster || !cluster.VisibleTo(user)
             || await ReadAsync(connection, tx, id, themeId, ct, forUpdate: true) is not { } before
             || !(cluster.RunBy(user) || (await ownership.SitesOfAsync(user, ct)).Contains(supplierId))
@@ -274,8 +264,8 @@ public static class ThemesApi
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM theme_participants WHERE theme_id = @themeId AND supplier_id = @supplierId", new { themeId, supplierId }, tx, cancellationToken: ct));
         var after = (await ReadAsync(connection, tx, id, themeId, ct))!;
-        await RecordAsync(connection, tx, user, "theme.participant_left", before, after, supplierId, ct);
-        await tx.CommitAsync(ct);
+        await RecordAsync(change, "theme.participant_left", before, after, supplierId);
+        await change.CommitAsync();
         return TypedResults.Ok(after);
     }
 
@@ -344,11 +334,10 @@ public static class ThemesApi
     };
 
     // Themes are work among a cluster's members: signed-in members may read their events.
-    private static async Task RecordAsync(
-        NpgsqlConnection connection, NpgsqlTransaction tx, ClaimsPrincipal user, string type, Theme? before, Theme after, Guid? supplier, CancellationToken ct)
+    private static async Task RecordAsync(Change change, string type, Theme? before, Theme after, Guid? supplier)
     {
-        await AuditLog.RecordAsync(connection, tx, user, type, "theme", after.Id, before, after, ct);
-        await Outbox.EmitAsync(connection, tx, new Outbox.Change(type, "theme", after.Id, supplier, after.Version, DisclosureLevel.Members), before, after, ct);
+        await change.RecordAsync(type, "theme", after.Id, before, after);
+        await change.EmitAsync(new Outbox.Change(type, "theme", after.Id, supplier, after.Version, DisclosureLevel.Members), before, after);
     }
 
     private static async Task<Theme?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, Guid themeId, CancellationToken ct, bool forUpdate = false) =>

@@ -92,4 +92,13 @@ public sealed class StartupRefusal
     public string? Reason { get; set; }
 
     public int ExitCode => Reason is null ? 0 : 1;
+
+    /// <summary>Serves until stopped; the exit code says whether start-up refused to serve.</summary>
+    public static async Task<int> RunAsync(WebApplication app)
+    {
+        // Resolved before running: after RunAsync returns, the container is disposed.
+        var refusal = app.Services.GetRequiredService<StartupRefusal>();
+        await app.RunAsync();
+        return refusal.ExitCode;
+    }
 }

@@ -4,8 +4,8 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
-using Registry.Api.Audit;
 using Registry.Api.Auth;
+using Registry.Api.Changes;
 using Registry.Api.Disclosure;
 using Registry.Api.Errors;
 using Registry.Api.Events;
@@ -80,8 +80,8 @@ public static class MatchingRequestsApi
         }
 
         var id = Guid.CreateVersion7();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO matching_requests (id, buyer_account_id, title, body, visibility)
             VALUES (@id, @buyer, @title, @body::jsonb, @visibility)
@@ -89,11 +89,9 @@ public static class MatchingRequestsApi
             tx, cancellationToken: ct));
         var row = (await ReadAsync(connection, tx, id, ct))!;
         var created = row.ToDto(showBuyer: true);
-        await AuditLog.RecordAsync(connection, tx, user, "matching_request.created", "matching_request", id, null, created, ct);
+        await change.RecordAsync("matching_request.created", "matching_request", id, null, created);
         await row.EmitAsync(connection, tx, "matching_request.created", null, ct);
-        await tx.CommitAsync(ct);
-        response.SetETag(created.Version);
-        return TypedResults.Created($"/api/v1/matching-requests/{id}", created);
+        return await change.CommitCreatedAsync(created, created.Version, $"/api/v1/matching-requests/{id}", response);
     }
 
     public static async Task<Results<Ok<Page<MatchingRequest>>, ProblemHttpResult>> List(
@@ -148,8 +146,8 @@ public static class MatchingRequestsApi
             return Problems.Validation(problems);
         }
 
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
         if (await ReadAsync(connection, tx, id, ct, forUpdate: true) is not { } before || !before.RunBy(user))
         {
             return Problems.NotFound("matching request");
@@ -171,36 +169,31 @@ public static class MatchingRequestsApi
             """, new { id, title = body.Title, body = JsonSerializer.Serialize(body, StoredJson.Options), visibility = WireNames.Of(body.Visibility) }, tx, cancellationToken: ct));
         var row = (await ReadAsync(connection, tx, id, ct))!;
         var after = row.ToDto(showBuyer: true);
-        await AuditLog.RecordAsync(connection, tx, user, "matching_request.updated", "matching_request", id, before.ToDto(showBuyer: true), after, ct);
+        await change.RecordAsync("matching_request.updated", "matching_request", id, before.ToDto(showBuyer: true), after);
         await row.EmitAsync(connection, tx, "matching_request.updated", before, ct);
-        await tx.CommitAsync(ct);
-        http.Response.SetETag(after.Version);
-        return TypedResults.Ok(after);
+        return await change.CommitAsync(after, after.Version, http.Response);
     }
 
-    // From which states each action may go, and where to.
-    private static readonly Dictionary<string, (string[] From, string To)> s_transitions = new(StringComparer.Ordinal)
-    {
-        ["open"] = (["draft"], "open"),
-        ["close"] = (["open"], "closed"),
-        ["cancel"] = (["draft", "open"], "cancelled"),
-        ["award"] = (["open", "closed"], "awarded"),
-    };
+    private static readonly Transitions s_lifecycle = new Transitions("request")
+        .Add("open", ["draft"], "open", "matching_request.opened")
+        .Add("close", ["open"], "closed", "matching_request.closed")
+        .Add("cancel", ["draft", "open"], "cancelled", "matching_request.cancelled")
+        .Add("award", ["open", "closed"], "awarded", "matching_request.awarded");
 
     private static async Task<Results<Ok<MatchingRequest>, ProblemHttpResult>> TransitionAsync(
         Guid id, string action, Guid? supplierId, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, HttpResponse response, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
         if (await ReadAsync(connection, tx, id, ct, forUpdate: true) is not { } before || !before.RunBy(user))
         {
             return Problems.NotFound("matching request");
         }
 
-        var (from, to) = s_transitions[action];
-        if (!from.Contains(before.Status, StringComparer.Ordinal))
+        var (move, refusal) = s_lifecycle.From(before.Status, action);
+        if (move is null)
         {
-            return Problems.Conflict($"The request is {before.Status}; '{action}' needs it {string.Join(" or ", from)}.");
+            return refusal!;
         }
 
         if (action == "open")
@@ -237,7 +230,7 @@ public static class MatchingRequestsApi
                 opened_at = CASE WHEN @to = 'open' THEN now() ELSE opened_at END,
                 closed_at = CASE WHEN @to IN ('closed', 'cancelled', 'awarded') AND closed_at IS NULL THEN now() ELSE closed_at END
             WHERE id = @id
-            """, new { id, to, supplierId = action == "award" ? supplierId : null }, tx, cancellationToken: ct));
+            """, new { id, to = move.To, supplierId = action == "award" ? supplierId : null }, tx, cancellationToken: ct));
         if (action == "award")
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -247,12 +240,9 @@ public static class MatchingRequestsApi
 
         var row = (await ReadAsync(connection, tx, id, ct))!;
         var after = row.ToDto(showBuyer: true);
-        var happened = $"matching_request.{(to == "open" ? "opened" : to)}";
-        await AuditLog.RecordAsync(connection, tx, user, happened, "matching_request", id, before.ToDto(showBuyer: true), after, ct);
-        await row.EmitAsync(connection, tx, happened, before, ct);
-        await tx.CommitAsync(ct);
-        response.SetETag(after.Version);
-        return TypedResults.Ok(after);
+        await change.RecordAsync(move.Event, "matching_request", id, before.ToDto(showBuyer: true), after);
+        await row.EmitAsync(connection, tx, move.Event, before, ct);
+        return await change.CommitAsync(after, after.Version, response);
     }
 
     public static async Task<Results<Ok<StepMatchesResult>, ProblemHttpResult>> Matches(

@@ -92,6 +92,18 @@ public static class OpenApiSetup
         return text.ToString().ReplaceLineEndings("\n").TrimEnd('\n') + "\n";
     }
 
+    /// <summary>With <c>--write-openapi &lt;path&gt;</c>: writes the contract there and answers true (the process then exits).</summary>
+    public static async Task<bool> WriteContractIfAskedAsync(this WebApplication app)
+    {
+        if (app.Configuration["write-openapi"] is not { Length: > 0 } path)
+        {
+            return false;
+        }
+
+        await app.WriteContractAsync(path);
+        return true;
+    }
+
     /// <summary>
     /// scripts/openapi: the endpoint table is only complete once the host has started, so this starts it on an
     /// ephemeral loopback port with start-up migrations off (no database needed), writes the YAML and stops.

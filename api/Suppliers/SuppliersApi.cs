@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Registry.Api.Audit;
 using Registry.Api.Auth;
+using Registry.Api.Changes;
 using Registry.Api.Data;
 using Registry.Api.Disclosure;
 using Registry.Api.Errors;
@@ -94,8 +95,8 @@ public static partial class SuppliersApi
         }
 
         var id = Guid.CreateVersion7();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, Parameters(id, body, clock.Today()), tx, cancellationToken: ct));
         if (!Viewer.IsCoordinator(user) && user.AccountId() is { } account)
         {
@@ -105,11 +106,9 @@ public static partial class SuppliersApi
 
         await store.TouchAsync(connection, tx, id, factsChanged: false, ct);
         var created = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
-        await AuditLog.RecordAsync(connection, tx, user, "supplier.created", "supplier", id, null, created, ct);
+        await change.RecordAsync("supplier.created", "supplier", id, null, created);
         await SupplierEvents.EmitAsync(connection, tx, store, id, "supplier.created", ct);
-        await tx.CommitAsync(ct);
-        response.SetETag(created.Version);
-        return TypedResults.Created($"/api/v1/suppliers/{id}", created);
+        return await change.CommitCreatedAsync(created, created.Version, $"/api/v1/suppliers/{id}", response);
     }
 
     public static async Task<Results<Representation<SupplierProfile>, ProblemHttpResult>> GetSupplier(
@@ -141,8 +140,8 @@ public static partial class SuppliersApi
             return Problems.Validation(errors);
         }
 
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
         if (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct) is not { } before)
         {
             return Problems.NotFound("supplier");
@@ -157,34 +156,116 @@ public static partial class SuppliersApi
 
         await store.TouchAsync(connection, tx, id, factsChanged: !Viewer.IsCoordinator(user), ct);
         var after = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
-        await AuditLog.RecordAsync(connection, tx, user, "supplier.updated", "supplier", id, before, after, ct);
+        await change.RecordAsync("supplier.updated", "supplier", id, before, after);
         await SupplierEvents.EmitAsync(connection, tx, store, id, "supplier.updated", ct);
-        await tx.CommitAsync(ct);
-        http.Response.SetETag(after.Version);
-        return TypedResults.Ok(after);
+        return await change.CommitAsync(after, after.Version, http.Response);
     }
 
+    /// <summary>A site's lifecycle: a draft is published, a published site goes back to draft, either is archived.</summary>
+    private static readonly Transitions s_lifecycle = new Transitions("site")
+        .Add("publish", ["draft"], "published", "supplier.published")
+        .Add("unpublish", ["published"], "draft", "supplier.unpublished")
+        .Add("archive", ["draft", "published"], "archived", "supplier.archived");
+
     public static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> Publish(
-        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, SupplierStore store, HttpResponse response, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, SupplierStore store, HttpResponse response, CancellationToken ct) =>
+        await LifecycleAsync(db, id, user, store, response, "publish", ct);
+
+    public static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> Unpublish(
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, SupplierStore store, HttpResponse response, CancellationToken ct) =>
+        await LifecycleAsync(db, id, user, store, response, "unpublish", ct);
+
+    public static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> Archive(
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, SupplierStore store, HttpResponse response, CancellationToken ct) =>
+        await LifecycleAsync(db, id, user, store, response, "archive", ct);
+
+    public static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> Reconfirm(
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, SupplierStore store, TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var site = await connection.QuerySingleOrDefaultAsync<(string Status, string NameJa, string? MunicipalityCode, bool HasLocation, long Capabilities)?>(
-            new CommandDefinition("""
-                SELECT status, name_ja, municipality_code, location IS NOT NULL,
-                       (SELECT count(*) FROM supplier_capabilities c WHERE c.supplier_id = s.id)
-                FROM suppliers s WHERE id = @id FOR UPDATE
-                """, new { id }, tx, cancellationToken: ct));
-        if (site is not { } s)
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
+        var renewed = clock.Today().AddDays(90);
+        var changed = await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE suppliers SET confirmed_at = now(), reconfirmed_at = now(), updated_at = now(), version = version + 1,
+                spare_capacity_valid_until = CASE WHEN spare_capacity_pct IS NULL THEN spare_capacity_valid_until ELSE @renewed END
+            WHERE id = @id AND status <> 'archived'
+            """, new { id, renewed }, tx, cancellationToken: ct));
+        if (changed == 0)
         {
             return Problems.NotFound("supplier");
         }
 
-        if (s.Status != "draft")
+        var after = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
+        await change.RecordAsync("supplier.reconfirmed", "supplier", id, null, new { after.ConfirmedAt, after.Capacity.SpareCapacityValidUntil });
+        await SupplierEvents.EmitAsync(connection, tx, store, id, "supplier.reconfirmed", ct);
+        return await change.CommitAsync(after, after.Version, response);
+    }
+
+    public static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> Verify(
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, SupplierStore store, HttpResponse response, CancellationToken ct)
+    {
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
+        var changed = await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE suppliers SET verification = 'verified', verified_at = now(), verified_by = @by, updated_at = now(), version = version + 1
+            WHERE id = @id AND status <> 'archived'
+            """, new { id, by = AuditLog.Actor(user).Id }, tx, cancellationToken: ct));
+        if (changed == 0)
         {
-            return Problems.Conflict($"Only a draft can be published; this site is {s.Status}.");
+            return Problems.NotFound("supplier");
         }
 
+        await SearchSetup.AnnounceChangeAsync(connection, tx, id, ct);
+        var after = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
+        await change.RecordAsync("supplier.verified", "supplier", id, null, after.Verification);
+        await SupplierEvents.EmitAsync(connection, tx, store, id, "supplier.verified", ct);
+        return await change.CommitAsync(after, after.Version, response);
+    }
+
+    private static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> LifecycleAsync(
+        NpgsqlDataSource db, Guid id, ClaimsPrincipal user, SupplierStore store, HttpResponse response, string action, CancellationToken ct)
+    {
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
+        var status = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT status FROM suppliers WHERE id = @id FOR UPDATE", new { id }, tx, cancellationToken: ct));
+        if (status is null)
+        {
+            return Problems.NotFound("supplier");
+        }
+
+        var (move, refusal) = s_lifecycle.From(status, action);
+        if (move is null)
+        {
+            return refusal!;
+        }
+
+        if (move.To == "published" && await MissingForPublicationAsync(connection, tx, id, ct) is { } missing)
+        {
+            return missing;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE suppliers SET status = @to, updated_at = now(), version = version + 1,
+                published_at = CASE WHEN @to = 'published' THEN coalesce(published_at, now()) ELSE published_at END
+            WHERE id = @id
+            """, new { id, to = move.To }, tx, cancellationToken: ct));
+        await SearchSetup.AnnounceChangeAsync(connection, tx, id, ct);
+        var after = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
+        await change.RecordAsync(move.Event, "supplier", id, null, new { after.Status });
+        await SupplierEvents.EmitAsync(connection, tx, store, id, move.Event, ct);
+        return await change.CommitAsync(after, after.Version, response);
+    }
+
+    /// <summary>The facts every published site has and this one lacks, as a 422; null when it has them all.</summary>
+    private static async Task<ProblemHttpResult?> MissingForPublicationAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid id, CancellationToken ct)
+    {
+        var s = await connection.QuerySingleAsync<(string NameJa, string? MunicipalityCode, bool HasLocation, long Capabilities)>(
+            new CommandDefinition("""
+                SELECT name_ja, municipality_code, location IS NOT NULL,
+                       (SELECT count(*) FROM supplier_capabilities c WHERE c.supplier_id = s.id)
+                FROM suppliers s WHERE id = @id
+                """, new { id }, tx, cancellationToken: ct));
         var missing = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(s.NameJa))
         {
@@ -206,106 +287,9 @@ public static partial class SuppliersApi
             missing["capabilities"] = ["A published site needs at least one capability."];
         }
 
-        if (missing.Count > 0)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ProblemTypes.Validation,
-                title: "Not ready to publish", detail: "The site lacks facts that every published site has; see errors.",
-                extensions: new Dictionary<string, object?> { ["errors"] = missing });
-        }
-
-        return await TransitionAsync(connection, tx, id, user, store, response, "supplier.published",
-            "UPDATE suppliers SET status = 'published', published_at = coalesce(published_at, now()) WHERE id = @id", ct);
-    }
-
-    public static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> Unpublish(
-        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, SupplierStore store, HttpResponse response, CancellationToken ct) =>
-        await StatusChangeAsync(db, id, user, store, response, from: "published", to: "draft", "supplier.unpublished", ct);
-
-    public static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> Archive(
-        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, SupplierStore store, HttpResponse response, CancellationToken ct) =>
-        await StatusChangeAsync(db, id, user, store, response, from: null, to: "archived", "supplier.archived", ct);
-
-    public static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> Reconfirm(
-        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, SupplierStore store, TimeProvider clock, HttpResponse response, CancellationToken ct)
-    {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var renewed = clock.Today().AddDays(90);
-        var changed = await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE suppliers SET confirmed_at = now(), reconfirmed_at = now(), updated_at = now(), version = version + 1,
-                spare_capacity_valid_until = CASE WHEN spare_capacity_pct IS NULL THEN spare_capacity_valid_until ELSE @renewed END
-            WHERE id = @id AND status <> 'archived'
-            """, new { id, renewed }, tx, cancellationToken: ct));
-        if (changed == 0)
-        {
-            return Problems.NotFound("supplier");
-        }
-
-        var after = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
-        await AuditLog.RecordAsync(connection, tx, user, "supplier.reconfirmed", "supplier", id, null, new { after.ConfirmedAt, after.Capacity.SpareCapacityValidUntil }, ct);
-        await SupplierEvents.EmitAsync(connection, tx, store, id, "supplier.reconfirmed", ct);
-        await tx.CommitAsync(ct);
-        response.SetETag(after.Version);
-        return TypedResults.Ok(after);
-    }
-
-    public static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> Verify(
-        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, SupplierStore store, HttpResponse response, CancellationToken ct)
-    {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var changed = await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE suppliers SET verification = 'verified', verified_at = now(), verified_by = @by, updated_at = now(), version = version + 1
-            WHERE id = @id AND status <> 'archived'
-            """, new { id, by = AuditLog.Actor(user).Id }, tx, cancellationToken: ct));
-        if (changed == 0)
-        {
-            return Problems.NotFound("supplier");
-        }
-
-        await SearchSetup.AnnounceChangeAsync(connection, tx, id, ct);
-        var after = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
-        await AuditLog.RecordAsync(connection, tx, user, "supplier.verified", "supplier", id, null, after.Verification, ct);
-        await SupplierEvents.EmitAsync(connection, tx, store, id, "supplier.verified", ct);
-        await tx.CommitAsync(ct);
-        response.SetETag(after.Version);
-        return TypedResults.Ok(after);
-    }
-
-    private static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> StatusChangeAsync(
-        NpgsqlDataSource db, Guid id, ClaimsPrincipal user, SupplierStore store, HttpResponse response, string? from, string to, string action, CancellationToken ct)
-    {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var status = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            "SELECT status FROM suppliers WHERE id = @id FOR UPDATE", new { id }, tx, cancellationToken: ct));
-        if (status is null)
-        {
-            return Problems.NotFound("supplier");
-        }
-
-        if (status == to || (from is not null && status != from))
-        {
-            return Problems.Conflict($"This site is {status}; it cannot become {to} from there.");
-        }
-
-        return await TransitionAsync(connection, tx, id, user, store, response, action, "UPDATE suppliers SET status = @to WHERE id = @id", ct, to);
-    }
-
-    private static async Task<Results<Ok<SupplierProfile>, ProblemHttpResult>> TransitionAsync(
-        NpgsqlConnection connection, NpgsqlTransaction tx, Guid id, ClaimsPrincipal user, SupplierStore store, HttpResponse response,
-        string action, string sql, CancellationToken ct, string? to = null)
-    {
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { id, to }, tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE suppliers SET updated_at = now(), version = version + 1 WHERE id = @id", new { id }, tx, cancellationToken: ct));
-        await SearchSetup.AnnounceChangeAsync(connection, tx, id, ct);
-        var after = (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct))!;
-        await AuditLog.RecordAsync(connection, tx, user, action, "supplier", id, null, new { after.Status }, ct);
-        await SupplierEvents.EmitAsync(connection, tx, store, id, action, ct);
-        await tx.CommitAsync(ct);
-        response.SetETag(after.Version);
-        return TypedResults.Ok(after);
+        return missing.Count == 0 ? null : TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ProblemTypes.Validation,
+            title: "Not ready to publish", detail: "The site lacks facts that every published site has; see errors.",
+            extensions: new Dictionary<string, object?> { ["errors"] = missing });
     }
 
     private const string Columns = """

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dapper;
 using Npgsql;
 
@@ -84,14 +85,14 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
         // Listen before loading, so that nothing committed during the load is missed (it is re-read after).
         await listener.ExecuteAsync(new CommandDefinition($"LISTEN {Channel}", cancellationToken: ct));
         await WaitForSchemaAsync(listener, ct);
-        var started = DateTime.UtcNow;
+        var started = Stopwatch.StartNew();
         // Streamed row by row into a fresh store while the current one (if any) keeps serving.
         var count = await index.ReloadAsync(StreamAsync(listener, ct), ct);
         _loaded.TrySetResult();
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Search index loaded: {Count} published sites in {Seconds:0.0} s; managed heap {HeapMiB} MiB",
-                count, (DateTime.UtcNow - started).TotalSeconds, GC.GetTotalMemory(forceFullCollection: false) >> 20);
+                count, started.Elapsed.TotalSeconds, GC.GetTotalMemory(forceFullCollection: false) >> 20);
         }
 
         while (!ct.IsCancellationRequested)

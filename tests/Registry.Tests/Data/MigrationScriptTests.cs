@@ -8,7 +8,7 @@ public sealed partial class MigrationScriptTests
     [Fact]
     public void EveryMigrationIsEmbeddedAndNamedNumberVerbNoun()
     {
-        var onDisk = Directory.GetFiles(Path.Combine(RepositoryRoot(), "api", "Data", "Migrations"), "*.sql")
+        var onDisk = Directory.GetFiles(Path.Combine(Repository.Root(), "api", "Data", "Migrations"), "*.sql")
             .Select(Path.GetFileName)
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -28,17 +28,4 @@ public sealed partial class MigrationScriptTests
 
     [GeneratedRegex(@"^\d{4}_[a-z]+(_[a-z0-9]+)+\.sql$")]
     private static partial Regex ScriptName();
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Registry.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Registry.sln not found above " + AppContext.BaseDirectory);
-    }
 }
