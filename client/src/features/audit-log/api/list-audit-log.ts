@@ -1,5 +1,5 @@
 import { apiClient, type Schemas } from '@/lib/api-client';
-import { ApiError, asProblem } from '@/lib/problem';
+import { read } from '@/lib/read-result';
 
 export type AuditEntry = Schemas['AuditEntry'];
 export type AuditEntryPage = Schemas['AuditEntryPage'];
@@ -13,10 +13,6 @@ export interface ListAuditLogQuery {
  * GET /api/v1/audit-log (operation listAuditLog, coordinators and admins), newest first. Rejects with ApiError, or
  * the fetch error on a network failure.
  */
-export async function listAuditLog(query: ListAuditLogQuery, signal?: AbortSignal): Promise<AuditEntryPage> {
-  const { data, error, response } = await apiClient.GET('/api/v1/audit-log', { params: { query }, signal });
-  if (data) {
-    return data;
-  }
-  throw new ApiError(response.status, asProblem(error));
+export function listAuditLog(query: ListAuditLogQuery, signal?: AbortSignal): Promise<AuditEntryPage> {
+  return read(apiClient.GET('/api/v1/audit-log', { params: { query }, signal }));
 }

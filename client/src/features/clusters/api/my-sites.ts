@@ -1,5 +1,5 @@
 import { apiClient } from '@/lib/api-client';
-import { ApiError, asProblem } from '@/lib/problem';
+import { read } from '@/lib/read-result';
 
 export interface MySite {
   id: string;
@@ -12,12 +12,9 @@ export interface MySite {
  * each named from GET /api/v1/suppliers/{id}. A site that cannot be read is listed by its id.
  */
 export async function getMySites(signal?: AbortSignal): Promise<MySite[]> {
-  const me = await apiClient.GET('/api/v1/auth/me', { signal });
-  if (!me.data) {
-    throw new ApiError(me.response.status, asProblem(me.error));
-  }
+  const me = await read(apiClient.GET('/api/v1/auth/me', { signal }));
   return Promise.all(
-    (me.data.supplierIds ?? []).map(async (id): Promise<MySite> => {
+    (me.supplierIds ?? []).map(async (id): Promise<MySite> => {
       const { data } = await apiClient.GET('/api/v1/suppliers/{id}', { params: { path: { id } }, signal });
       return data ? { id, nameJa: data.nameJa, published: data.status === 'published' } : { id, nameJa: id, published: false };
     }),

@@ -1,5 +1,5 @@
 import { apiClient, type Schemas } from '@/lib/api-client';
-import { ApiError, asProblem } from '@/lib/problem';
+import { read } from '@/lib/read-result';
 
 export type SupplierProfile = Schemas['SupplierProfile'];
 
@@ -8,10 +8,6 @@ export type SupplierProfile = Schemas['SupplierProfile'];
  * section comes with its level and `hidden: true`. Rejects with ApiError (404: no such published site), or the
  * fetch error on a network failure.
  */
-export async function getSupplier(id: string, signal?: AbortSignal): Promise<SupplierProfile> {
-  const { data, error, response } = await apiClient.GET('/api/v1/suppliers/{id}', { params: { path: { id } }, signal });
-  if (data) {
-    return data;
-  }
-  throw new ApiError(response.status, asProblem(error));
+export function getSupplier(id: string, signal?: AbortSignal): Promise<SupplierProfile> {
+  return read(apiClient.GET('/api/v1/suppliers/{id}', { params: { path: { id } }, signal }));
 }

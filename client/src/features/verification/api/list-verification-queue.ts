@@ -1,5 +1,5 @@
 import { apiClient, type Schemas } from '@/lib/api-client';
-import { ApiError, asProblem } from '@/lib/problem';
+import { read } from '@/lib/read-result';
 
 export type VerificationQueueItem = Schemas['VerificationQueueItem'];
 export type VerificationQueuePage = Schemas['VerificationQueueItemPage'];
@@ -8,16 +8,14 @@ export type VerificationQueuePage = Schemas['VerificationQueueItemPage'];
  * GET /api/v1/suppliers/verification-queue (operation listVerificationQueue, coordinators): sites waiting for
  * verification, oldest change first. Rejects with ApiError, or the fetch error on a network failure.
  */
-export async function listVerificationQueue(
+export function listVerificationQueue(
   query: { cursor?: string; limit?: number },
   signal?: AbortSignal,
 ): Promise<VerificationQueuePage> {
-  const { data, error, response } = await apiClient.GET('/api/v1/suppliers/verification-queue', {
-    params: { query },
-    signal,
-  });
-  if (data) {
-    return data;
-  }
-  throw new ApiError(response.status, asProblem(error));
+  return read(
+    apiClient.GET('/api/v1/suppliers/verification-queue', {
+      params: { query },
+      signal,
+    }),
+  );
 }
