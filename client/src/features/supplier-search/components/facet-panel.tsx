@@ -1,6 +1,6 @@
+import type { SearchFacets } from '@/lib/api/suppliers';
 import { useI18n, type MessageKey } from '@/lib/i18n';
 import { shortLabel, type LabelOf, type TaxonomyKind } from '@/lib/taxonomy';
-import type { SearchFacets } from '../api/search-suppliers';
 
 type FacetGroup = 'processFamilies' | 'prefectures' | 'certifications';
 
