@@ -1,6 +1,7 @@
 import type { SupplierSearchQuery } from '@/lib/api/suppliers';
 
-export type SupplierSort = 'relevance' | 'distance' | 'name';
+/** The orders the API sorts a search by (the contract's `sort`). */
+export type SupplierSort = NonNullable<SupplierSearchQuery['sort']>;
 export const sorts = ['relevance', 'distance', 'name'] as const satisfies readonly SupplierSort[];
 
 /**

@@ -1,13 +1,11 @@
 import { apiClient, type Schemas } from '@/lib/api-client';
+import type { operations } from '@/lib/api/schema';
 import { read } from '@/lib/read-result';
 
 export type AuditEntry = Schemas['AuditEntry'];
 export type AuditEntryPage = Schemas['AuditEntryPage'];
 
-export interface ListAuditLogQuery {
-  cursor?: string;
-  limit?: number;
-}
+export type ListAuditLogQuery = NonNullable<operations['listAuditLog']['parameters']['query']>;
 
 /**
  * GET /api/v1/audit-log (operation listAuditLog, coordinators and admins), newest first. Rejects with ApiError, or
