@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '@/lib/auth';
-import { cluster, coverage, member, processTerms, theme } from '@/features/clusters/test-fixtures';
+import { cluster, coverage, member, processTerms, theme } from '@/testing/cluster-fixtures';
 import { coordinator, json } from '@/testing/fake-auth-api';
 import { installFakeApi } from '@/testing/fake-registry-api';
 import { renderRoutes, testSession } from '@/testing/render';

@@ -60,4 +60,63 @@ describe('a data table', () => {
     expect(screen.getByTestId('empty-state')).toHaveTextContent('ありません');
     expect(screen.queryByTestId('csv-download')).not.toBeInTheDocument();
   });
+
+  it('as a list: the caption for screen readers, no download, plain cells with their classes, test ids and row data', () => {
+    render(
+      <I18nProvider>
+        <DataTable
+          variant="list"
+          caption="アカウント"
+          columns={[
+            { key: 'name', header: '名前', value: (r: { id: string; name: string; at: string }) => r.name },
+            { key: 'at', header: '日時', value: (r) => r.at, className: 'table__nowrap', testId: 'at' },
+            {
+              key: 'act',
+              header: '操作',
+              headerHidden: true,
+              value: () => null,
+              render: () => <button type="button">確認</button>,
+              csv: false,
+            },
+          ]}
+          rows={[{ id: 'a-1', name: '甲', at: '2030-01-01' }]}
+          rowKey={(r) => r.id}
+          testId="list"
+          rowTestId="list-row"
+          rowData={(r) => ({ 'data-id': r.id })}
+        />
+      </I18nProvider>,
+    );
+
+    const table = screen.getByRole('table', { name: 'アカウント' });
+    expect(table).toHaveAttribute('data-testid', 'list');
+    expect(table.querySelector('caption')).toHaveClass('visually-hidden');
+    expect(screen.queryByTestId('csv-download')).not.toBeInTheDocument();
+    expect(within(table).queryAllByRole('rowheader')).toHaveLength(0);
+    const headers = within(table).getAllByRole('columnheader');
+    expect(headers[2]!.querySelector('.visually-hidden')).toHaveTextContent('操作');
+    const row = screen.getByTestId('list-row');
+    expect(row).toHaveAttribute('data-id', 'a-1');
+    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['甲', '2030-01-01', '確認']);
+    expect(within(row).getByTestId('at')).toHaveClass('table__nowrap');
+  });
+
+  it('as an empty list: only the empty state, without a table or its test id', () => {
+    render(
+      <I18nProvider>
+        <DataTable
+          variant="list"
+          caption="空"
+          columns={[{ key: 'a', header: 'A', value: () => 1 }]}
+          rows={[]}
+          rowKey={() => 'x'}
+          empty="ありません"
+          testId="list"
+        />
+      </I18nProvider>,
+    );
+    expect(screen.getByTestId('empty-state')).toHaveTextContent('ありません');
+    expect(screen.queryByTestId('list')).not.toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
 });

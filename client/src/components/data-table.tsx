@@ -15,9 +15,21 @@ export interface TableColumn<Row> {
   numeric?: boolean;
   /** False for columns that are not data (buttons): left out of the CSV file. */
   csv?: boolean;
+  /** The header is said to screen readers only (e.g. a column of buttons). */
+  headerHidden?: boolean;
+  /** Class of the column's body cells (e.g. `table__nowrap`). */
+  className?: string;
+  /** data-testid of the column's body cells. */
+  testId?: string;
 }
 
 export interface DataTableProps<Row> {
+  /**
+   * `data` (the default): figures to read and take away — the caption shown above the table with a CSV download, the
+   * first column heading its row. `list`: a page's own list under its heading — the caption for screen readers only,
+   * no download, every cell a plain one; `testId` is then the table's.
+   */
+  variant?: 'data' | 'list';
   /** Says what the table holds; also the name of the downloaded file unless `fileName` is given. */
   caption: string;
   columns: readonly TableColumn<Row>[];
@@ -31,13 +43,17 @@ export interface DataTableProps<Row> {
   testId?: string;
   /** data-testid of each body row. */
   rowTestId?: string;
+  /** Further data-* attributes of a body row (e.g. its id, for tests). */
+  rowData?: (row: Row) => Record<`data-${string}`, string>;
 }
 
 /**
  * A table with its caption and a CSV download of exactly what it shows (values, not formatting): UTF-8 with BOM,
- * CRLF, RFC 4180 quoting, so that Excel in Japan opens it (lib/csv.ts). The file is made in the browser.
+ * CRLF, RFC 4180 quoting, so that Excel in Japan opens it (lib/csv.ts). The file is made in the browser. As a `list`,
+ * the same table without the download, for the lists a page is about (accounts, the audit log, queues).
  */
 export function DataTable<Row>({
+  variant = 'data',
   caption,
   columns,
   rows,
@@ -47,6 +63,7 @@ export function DataTable<Row>({
   empty,
   testId,
   rowTestId,
+  rowData,
 }: DataTableProps<Row>) {
   const { t, language } = useI18n();
   const captionId = useId();
@@ -65,6 +82,64 @@ export function DataTable<Row>({
       return formatNumber(value, language);
     }
     return value === null || value === undefined || value === '' ? '—' : String(value);
+  }
+
+  const numberClass = (column: TableColumn<Row>) => (column.numeric ? 'data-table__number' : undefined);
+  const cellClass = (column: TableColumn<Row>) => [numberClass(column), column.className].filter(Boolean).join(' ') || undefined;
+
+  const head = (
+    <thead>
+      <tr>
+        {columns.map((column) => (
+          <th key={column.key} scope="col" className={numberClass(column)}>
+            {column.headerHidden ? <span className="visually-hidden">{column.header}</span> : column.header}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+
+  const body = (
+    <tbody>
+      {rows.map((row) => {
+        const marked = highlight?.(row) ?? false;
+        return (
+          <tr
+            key={rowKey(row)}
+            className={marked ? 'data-table__row--marked' : undefined}
+            data-marked={marked || undefined}
+            data-testid={rowTestId}
+            {...rowData?.(row)}
+          >
+            {columns.map((column, i) =>
+              i === 0 && variant === 'data' ? (
+                <th key={column.key} scope="row" className={cellClass(column)} data-testid={column.testId}>
+                  {cell(column, row)}
+                </th>
+              ) : (
+                <td key={column.key} className={cellClass(column)} data-testid={column.testId}>
+                  {cell(column, row)}
+                </td>
+              ),
+            )}
+          </tr>
+        );
+      })}
+    </tbody>
+  );
+
+  if (variant === 'list') {
+    return rows.length === 0 ? (
+      <EmptyState>{empty ?? t('table.empty')}</EmptyState>
+    ) : (
+      <div className="table-scroll">
+        <table className="table" data-testid={testId}>
+          <caption className="visually-hidden">{caption}</caption>
+          {head}
+          {body}
+        </table>
+      </div>
+    );
   }
 
   return (
@@ -90,40 +165,8 @@ export function DataTable<Row>({
       ) : (
         <div className="table-scroll">
           <table className="table" aria-labelledby={captionId}>
-            <thead>
-              <tr>
-                {columns.map((column) => (
-                  <th key={column.key} scope="col" className={column.numeric ? 'data-table__number' : undefined}>
-                    {column.header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => {
-                const marked = highlight?.(row) ?? false;
-                return (
-                  <tr
-                    key={rowKey(row)}
-                    className={marked ? 'data-table__row--marked' : undefined}
-                    data-marked={marked || undefined}
-                    data-testid={rowTestId}
-                  >
-                    {columns.map((column, i) =>
-                      i === 0 ? (
-                        <th key={column.key} scope="row" className={column.numeric ? 'data-table__number' : undefined}>
-                          {cell(column, row)}
-                        </th>
-                      ) : (
-                        <td key={column.key} className={column.numeric ? 'data-table__number' : undefined}>
-                          {cell(column, row)}
-                        </td>
-                      ),
-                    )}
-                  </tr>
-                );
-              })}
-            </tbody>
+            {head}
+            {body}
           </table>
         </div>
       )}

@@ -1,6 +1,6 @@
 import type { FieldErrors } from '@/lib/field-errors';
 import type { Translate } from '@/lib/i18n';
-import type { MatchingRequestInput, MatchingStepInput, QualityAssurance } from './api/types';
+import type { MatchingRequestInput, MatchingStepInput, QualityAssurance, RequestVisibility } from './api/types';
 
 /** One step as the form holds it: text as typed, codes as chosen; `key` keeps React's rows apart while steps move. */
 export interface StepDraft {
@@ -37,7 +37,7 @@ export interface RequestDraft {
   lon: string;
   radiusKm: string;
   prefectures: string[];
-  visibility: 'public' | 'invited';
+  visibility: RequestVisibility;
 }
 
 /** The quality-assurance documents a buyer can ask for, in the order the form shows them. */

@@ -1,8 +1,9 @@
 import type { Schemas } from '@/lib/api-client';
+import type { SupplierProfile } from '@/lib/api/suppliers';
 import type { FieldErrors } from '@/lib/field-errors';
 import type { Translate } from '@/lib/i18n';
 import type { SupplierInput } from './api/create-supplier';
-import type { SupplierProfile } from './api/get-supplier';
+
 
 type DisclosureLevel = Schemas['DisclosureLevel'];
 type ContractAcceptance = Schemas['ContractAcceptance'];

@@ -1,6 +1,7 @@
-import type { operations } from '@/lib/api/schema';
+import type { SupplierSearchQuery } from '@/lib/api/suppliers';
 
-export type SupplierSort = 'relevance' | 'distance' | 'name';
+/** The orders the API sorts a search by (the contract's `sort`). */
+export type SupplierSort = NonNullable<SupplierSearchQuery['sort']>;
 export const sorts = ['relevance', 'distance', 'name'] as const satisfies readonly SupplierSort[];
 
 /**
@@ -137,16 +138,13 @@ export function searchPoint(filters: SupplierFilters): { lat: number; lon: numbe
   return filters.lat !== undefined && filters.lon !== undefined ? { lat: filters.lat, lon: filters.lon } : null;
 }
 
-/** The query parameters of GET /api/v1/suppliers, as the contract names them. */
-export type SearchQuery = NonNullable<operations['searchSuppliers']['parameters']['query']>;
-
 /**
  * The API's query for a search (operation searchSuppliers). The point goes only as a pair, and the radius only with
  * it; facets are asked for with the first page only.
  */
-export function toSearchQuery(filters: SupplierFilters, page: { cursor?: string; limit: number }): SearchQuery {
+export function toSearchQuery(filters: SupplierFilters, page: { cursor?: string; limit: number }): SupplierSearchQuery {
   const point = searchPoint(filters);
-  const query: SearchQuery = { limit: page.limit };
+  const query: SupplierSearchQuery = { limit: page.limit };
   const lists = {
     process: filters.process,
     material: filters.material,

@@ -1,6 +1,6 @@
 import { apiClient, type Schemas } from '@/lib/api-client';
 import type { Language } from '@/lib/i18n';
-import { ApiError, asProblem } from '@/lib/problem';
+import { read } from '@/lib/read-result';
 
 export type TaxonomyTerm = Schemas['TaxonomyTerm'];
 export type TaxonomyKind = Schemas['TaxonomyKind'];
@@ -20,14 +20,12 @@ const pathSegment: Record<TaxonomyKind, string> = {
  * GET /api/v1/taxonomy/{kind} (operation listTaxonomyTerms): every term, labelled in `language` (Accept-Language).
  * Rejects with ApiError, or the fetch error on a network failure.
  */
-export async function listTaxonomyTerms(kind: TaxonomyKind, language: Language, signal?: AbortSignal): Promise<TaxonomyTerm[]> {
-  const { data, error, response } = await apiClient.GET('/api/v1/taxonomy/{kind}', {
-    params: { path: { kind: pathSegment[kind] } },
-    headers: { 'Accept-Language': language },
-    signal,
-  });
-  if (data) {
-    return data;
-  }
-  throw new ApiError(response.status, asProblem(error));
+export function listTaxonomyTerms(kind: TaxonomyKind, language: Language, signal?: AbortSignal): Promise<TaxonomyTerm[]> {
+  return read(
+    apiClient.GET('/api/v1/taxonomy/{kind}', {
+      params: { path: { kind: pathSegment[kind] } },
+      headers: { 'Accept-Language': language },
+      signal,
+    }),
+  );
 }

@@ -1,5 +1,6 @@
 import { useCallback, useId, useState } from 'react';
-import { EmptyState, ErrorState, LoadingState, LoadMore } from '@/components/async-state';
+import { ErrorState, LoadingState, LoadMore } from '@/components/async-state';
+import { DataTable, type TableColumn } from '@/components/data-table';
 import { isRole, roleLabel, roles, type Role } from '@/lib/auth';
 import { formatDateTime, useI18n } from '@/lib/i18n';
 import { useCursorList, type FetchPage } from '@/lib/paging/use-cursor-list';
@@ -15,6 +16,34 @@ export function AccountsTable() {
     [role],
   );
   const { state, loadMore, reload } = useCursorList(fetchPage);
+  const columns: TableColumn<Account>[] = [
+    // Text as it is: an empty one stays empty rather than the table's "—".
+    { key: 'displayName', header: t('accounts.col.displayName'), value: (a) => a.displayName, render: (a) => a.displayName },
+    { key: 'email', header: t('accounts.col.email'), value: (a) => a.email, render: (a) => a.email },
+    { key: 'role', header: t('accounts.col.role'), value: (a) => roleLabel(a.role, t), render: (a) => roleLabel(a.role, t) },
+    {
+      key: 'organisation',
+      header: t('accounts.col.organisation'),
+      value: (a) => a.organisation ?? '',
+      render: (a) => a.organisation ?? '',
+    },
+    {
+      key: 'status',
+      header: t('accounts.col.status'),
+      value: (a) => (a.disabled ? t('accounts.status.disabled') : t('accounts.status.active')),
+      render: (a) => (
+        <span className={`badge badge--${a.disabled ? 'off' : 'on'}`}>
+          {a.disabled ? t('accounts.status.disabled') : t('accounts.status.active')}
+        </span>
+      ),
+    },
+    {
+      key: 'createdAt',
+      header: t('accounts.col.createdAt'),
+      value: (a) => a.createdAt,
+      render: (a) => <time dateTime={a.createdAt}>{formatDateTime(a.createdAt, language)}</time>,
+    },
+  ];
 
   return (
     <>
@@ -35,48 +64,25 @@ export function AccountsTable() {
       </div>
       {state.kind === 'loading' && <LoadingState />}
       {state.kind === 'error' && <ErrorState error={state.error} onRetry={reload} />}
-      {state.kind === 'ready' && state.items.length === 0 && <EmptyState>{t('accounts.empty')}</EmptyState>}
-      {state.kind === 'ready' && state.items.length > 0 && (
+      {state.kind === 'ready' && (
         <>
-          <div className="table-scroll">
-            <table className="table" data-testid="accounts-table">
-              <caption className="visually-hidden">{t('accounts.heading')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('accounts.col.displayName')}</th>
-                  <th scope="col">{t('accounts.col.email')}</th>
-                  <th scope="col">{t('accounts.col.role')}</th>
-                  <th scope="col">{t('accounts.col.organisation')}</th>
-                  <th scope="col">{t('accounts.col.status')}</th>
-                  <th scope="col">{t('accounts.col.createdAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.items.map((account) => (
-                  <tr key={account.id}>
-                    <td>{account.displayName}</td>
-                    <td>{account.email}</td>
-                    <td>{roleLabel(account.role, t)}</td>
-                    <td>{account.organisation ?? ''}</td>
-                    <td>
-                      <span className={`badge badge--${account.disabled ? 'off' : 'on'}`}>
-                        {account.disabled ? t('accounts.status.disabled') : t('accounts.status.active')}
-                      </span>
-                    </td>
-                    <td>
-                      <time dateTime={account.createdAt}>{formatDateTime(account.createdAt, language)}</time>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <LoadMore
-            count={state.items.length}
-            hasMore={state.nextCursor !== null}
-            more={state.more}
-            onLoadMore={loadMore}
+          <DataTable
+            variant="list"
+            caption={t('accounts.heading')}
+            columns={columns}
+            rows={state.items}
+            rowKey={(account) => account.id}
+            empty={t('accounts.empty')}
+            testId="accounts-table"
           />
+          {state.items.length > 0 && (
+            <LoadMore
+              count={state.items.length}
+              hasMore={state.nextCursor !== null}
+              more={state.more}
+              onLoadMore={loadMore}
+            />
+          )}
         </>
       )}
     </>

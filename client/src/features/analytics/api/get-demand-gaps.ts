@@ -1,5 +1,5 @@
 import { apiClient } from '@/lib/api-client';
-import { ApiError, asProblem } from '@/lib/problem';
+import { read } from '@/lib/read-result';
 import type { DemandGaps } from './types';
 
 /**
@@ -7,13 +7,11 @@ import type { DemandGaps } from './types';
  * from `from` (inclusive) to `to` (exclusive), by process, certification, workpiece size, municipality and month, with
  * how many found no candidate (unserved) or few (thin). Empty dates take the API's defaults (the last year).
  */
-export async function getDemandGaps(from: string, to: string, signal?: AbortSignal): Promise<DemandGaps> {
-  const { data, error, response } = await apiClient.GET('/api/v1/analytics/demand', {
-    params: { query: { from: from || undefined, to: to || undefined } },
-    signal,
-  });
-  if (data) {
-    return data;
-  }
-  throw new ApiError(response.status, asProblem(error));
+export function getDemandGaps(from: string, to: string, signal?: AbortSignal): Promise<DemandGaps> {
+  return read(
+    apiClient.GET('/api/v1/analytics/demand', {
+      params: { query: { from: from || undefined, to: to || undefined } },
+      signal,
+    }),
+  );
 }

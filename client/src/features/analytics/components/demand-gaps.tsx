@@ -11,7 +11,8 @@ import { useLoaded } from '@/lib/use-loaded';
 import { getDemandGaps } from '../api/get-demand-gaps';
 import type { DemandGaps as DemandGapsData, DemandRow } from '../api/types';
 
-type Dimension = 'processes' | 'certifications' | 'envelopes' | 'municipalities' | 'months';
+/** The answer's lists of rows (everything but the count of requests). */
+type Dimension = Exclude<keyof DemandGapsData, 'requests'>;
 const dimensions: readonly Dimension[] = ['processes', 'certifications', 'envelopes', 'municipalities', 'months'];
 
 /**

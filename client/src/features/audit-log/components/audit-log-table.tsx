@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import { EmptyState, ErrorState, LoadingState, LoadMore } from '@/components/async-state';
+import { ErrorState, LoadingState, LoadMore } from '@/components/async-state';
+import { DataTable, type TableColumn } from '@/components/data-table';
 import { formatDateTime, isMessageKey, useI18n, type Translate } from '@/lib/i18n';
 import { useCursorList, type FetchPage } from '@/lib/paging/use-cursor-list';
 import { listAuditLog, type AuditEntry } from '../api/list-audit-log';
@@ -16,49 +17,49 @@ export function AuditLogTable() {
   if (state.kind === 'error') {
     return <ErrorState error={state.error} onRetry={reload} />;
   }
-  if (state.items.length === 0) {
-    return <EmptyState>{t('audit.empty')}</EmptyState>;
-  }
+  const columns: TableColumn<AuditEntry>[] = [
+    {
+      key: 'at',
+      header: t('audit.col.at'),
+      value: (entry) => entry.at,
+      render: (entry) => <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>,
+      className: 'table__nowrap',
+    },
+    {
+      key: 'actor',
+      header: t('audit.col.actor'),
+      value: (entry) => entry.actorName || entry.actorId,
+      render: (entry) => (
+        <>
+          <span className="table__sub">{actorKindLabel(entry.actorKind, t)}</span>
+          {entry.actorName ? <span title={entry.actorId}>{entry.actorName}</span> : <code>{entry.actorId}</code>}
+        </>
+      ),
+    },
+    { key: 'action', header: t('audit.col.action'), value: (e) => e.action, render: (e) => <code>{e.action}</code> },
+    { key: 'resource', header: t('audit.col.resource'), value: (e) => e.resource, render: (e) => <code>{e.resource}</code> },
+    {
+      key: 'resourceId',
+      header: t('audit.col.resourceId'),
+      value: (entry) => entry.resourceId,
+      render: (entry) => <code>{entry.resourceId}</code>,
+    },
+  ];
 
   return (
     <>
-      <div className="table-scroll">
-        <table className="table" data-testid="audit-table">
-          <caption className="visually-hidden">{t('audit.heading')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.col.at')}</th>
-              <th scope="col">{t('audit.col.actor')}</th>
-              <th scope="col">{t('audit.col.action')}</th>
-              <th scope="col">{t('audit.col.resource')}</th>
-              <th scope="col">{t('audit.col.resourceId')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.items.map((entry) => (
-              <tr key={entry.id}>
-                <td className="table__nowrap">
-                  <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>
-                </td>
-                <td>
-                  <span className="table__sub">{actorKindLabel(entry.actorKind, t)}</span>
-                  {entry.actorName ? <span title={entry.actorId}>{entry.actorName}</span> : <code>{entry.actorId}</code>}
-                </td>
-                <td>
-                  <code>{entry.action}</code>
-                </td>
-                <td>
-                  <code>{entry.resource}</code>
-                </td>
-                <td>
-                  <code>{entry.resourceId}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <LoadMore count={state.items.length} hasMore={state.nextCursor !== null} more={state.more} onLoadMore={loadMore} />
+      <DataTable
+        variant="list"
+        caption={t('audit.heading')}
+        columns={columns}
+        rows={state.items}
+        rowKey={(entry) => entry.id}
+        empty={t('audit.empty')}
+        testId="audit-table"
+      />
+      {state.items.length > 0 && (
+        <LoadMore count={state.items.length} hasMore={state.nextCursor !== null} more={state.more} onLoadMore={loadMore} />
+      )}
     </>
   );
 }

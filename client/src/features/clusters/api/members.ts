@@ -1,15 +1,11 @@
 import { apiClient } from '@/lib/api-client';
-import { ApiError, asProblem } from '@/lib/problem';
+import { read } from '@/lib/read-result';
 import { toWriteResult, write, type WriteResult } from '@/lib/write-result';
 import type { ClusterMember } from './types';
 
 /** GET /api/v1/clusters/{id}/members (operation listClusterMembers): members with the steps they cover; coordinators also get applicants. */
-export async function listMembers(id: string, signal?: AbortSignal): Promise<ClusterMember[]> {
-  const { data, error, response } = await apiClient.GET('/api/v1/clusters/{id}/members', { params: { path: { id } }, signal });
-  if (data) {
-    return data;
-  }
-  throw new ApiError(response.status, asProblem(error));
+export function listMembers(id: string, signal?: AbortSignal): Promise<ClusterMember[]> {
+  return read(apiClient.GET('/api/v1/clusters/{id}/members', { params: { path: { id } }, signal }));
 }
 
 /**

@@ -1,5 +1,6 @@
-import { apiClient } from '@/lib/api-client';
-import { ApiError, asProblem } from '@/lib/problem';
+import { getCurrentUser } from '@/lib/api/accounts';
+import { getSupplier } from '@/lib/api/suppliers';
+import { ApiError } from '@/lib/problem';
 
 export interface MySite {
   id: string;
@@ -9,17 +10,21 @@ export interface MySite {
 
 /**
  * The sites the signed-in account may act for: `supplierIds` of GET /api/v1/auth/me (read fresh, as "my sites" does),
- * each named from GET /api/v1/suppliers/{id}. A site that cannot be read is listed by its id.
+ * each named from GET /api/v1/suppliers/{id}. A site the API refuses to show is listed by its id.
  */
 export async function getMySites(signal?: AbortSignal): Promise<MySite[]> {
-  const me = await apiClient.GET('/api/v1/auth/me', { signal });
-  if (!me.data) {
-    throw new ApiError(me.response.status, asProblem(me.error));
-  }
+  const me = await getCurrentUser(signal);
   return Promise.all(
-    (me.data.supplierIds ?? []).map(async (id): Promise<MySite> => {
-      const { data } = await apiClient.GET('/api/v1/suppliers/{id}', { params: { path: { id } }, signal });
-      return data ? { id, nameJa: data.nameJa, published: data.status === 'published' } : { id, nameJa: id, published: false };
-    }),
+    (me.supplierIds ?? []).map((id) =>
+      getSupplier(id, signal).then(
+        (site): MySite => ({ id, nameJa: site.nameJa, published: site.status === 'published' }),
+        (error: unknown): MySite => {
+          if (error instanceof ApiError) {
+            return { id, nameJa: id, published: false };
+          }
+          throw error;
+        },
+      ),
+    ),
   );
 }

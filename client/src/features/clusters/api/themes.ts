@@ -1,15 +1,11 @@
 import { apiClient } from '@/lib/api-client';
-import { ApiError, asProblem } from '@/lib/problem';
+import { read } from '@/lib/read-result';
 import { ifMatch, toWriteResult, write, type WriteResult } from '@/lib/write-result';
 import type { Theme, ThemeInput, ThemeStatus } from './types';
 
 /** GET /api/v1/clusters/{id}/themes (operation listThemes): oldest first; for signed-in callers. */
-export async function listThemes(id: string, signal?: AbortSignal): Promise<Theme[]> {
-  const { data, error, response } = await apiClient.GET('/api/v1/clusters/{id}/themes', { params: { path: { id } }, signal });
-  if (data) {
-    return data;
-  }
-  throw new ApiError(response.status, asProblem(error));
+export function listThemes(id: string, signal?: AbortSignal): Promise<Theme[]> {
+  return read(apiClient.GET('/api/v1/clusters/{id}/themes', { params: { path: { id } }, signal }));
 }
 
 /** POST /api/v1/clusters/{id}/themes (operation createTheme): proposed by one of the cluster's coordinators. */

@@ -1,14 +1,15 @@
 import { useId, useState, type FormEvent } from 'react';
 import { EmptyState, ErrorState } from '@/components/async-state';
 import { WriteAlert } from '@/components/write-alert';
+import type { SupplierSummary } from '@/lib/api/suppliers';
 import { useI18n } from '@/lib/i18n';
 import type { WriteFailure } from '@/lib/write-result';
 import { joinCluster } from '../api/members';
-import { searchSites, type SiteSummary } from '../api/search-sites';
+import { searchSites } from '../api/search-sites';
 import type { Cluster } from '../api/types';
 import { useStepLabel } from '../viewer';
 
-type Found = { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready'; sites: SiteSummary[] } | { kind: 'error'; error: unknown };
+type Found = { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready'; sites: SupplierSummary[] } | { kind: 'error'; error: unknown };
 
 /** The cluster's coordinators find a published site by name (and a step's process) and add it as a member at once. */
 export function AddSiteForm({ cluster, onAdded }: { cluster: Cluster; onAdded: () => void }) {
@@ -33,7 +34,7 @@ export function AddSiteForm({ cluster, onAdded }: { cluster: Cluster; onAdded: (
     }
   }
 
-  async function add(site: SiteSummary) {
+  async function add(site: SupplierSummary) {
     setAdding(site.id);
     setFailure(null);
     const result = await joinCluster(cluster.id, site.id);

@@ -4,9 +4,9 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSession, SessionProvider, type Session } from '@/lib/auth';
 import { I18nProvider } from '@/lib/i18n';
+import { cluster, processTerms } from '@/testing/cluster-fixtures';
 import { coordinator, json } from '@/testing/fake-auth-api';
 import { installFakeApi } from '@/testing/fake-registry-api';
-import { cluster, processTerms } from '../test-fixtures';
 import { EditCluster, NewCluster } from './cluster-editor';
 
 let session: Session | null = null;

@@ -2,10 +2,10 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '@/lib/auth';
+import { cluster, processTerms } from '@/testing/cluster-fixtures';
 import { coordinator, json } from '@/testing/fake-auth-api';
 import { installFakeApi } from '@/testing/fake-registry-api';
 import { renderAs } from '@/testing/signed-in';
-import { cluster, processTerms } from '../test-fixtures';
 import { ClusterList } from './cluster-list';
 
 let session: Session | null = null;

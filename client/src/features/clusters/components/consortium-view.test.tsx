@@ -2,11 +2,11 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '@/lib/auth';
+import { processTerms, theme } from '@/testing/cluster-fixtures';
 import { coordinator, json } from '@/testing/fake-auth-api';
 import { installFakeApi } from '@/testing/fake-registry-api';
 import { renderAs } from '@/testing/signed-in';
 import type { ConsortiumProposal, Theme } from '../api/types';
-import { processTerms, theme } from '../test-fixtures';
 import { ConsortiumView, type RenderChain } from './consortium-view';
 
 let session: Session | null = null;

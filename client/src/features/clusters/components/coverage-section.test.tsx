@@ -1,10 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '@/lib/auth';
+import { cluster, coverage, processTerms } from '@/testing/cluster-fixtures';
 import { json } from '@/testing/fake-auth-api';
 import { installFakeApi } from '@/testing/fake-registry-api';
 import { renderAs } from '@/testing/signed-in';
-import { cluster, coverage, processTerms } from '../test-fixtures';
 import { CoverageSection } from './coverage-section';
 
 let session: Session | null = null;

@@ -2,11 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '@/lib/auth';
+import { cluster, member, processTerms, supplierUser } from '@/testing/cluster-fixtures';
 import { coordinator, json } from '@/testing/fake-auth-api';
 import { installFakeApi } from '@/testing/fake-registry-api';
 import { renderAs } from '@/testing/signed-in';
 import { anonymousProfile } from '@/testing/fixtures';
-import { cluster, member, processTerms, supplierUser } from '../test-fixtures';
 import { useClusterViewer } from '../viewer';
 import { MembersSection } from './members-section';
 

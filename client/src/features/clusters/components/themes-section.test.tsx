@@ -2,11 +2,11 @@ import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '@/lib/auth';
+import { cluster, processTerms, theme } from '@/testing/cluster-fixtures';
 import { coordinator, json, member as memberUser } from '@/testing/fake-auth-api';
 import { installFakeApi, type Call } from '@/testing/fake-registry-api';
 import { renderAs } from '@/testing/signed-in';
 import type { Theme } from '../api/types';
-import { cluster, processTerms, theme } from '../test-fixtures';
 import { useClusterViewer } from '../viewer';
 import { ThemesSection } from './themes-section';
 

@@ -1,5 +1,5 @@
 import { apiClient, type Schemas } from '@/lib/api-client';
-import { ApiError, asProblem } from '@/lib/problem';
+import { read } from '@/lib/read-result';
 
 export type ImportDuplicate = Schemas['ImportDuplicate'];
 
@@ -8,10 +8,6 @@ export type ImportDuplicate = Schemas['ImportDuplicate'];
  * as probable duplicates of an existing site, oldest first. The API answers at most 200 and has no paging: the next
  * ones appear as these are resolved. Rejects with ApiError, or the fetch error on a network failure.
  */
-export async function listImportDuplicates(signal?: AbortSignal): Promise<ImportDuplicate[]> {
-  const { data, error, response } = await apiClient.GET('/api/v1/imports/duplicates', { signal });
-  if (data) {
-    return data;
-  }
-  throw new ApiError(response.status, asProblem(error));
+export function listImportDuplicates(signal?: AbortSignal): Promise<ImportDuplicate[]> {
+  return read(apiClient.GET('/api/v1/imports/duplicates', { signal }));
 }

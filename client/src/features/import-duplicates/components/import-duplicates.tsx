@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { EmptyState, ErrorState, LoadingState } from '@/components/async-state';
+import { ErrorState, LoadingState } from '@/components/async-state';
+import { DataTable, type TableColumn } from '@/components/data-table';
 import { WriteAlert } from '@/components/write-alert';
 import { formatDateTime, isMessageKey, useI18n } from '@/lib/i18n';
 import { useLoaded } from '@/lib/use-loaded';
@@ -28,7 +29,7 @@ const resolvers: Record<Action, typeof mergeImportDuplicate> = {
  * the line above it says what happened.
  */
 export function ImportDuplicates() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { state, reload } = useLoaded('import-duplicates', (signal) => listImportDuplicates(signal));
   const [rows, setRows] = useState<Record<string, RowState>>({});
   // Resolved rows are dropped here rather than by reading the list again: the answer already says what happened.
@@ -73,47 +74,75 @@ export function ImportDuplicates() {
     return isMessageKey(key) ? t(key) : reason;
   }
 
+  const columns: TableColumn<ImportDuplicate>[] = [
+    {
+      key: 'imported',
+      header: t('duplicates.col.imported'),
+      value: (item) => item.nameJa,
+      render: (item) => (
+        <>
+          {item.nameJa}
+          <span className="table__sub">{t('duplicates.source', { externalId: item.externalId, row: item.row })}</span>
+        </>
+      ),
+    },
+    {
+      key: 'existing',
+      header: t('duplicates.col.existing'),
+      value: (item) => item.supplierNameJa,
+      render: (item) => <Link to={`/suppliers/${item.supplierId}`}>{item.supplierNameJa}</Link>,
+    },
+    {
+      key: 'reason',
+      header: t('duplicates.col.reason'),
+      value: (item) => reasonLabel(item.reason),
+      render: (item) => reasonLabel(item.reason),
+      testId: 'duplicate-reason',
+    },
+    {
+      key: 'heldAt',
+      header: t('duplicates.col.heldAt'),
+      value: (item) => item.createdAt,
+      render: (item) => <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, language)}</time>,
+      className: 'table__nowrap',
+    },
+    {
+      key: 'actions',
+      header: t('parts.actions'),
+      headerHidden: true,
+      csv: false,
+      value: () => null,
+      render: (item) => (
+        <DuplicateActions
+          item={item}
+          state={rows[item.id]}
+          onAsk={(action) => setRow(item.id, { kind: 'confirm', action })}
+          onCancel={() => setRow(item.id, null)}
+          onConfirm={(action) => void resolve(item, action)}
+        />
+      ),
+    },
+  ];
+
   let body;
   if (state.kind === 'loading') {
     body = <LoadingState />;
   } else if (state.kind === 'error') {
     body = <ErrorState error={state.error} onRetry={reload} />;
   } else {
-    const items = state.data.filter((item) => !resolved.has(item.id));
-    body =
-      items.length === 0 ? (
-        <EmptyState>{t('duplicates.empty')}</EmptyState>
-      ) : (
-        <div className="table-scroll">
-          <table className="table" data-testid="duplicates-table">
-            <caption className="visually-hidden">{t('duplicates.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('duplicates.col.imported')}</th>
-                <th scope="col">{t('duplicates.col.existing')}</th>
-                <th scope="col">{t('duplicates.col.reason')}</th>
-                <th scope="col">{t('duplicates.col.heldAt')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('parts.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <DuplicateRow
-                  key={item.id}
-                  item={item}
-                  reason={reasonLabel(item.reason)}
-                  state={rows[item.id]}
-                  onAsk={(action) => setRow(item.id, { kind: 'confirm', action })}
-                  onCancel={() => setRow(item.id, null)}
-                  onConfirm={(action) => void resolve(item, action)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      );
+    body = (
+      <DataTable
+        variant="list"
+        caption={t('duplicates.heading')}
+        columns={columns}
+        rows={state.data.filter((item) => !resolved.has(item.id))}
+        rowKey={(item) => item.id}
+        empty={t('duplicates.empty')}
+        testId="duplicates-table"
+        rowTestId="duplicate-row"
+        rowData={(item) => ({ 'data-id': item.id, 'data-external-id': item.externalId })}
+      />
+    );
   }
 
   return (
@@ -134,90 +163,76 @@ export function ImportDuplicates() {
   );
 }
 
-function DuplicateRow({
+/** The last cell of a row: merge or dismiss, the question that confirms it, and a refusal. */
+function DuplicateActions({
   item,
-  reason,
   state,
   onAsk,
   onCancel,
   onConfirm,
 }: {
   item: ImportDuplicate;
-  reason: string;
   state: RowState | undefined;
   onAsk: (action: Action) => void;
   onCancel: () => void;
   onConfirm: (action: Action) => void;
 }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const questionId = useId();
   const asking = state?.kind === 'confirm' || state?.kind === 'busy' ? state : null;
   const names = { name: item.nameJa, existing: item.supplierNameJa, externalId: item.externalId, row: item.row };
 
   return (
-    <tr data-testid="duplicate-row" data-id={item.id} data-external-id={item.externalId}>
-      <td>
-        {item.nameJa}
-        <span className="table__sub">{t('duplicates.source', { externalId: item.externalId, row: item.row })}</span>
-      </td>
-      <td>
-        <Link to={`/suppliers/${item.supplierId}`}>{item.supplierNameJa}</Link>
-      </td>
-      <td data-testid="duplicate-reason">{reason}</td>
-      <td className="table__nowrap">
-        <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, language)}</time>
-      </td>
-      <td>
-        {asking ? (
-          <div className="duplicates__confirm" role="group" aria-labelledby={questionId}>
-            <p id={questionId}>{t(`duplicates.confirm.${asking.action}`, names)}</p>
-            <div className="duplicates__actions">
-              <button
-                type="button"
-                className="button button--small"
-                // Moves focus here when the question appears, so that Enter answers it.
-                autoFocus
-                disabled={asking.kind === 'busy'}
-                aria-label={t(`duplicates.do.${asking.action}Of`, names)}
-                onClick={() => onConfirm(asking.action)}
-              >
-                {asking.kind === 'busy'
-                  ? t(`duplicates.working.${asking.action}`)
-                  : t(`duplicates.do.${asking.action}`)}
-              </button>
-              <button
-                type="button"
-                className="button button--small button--secondary"
-                disabled={asking.kind === 'busy'}
-                aria-label={t('duplicates.cancelOf', names)}
-                onClick={onCancel}
-              >
-                {t('duplicates.cancel')}
-              </button>
-            </div>
-          </div>
-        ) : (
+    <>
+      {asking ? (
+        <div className="duplicates__confirm" role="group" aria-labelledby={questionId}>
+          <p id={questionId}>{t(`duplicates.confirm.${asking.action}`, names)}</p>
           <div className="duplicates__actions">
             <button
               type="button"
               className="button button--small"
-              aria-label={t('duplicates.mergeOf', names)}
-              onClick={() => onAsk('merge')}
+              // Moves focus here when the question appears, so that Enter answers it.
+              autoFocus
+              disabled={asking.kind === 'busy'}
+              aria-label={t(`duplicates.do.${asking.action}Of`, names)}
+              onClick={() => onConfirm(asking.action)}
             >
-              {t('duplicates.merge')}
+              {asking.kind === 'busy'
+                ? t(`duplicates.working.${asking.action}`)
+                : t(`duplicates.do.${asking.action}`)}
             </button>
             <button
               type="button"
               className="button button--small button--secondary"
-              aria-label={t('duplicates.dismissOf', names)}
-              onClick={() => onAsk('dismiss')}
+              disabled={asking.kind === 'busy'}
+              aria-label={t('duplicates.cancelOf', names)}
+              onClick={onCancel}
             >
-              {t('duplicates.dismiss')}
+              {t('duplicates.cancel')}
             </button>
           </div>
-        )}
-        {state?.kind === 'failed' && <WriteAlert failure={state.failure} />}
-      </td>
-    </tr>
+        </div>
+      ) : (
+        <div className="duplicates__actions">
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={t('duplicates.mergeOf', names)}
+            onClick={() => onAsk('merge')}
+          >
+            {t('duplicates.merge')}
+          </button>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            aria-label={t('duplicates.dismissOf', names)}
+            onClick={() => onAsk('dismiss')}
+          >
+            {t('duplicates.dismiss')}
+          </button>
+        </div>
+      )}
+      {state?.kind === 'failed' && <WriteAlert failure={state.failure} />}
+    </>
   );
 }

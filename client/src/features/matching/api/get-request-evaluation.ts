@@ -1,5 +1,5 @@
 import { apiClient } from '@/lib/api-client';
-import { ApiError, asProblem } from '@/lib/problem';
+import { read } from '@/lib/read-result';
 import type { MatchEvaluation } from './types';
 
 /**
@@ -12,11 +12,7 @@ export async function getRequestEvaluation(id: string, signal?: AbortSignal): Pr
     apiClient.GET('/api/v1/matching-requests/{id}/matches', { params, signal }),
     apiClient.GET('/api/v1/matching-requests/{id}/chains', { params, signal }),
   ]);
-  if (!matches.data) {
-    throw new ApiError(matches.response.status, asProblem(matches.error));
-  }
-  if (!chains.data) {
-    throw new ApiError(chains.response.status, asProblem(chains.error));
-  }
-  return { steps: matches.data.steps, chains: chains.data.chains, evaluatedAt: matches.data.evaluatedAt };
+  // Both answers are in: when both were refused, the matches' refusal is the one reported.
+  const { steps, evaluatedAt } = await read(matches);
+  return { steps, chains: (await read(chains)).chains, evaluatedAt };
 }

@@ -1,15 +1,11 @@
 import { apiClient } from '@/lib/api-client';
-import { ApiError, asProblem } from '@/lib/problem';
+import { read } from '@/lib/read-result';
 import { toWriteResult, write, type WriteResult } from '@/lib/write-result';
 import type { InboxItem, Invitation, InvitationAnswer } from './types';
 
 /** GET /api/v1/matching-requests/inbox (operation matchingInbox): requests the caller's sites are invited to. */
-export async function getInbox(signal?: AbortSignal): Promise<InboxItem[]> {
-  const { data, error, response } = await apiClient.GET('/api/v1/matching-requests/inbox', { signal });
-  if (data) {
-    return data;
-  }
-  throw new ApiError(response.status, asProblem(error));
+export function getInbox(signal?: AbortSignal): Promise<InboxItem[]> {
+  return read(apiClient.GET('/api/v1/matching-requests/inbox', { signal }));
 }
 
 /** POST /{id}/answer (operation answerInvitation): an invited site says whether it is interested, or asks. */

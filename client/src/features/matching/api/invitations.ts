@@ -1,18 +1,16 @@
 import { apiClient } from '@/lib/api-client';
-import { ApiError, asProblem } from '@/lib/problem';
+import { read } from '@/lib/read-result';
 import { toWriteResult, write, type WriteResult } from '@/lib/write-result';
 import type { Invitation, MatchingRequest } from './types';
 
 /** GET /api/v1/matching-requests/{id}/invitations (operation listInvitations): the sites invited and how they answered. */
-export async function listInvitations(id: string, signal?: AbortSignal): Promise<Invitation[]> {
-  const { data, error, response } = await apiClient.GET('/api/v1/matching-requests/{id}/invitations', {
-    params: { path: { id } },
-    signal,
-  });
-  if (data) {
-    return data;
-  }
-  throw new ApiError(response.status, asProblem(error));
+export function listInvitations(id: string, signal?: AbortSignal): Promise<Invitation[]> {
+  return read(
+    apiClient.GET('/api/v1/matching-requests/{id}/invitations', {
+      params: { path: { id } },
+      signal,
+    }),
+  );
 }
 
 /** POST /{id}/invitations (operation inviteSupplier): invites a candidate of the open request. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { getCurrentUser, type CurrentUser } from '../api/get-current-user';
+import { getCurrentUser, type CurrentUser } from '@/lib/api/accounts';
 
 export type CurrentUserState = { kind: 'loading' } | { kind: 'ready'; user: CurrentUser } | { kind: 'error'; error: unknown };
 

@@ -1,6 +1,6 @@
 import { apiClient, type Schemas } from '@/lib/api-client';
+import type { SupplierProfile } from '@/lib/api/suppliers';
 import { toWriteResult, write, type WriteResult } from '@/lib/write-result';
-import type { SupplierProfile } from './get-supplier';
 
 export type SupplierInput = Schemas['SupplierInput'];
 

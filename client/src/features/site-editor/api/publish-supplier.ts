@@ -1,6 +1,6 @@
 import { apiClient } from '@/lib/api-client';
+import type { SupplierProfile } from '@/lib/api/suppliers';
 import { toWriteResult, write, type WriteResult } from '@/lib/write-result';
-import type { SupplierProfile } from './get-supplier';
 
 /**
  * POST /api/v1/suppliers/{id}/publish (operation publishSupplier). A site that lacks a name, municipality, location

@@ -1,6 +1,6 @@
 import { apiClient } from '@/lib/api-client';
+import type { SupplierProfile } from '@/lib/api/suppliers';
 import { toWriteResult, write, type WriteResult } from '@/lib/write-result';
-import type { SupplierProfile } from './get-supplier';
 
 /** POST /api/v1/suppliers/{id}/unpublish (operation unpublishSupplier): out of search, back to draft. */
 export function unpublishSupplier(id: string): Promise<WriteResult<SupplierProfile>> {

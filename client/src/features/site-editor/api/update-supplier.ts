@@ -1,7 +1,7 @@
 import { apiClient } from '@/lib/api-client';
+import type { SupplierProfile } from '@/lib/api/suppliers';
 import { ifMatch, toWriteResult, write, type WriteResult } from '@/lib/write-result';
 import type { SupplierInput } from './create-supplier';
-import type { SupplierProfile } from './get-supplier';
 
 /**
  * PUT /api/v1/suppliers/{id} (operation updateSupplier): replaces the site's facts and disclosure levels. `version` is

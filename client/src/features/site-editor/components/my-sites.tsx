@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '@/components/async-state';
+import { getCurrentUser } from '@/lib/api/accounts';
+import { getSupplier, type SupplierProfile } from '@/lib/api/suppliers';
 import { formatIsoDate, useI18n } from '@/lib/i18n';
-import { getCurrentUser } from '../api/get-current-user';
-import { getSupplier, type SupplierProfile } from '../api/get-supplier';
 import './site-editor.css';
 
 type Site = { id: string; profile: SupplierProfile } | { id: string; error: unknown };

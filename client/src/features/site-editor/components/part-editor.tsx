@@ -21,12 +21,6 @@ type Mode =
 
 type Outcome = { kind: 'none' } | { kind: 'done'; message: string } | { kind: 'failed'; failure: WriteFailure; errors: FieldErrors };
 
-interface Equipment {
-  id: string;
-  typeCode: string;
-  model?: string | null;
-}
-
 /**
  * One part section of a site (capabilities, equipment, certifications, staff): its entries with edit and remove, and
  * a form to add one. Each write goes to the API at once; `onWritten` tells the page (the site's version moved on).
@@ -45,7 +39,7 @@ export function PartEditor<K extends PartKind>({
   spec: PartSpec<K>;
   items: readonly (PartItem<K> & { id: string; version: number })[];
   level: DisclosureLevel;
-  equipment?: readonly Equipment[];
+  equipment?: readonly PartItem<'equipment'>[];
   /** Messages about the section as a whole (e.g. publishing needs a capability). */
   sectionErrors?: readonly string[];
   onWritten: () => void;
@@ -244,7 +238,7 @@ function PartFieldInput({
   field: PartField;
   values: PartValues;
   errors: FieldErrors;
-  equipment: readonly Equipment[];
+  equipment: readonly PartItem<'equipment'>[];
   labelOf: LabelOf;
   onChange: (values: PartValues) => void;
 }) {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { getSupplier, type SupplierProfile } from '../api/get-supplier';
+import { getSupplier, type SupplierProfile } from '@/lib/api/suppliers';
 
 export type SiteState = { kind: 'loading' } | { kind: 'ready'; profile: SupplierProfile } | { kind: 'error'; error: unknown };
 

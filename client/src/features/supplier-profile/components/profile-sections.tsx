@@ -1,6 +1,6 @@
 import { formatIsoDate, formatNumber, useI18n } from '@/lib/i18n';
 import type { LabelOf } from '@/lib/taxonomy';
-import type { SupplierProfile } from '../api/get-supplier';
+import type { SupplierProfile } from '@/lib/api/suppliers';
 import { NoneRecorded, ProfileSection } from './profile-section';
 
 type Props = { profile: SupplierProfile; labelOf: LabelOf };

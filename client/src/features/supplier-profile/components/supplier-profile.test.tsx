@@ -5,7 +5,7 @@ import { createSession, SessionProvider } from '@/lib/auth';
 import { I18nProvider } from '@/lib/i18n';
 import { anonymousProfile } from '@/testing/fixtures';
 import { installFakeApi } from '@/testing/fake-registry-api';
-import type { SupplierProfile } from '../api/get-supplier';
+import type { SupplierProfile } from '@/lib/api/suppliers';
 import { headlineCodes } from './process-headlines';
 import { ProfileView } from './supplier-profile';
 

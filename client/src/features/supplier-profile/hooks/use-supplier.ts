@@ -1,5 +1,5 @@
+import { getSupplier, type SupplierProfile } from '@/lib/api/suppliers';
 import { useLoaded } from '@/lib/use-loaded';
-import { getSupplier, type SupplierProfile } from '../api/get-supplier';
 
 export type SupplierState =
   | { kind: 'loading' }

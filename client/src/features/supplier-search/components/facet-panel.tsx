@@ -1,8 +1,9 @@
+import type { SearchFacets } from '@/lib/api/suppliers';
 import { useI18n, type MessageKey } from '@/lib/i18n';
 import { shortLabel, type LabelOf, type TaxonomyKind } from '@/lib/taxonomy';
-import type { SearchFacets } from '../api/search-suppliers';
 
-type FacetGroup = 'processFamilies' | 'prefectures' | 'certifications';
+/** The facets' lists of counts (everything but the total). */
+type FacetGroup = Exclude<keyof SearchFacets, 'total'>;
 
 const groups: { key: FacetGroup; taxonomy: TaxonomyKind; heading: MessageKey }[] = [
   { key: 'processFamilies', taxonomy: 'processes', heading: 'facets.processFamilies' },

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
+import type { SupplierSummary } from '@/lib/api/suppliers';
 import { daysSince, formatNumber, useI18n } from '@/lib/i18n';
 import { shortLabel, type LabelOf } from '@/lib/taxonomy';
-import type { SupplierSummary } from '../api/search-suppliers';
 
 /** The results: name, place, process headlines, certifications, verification, distance and freshness. */
 export function ResultList({

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
+import { searchSuppliers, type SearchFacets, type SupplierSummary } from '@/lib/api/suppliers';
 import { useCursorList, type CursorList, type FetchPage } from '@/lib/paging/use-cursor-list';
-import { searchSuppliers, type SearchFacets, type SupplierSummary } from '../api/search-suppliers';
 import { toSearchQuery, type SupplierFilters } from '../search-filters';
 
 export const pageSize = 20;

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
-import { EmptyState, ErrorState, LoadingState, LoadMore } from '@/components/async-state';
+import { ErrorState, LoadingState, LoadMore } from '@/components/async-state';
+import { DataTable, type TableColumn } from '@/components/data-table';
 import { WriteAlert } from '@/components/write-alert';
 import { formatDateTime, useI18n } from '@/lib/i18n';
 import { useCursorList, type FetchPage } from '@/lib/paging/use-cursor-list';
@@ -35,68 +36,86 @@ export function VerificationQueue() {
   if (state.kind === 'error') {
     return <ErrorState error={state.error} onRetry={reload} />;
   }
-  if (state.items.length === 0) {
-    return <EmptyState>{t('verificationQueue.empty')}</EmptyState>;
-  }
+  const isVerified = (item: VerificationQueueItem) => rows[item.id]?.kind === 'verified' || item.verification === 'verified';
+  const columns: TableColumn<VerificationQueueItem>[] = [
+    {
+      key: 'name',
+      header: t('verificationQueue.col.name'),
+      value: (item) => item.nameJa,
+      render: (item) => <Link to={`/suppliers/${item.id}`}>{item.nameJa}</Link>,
+    },
+    {
+      key: 'municipality',
+      header: t('verificationQueue.col.municipality'),
+      value: (item) => item.municipalityCode,
+      render: (item) => (item.municipalityCode ? <code>{item.municipalityCode}</code> : '—'),
+    },
+    {
+      key: 'status',
+      header: t('verificationQueue.col.status'),
+      value: (item) => t(`verification.${isVerified(item) ? 'verified' : item.verification}`),
+      render: (item) => (
+        <>
+          <span className="table__sub">{t(`status.${item.status}`)}</span>
+          {t(`verification.${isVerified(item) ? 'verified' : item.verification}`)}
+        </>
+      ),
+    },
+    {
+      key: 'updatedAt',
+      header: t('verificationQueue.col.updatedAt'),
+      value: (item) => item.updatedAt,
+      render: (item) => <time dateTime={item.updatedAt}>{formatDateTime(item.updatedAt, language)}</time>,
+      className: 'table__nowrap',
+    },
+    {
+      key: 'actions',
+      header: t('parts.actions'),
+      headerHidden: true,
+      csv: false,
+      value: () => null,
+      render: (item) => {
+        const row = rows[item.id];
+        return (
+          <>
+            {isVerified(item) ? (
+              <span className="badge badge--on" role="status">
+                {t('verificationQueue.done')}
+              </span>
+            ) : (
+              <button
+                type="button"
+                className="button button--small"
+                disabled={row?.kind === 'busy'}
+                aria-label={t('verificationQueue.verifyOf', { name: item.nameJa })}
+                onClick={() => void verify(item.id)}
+              >
+                {row?.kind === 'busy' ? t('verificationQueue.verifying') : t('verificationQueue.verify')}
+              </button>
+            )}
+            {row?.kind === 'failed' && <WriteAlert failure={row.failure} />}
+          </>
+        );
+      },
+    },
+  ];
 
   return (
     <>
-      <div className="table-scroll">
-        <table className="table" data-testid="verification-queue">
-          <caption className="visually-hidden">{t('verificationQueue.heading')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('verificationQueue.col.name')}</th>
-              <th scope="col">{t('verificationQueue.col.municipality')}</th>
-              <th scope="col">{t('verificationQueue.col.status')}</th>
-              <th scope="col">{t('verificationQueue.col.updatedAt')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('parts.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.items.map((item) => {
-              const row = rows[item.id];
-              const verified = row?.kind === 'verified' || item.verification === 'verified';
-              return (
-                <tr key={item.id} data-testid="queue-row" data-id={item.id}>
-                  <td>
-                    <Link to={`/suppliers/${item.id}`}>{item.nameJa}</Link>
-                  </td>
-                  <td>{item.municipalityCode ? <code>{item.municipalityCode}</code> : '—'}</td>
-                  <td>
-                    <span className="table__sub">{t(`status.${item.status}`)}</span>
-                    {t(`verification.${verified ? 'verified' : item.verification}`)}
-                  </td>
-                  <td className="table__nowrap">
-                    <time dateTime={item.updatedAt}>{formatDateTime(item.updatedAt, language)}</time>
-                  </td>
-                  <td>
-                    {verified ? (
-                      <span className="badge badge--on" role="status">
-                        {t('verificationQueue.done')}
-                      </span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="button button--small"
-                        disabled={row?.kind === 'busy'}
-                        aria-label={t('verificationQueue.verifyOf', { name: item.nameJa })}
-                        onClick={() => void verify(item.id)}
-                      >
-                        {row?.kind === 'busy' ? t('verificationQueue.verifying') : t('verificationQueue.verify')}
-                      </button>
-                    )}
-                    {row?.kind === 'failed' && <WriteAlert failure={row.failure} />}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <LoadMore count={state.items.length} hasMore={state.nextCursor !== null} more={state.more} onLoadMore={loadMore} />
+      <DataTable
+        variant="list"
+        caption={t('verificationQueue.heading')}
+        columns={columns}
+        rows={state.items}
+        rowKey={(item) => item.id}
+        empty={t('verificationQueue.empty')}
+        testId="verification-queue"
+        rowTestId="queue-row"
+        rowData={(item) => ({ 'data-id': item.id })}
+      />
+      {state.items.length > 0 && (
+        <LoadMore count={state.items.length} hasMore={state.nextCursor !== null} more={state.more} onLoadMore={loadMore} />
+      )}
     </>
   );
 }

@@ -1,7 +1,11 @@
 import type { Schemas } from '@/lib/api-client';
-import { coordinator } from '@/testing/fake-auth-api';
-import { taxonomyTerms } from '@/testing/signed-in';
-import type { Cluster, ClusterCoverage, ClusterMember, Theme } from './api/types';
+import { coordinator } from './fake-auth-api';
+import { taxonomyTerms } from './signed-in';
+
+type Cluster = Schemas['Cluster'];
+type ClusterCoverage = Schemas['ClusterCoverage'];
+type ClusterMember = Schemas['ClusterMember'];
+type Theme = Schemas['Theme'];
 
 /** Test data shared by the clusters feature's tests: a three-step automotive cluster whose painting step is a gap. */
 export const processTerms = taxonomyTerms([
