@@ -1,15 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.DependencyInjection;
-using Registry.Api.Auth;
 using Registry.Contracts.Auth;
 using Registry.IntegrationTests.Infrastructure;
 
 namespace Registry.IntegrationTests;
 
-/// <summary>The domain policies, evaluated by the service's own authorization service against real account links.</summary>
+/// <summary>The domain policies, through HTTP like every other rule: real accounts, real links, real tokens.</summary>
 [Collection(SharedApi.Name)]
 public sealed class AuthorizationPolicyTests(RegistryApiFactory api)
 {
@@ -18,43 +14,45 @@ public sealed class AuthorizationPolicyTests(RegistryApiFactory api)
     {
         var own = await Sites.InsertBareAsync(api);
         var other = await Sites.InsertBareAsync(api);
-        var (id, _) = await TestAccounts.CreateAsync(api, "supplier", [own]);
-        var supplier = Principal(("sub", id.ToString()), ("role", "supplier"));
+        using var supplier = await TestAccounts.SignInAsync(api, "supplier", [own]);
 
-        Assert.True(await AllowedAsync(supplier, own, Policies.CanEditSupplier));
-        Assert.False(await AllowedAsync(supplier, other, Policies.CanEditSupplier));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(supplier.Client, $"/api/v1/suppliers/{own}/history"));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(supplier.Client, $"/api/v1/suppliers/{other}/history"));
     }
 
     [Fact]
     public async Task CoordinatorMayEditAnySiteAndMemberNone()
     {
         var site = await Sites.InsertBareAsync(api);
-        var (coordinatorId, _) = await TestAccounts.CreateAsync(api, "coordinator");
-        var (memberId, _) = await TestAccounts.CreateAsync(api, "member", [site]);
+        using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
+        using var member = await TestAccounts.SignInAsync(api, "member", [site]);
 
-        Assert.True(await AllowedAsync(Principal(("sub", coordinatorId.ToString()), ("role", "coordinator")), site, Policies.CanEditSupplier));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(coordinator.Client, $"/api/v1/suppliers/{site}/history"));
         // A link alone is not enough: the account must also have the supplier role.
-        Assert.False(await AllowedAsync(Principal(("sub", memberId.ToString()), ("role", "member")), site, Policies.CanEditSupplier));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(member.Client, $"/api/v1/suppliers/{site}/history"));
     }
 
     [Theory]
-    [InlineData("feed:read", "Scope:feed:read", true)]
-    [InlineData("feed:read suppliers:import", "Scope:suppliers:import", true)]
-    [InlineData("feed:read", "Scope:webhooks:manage", false)]
-    [InlineData("", "Scope:feed:read", false)]
-    public async Task ScopePoliciesFollowTheTokensScope(string scope, string policy, bool allowed)
+    [InlineData("feed:read", "/api/v1/webhooks", HttpStatusCode.Forbidden)]
+    [InlineData("webhooks:manage", "/api/v1/webhooks", HttpStatusCode.OK)]
+    [InlineData("feed:read suppliers:import", "/api/v1/imports/019a0000-0000-7000-8000-00000000dead", HttpStatusCode.NotFound)]
+    [InlineData("feed:read", "/api/v1/imports/019a0000-0000-7000-8000-00000000dead", HttpStatusCode.Forbidden)]
+    public async Task ScopePoliciesFollowTheTokensScope(string scopes, string path, HttpStatusCode expected)
     {
-        var client = Principal(("sub", Guid.NewGuid().ToString()), ("client_id", Guid.NewGuid().ToString()), ("scope", scope));
+        // NotFound: the scope let the request through to an import that does not exist.
+        using var client = await TestAccounts.IntegratorAsync(api, $"scopes {Guid.NewGuid():N}", scopes.Split(' '));
 
-        Assert.Equal(allowed, await AllowedAsync(client, resource: null, policy));
+        Assert.Equal(expected, await StatusAsync(client, path));
     }
 
     [Fact]
     public async Task ApiClientIsNotAMember()
     {
-        var client = Principal(("sub", Guid.NewGuid().ToString()), ("client_id", Guid.NewGuid().ToString()), ("scope", "feed:read"));
+        using var client = await TestAccounts.IntegratorAsync(api, $"not a member {Guid.NewGuid():N}", "feed:read");
+        using var member = await TestAccounts.SignInAsync(api, "member");
 
-        Assert.False(await AllowedAsync(client, resource: null, Policies.Member));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(client, "/api/v1/matching-requests"));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(member.Client, "/api/v1/matching-requests"));
     }
 
     [Fact]
@@ -103,13 +101,9 @@ public sealed class AuthorizationPolicyTests(RegistryApiFactory api)
         Assert.Equal(HttpStatusCode.OK, (await fresh.Client.GetAsync("/api/v1/auth/me")).StatusCode);
     }
 
-    private async Task<bool> AllowedAsync(ClaimsPrincipal user, object? resource, string policy)
+    private static async Task<HttpStatusCode> StatusAsync(HttpClient client, string path)
     {
-        using var scope = api.Services.CreateScope();
-        var authorization = scope.ServiceProvider.GetRequiredService<IAuthorizationService>();
-        return (await authorization.AuthorizeAsync(user, resource, policy)).Succeeded;
+        using var response = await client.GetAsync(path);
+        return response.StatusCode;
     }
-
-    private static ClaimsPrincipal Principal(params (string Type, string Value)[] claims) =>
-        new(new ClaimsIdentity(claims.Select(c => new Claim(c.Type, c.Value)), "Bearer", "name", "role"));
 }

@@ -122,21 +122,6 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    /// <summary>Empties every data table (not the migrations journal) so each test starts from a known state.</summary>
-    public async Task ResetDataAsync()
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        var tables = (await connection.QueryAsync<string>("""
-            SELECT format('%I.%I', schemaname, tablename) FROM pg_tables
-            WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', 'spatial_ref_sys')
-            """)).ToList();
-        if (tables.Count > 0)
-        {
-            await connection.ExecuteAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
-        }
-    }
-
     /// <summary>An HTTP client whose requests carry this bearer token, so authorization is exercised, not bypassed.</summary>
     public HttpClient CreateClientWithToken(string accessToken) => CreateDefaultClient(new ContractCheck(() => _contract), new BearerToken(accessToken));
 
