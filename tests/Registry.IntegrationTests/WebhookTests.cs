@@ -160,14 +160,17 @@ public sealed class WebhookTests(RegistryApiFactory api)
 
         var lost = $"/api/v1/webhooks/{subscriptions[0].Webhook.Id}/deliveries";
         var kept = $"/api/v1/webhooks/{subscriptions[1].Webhook.Id}/deliveries?status=delivered";
-        await Eventually.UntilAsync(async () => (await PageAsync(integrator, lost)).Items.Count == 1 && (await PageAsync(integrator, kept)).Items.Count == 1, "The webhook worker");
+        // A claimed delivery shows its attempt (pending) before its outcome: wait for the outcome, not the claim.
+        await Eventually.UntilAsync(async () => (await PageAsync(integrator, lost)).Items is [{ Status: not DeliveryStatus.Pending }]
+            && (await PageAsync(integrator, kept)).Items.Count == 1, "The webhook worker");
         var parked = (await PageAsync(integrator, lost)).Items.Single();
         Assert.Equal((DeliveryStatus.Parked, 1, Registry.Api.Webhooks.WebhookDispatcher.UnreadableSecret),
             (parked.Status, parked.Attempts, parked.AttemptLog.Single().Error));
 
         // The worker carries on: the next event reaches the subscription that can sign, and is parked for the other.
         Assert.Equal(HttpStatusCode.OK, (await coordinator.Client.PostAsync($"/api/v1/suppliers/{site.Id}/archive", null)).StatusCode);
-        await Eventually.UntilAsync(async () => (await PageAsync(integrator, lost)).Items.Count == 2 && (await PageAsync(integrator, kept)).Items.Count == 2, "The webhook worker");
+        await Eventually.UntilAsync(async () => (await PageAsync(integrator, lost)).Items is { Count: 2 } both && both.All(d => d.Status != DeliveryStatus.Pending)
+            && (await PageAsync(integrator, kept)).Items.Count == 2, "The webhook worker");
         Assert.All((await PageAsync(integrator, lost)).Items, d => Assert.Equal(DeliveryStatus.Parked, d.Status));
         Assert.Equal(2, receiver.Requests.Count);
         Assert.All(receiver.Requests, r => Assert.Equal(Sign(subscriptions[1].Secret, r.Id, r.Timestamp, r.Body), r.Signature));

@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Registry.IntegrationTests.Infrastructure;
 
