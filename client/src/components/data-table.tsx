@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { downloadCsv, type CsvCell } from '@/lib/csv';
-import { formatNumber, useI18n } from '@/lib/i18n';
+import { formatDateTime, formatNumber, useI18n, type Language } from '@/lib/i18n';
 import { EmptyState } from './async-state';
 import './data-table.css';
 
@@ -21,6 +21,28 @@ export interface TableColumn<Row> {
   className?: string;
   /** data-testid of the column's body cells. */
   testId?: string;
+}
+
+/** A column of moments: the ISO value in the CSV file, a `<time>` in the reader's format on screen. */
+export function timeColumn<Row>(
+  key: string,
+  header: string,
+  at: (row: Row) => string,
+  language: Language,
+  className?: string,
+): TableColumn<Row> {
+  return {
+    key,
+    header,
+    value: at,
+    render: (row) => <time dateTime={at(row)}>{formatDateTime(at(row), language)}</time>,
+    className,
+  };
+}
+
+/** A column of buttons: its heading said to screen readers only, and no part of the CSV file. */
+export function actionsColumn<Row>(header: string, render: (row: Row) => ReactNode): TableColumn<Row> {
+  return { key: 'actions', header, headerHidden: true, csv: false, value: () => null, render };
 }
 
 export interface DataTableProps<Row> {

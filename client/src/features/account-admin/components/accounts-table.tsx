@@ -1,8 +1,8 @@
 import { useCallback, useId, useState } from 'react';
 import { ErrorState, LoadingState, LoadMore } from '@/components/async-state';
-import { DataTable, type TableColumn } from '@/components/data-table';
+import { DataTable, timeColumn, type TableColumn } from '@/components/data-table';
 import { isRole, roleLabel, roles, type Role } from '@/lib/auth';
-import { formatDateTime, useI18n } from '@/lib/i18n';
+import { useI18n } from '@/lib/i18n';
 import { useCursorList, type FetchPage } from '@/lib/paging/use-cursor-list';
 import { listAccounts, type Account } from '../api/list-accounts';
 
@@ -37,12 +37,7 @@ export function AccountsTable() {
         </span>
       ),
     },
-    {
-      key: 'createdAt',
-      header: t('accounts.col.createdAt'),
-      value: (a) => a.createdAt,
-      render: (a) => <time dateTime={a.createdAt}>{formatDateTime(a.createdAt, language)}</time>,
-    },
+    timeColumn('createdAt', t('accounts.col.createdAt'), (a) => a.createdAt, language),
   ];
 
   return (

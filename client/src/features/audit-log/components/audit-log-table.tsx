@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { ErrorState, LoadingState, LoadMore } from '@/components/async-state';
-import { DataTable, type TableColumn } from '@/components/data-table';
-import { formatDateTime, isMessageKey, useI18n, type Translate } from '@/lib/i18n';
+import { DataTable, timeColumn, type TableColumn } from '@/components/data-table';
+import { isMessageKey, useI18n, type Translate } from '@/lib/i18n';
 import { useCursorList, type FetchPage } from '@/lib/paging/use-cursor-list';
 import { listAuditLog, type AuditEntry } from '../api/list-audit-log';
 
@@ -18,13 +18,7 @@ export function AuditLogTable() {
     return <ErrorState error={state.error} onRetry={reload} />;
   }
   const columns: TableColumn<AuditEntry>[] = [
-    {
-      key: 'at',
-      header: t('audit.col.at'),
-      value: (entry) => entry.at,
-      render: (entry) => <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>,
-      className: 'table__nowrap',
-    },
+    timeColumn('at', t('audit.col.at'), (entry) => entry.at, language, 'table__nowrap'),
     {
       key: 'actor',
       header: t('audit.col.actor'),

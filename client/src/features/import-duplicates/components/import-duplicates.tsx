@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/async-state';
-import { DataTable, type TableColumn } from '@/components/data-table';
+import { actionsColumn, DataTable, timeColumn, type TableColumn } from '@/components/data-table';
 import { WriteAlert } from '@/components/write-alert';
-import { formatDateTime, isMessageKey, useI18n } from '@/lib/i18n';
+import { isMessageKey, useI18n } from '@/lib/i18n';
 import { useLoaded } from '@/lib/use-loaded';
 import type { WriteFailure } from '@/lib/write-result';
 import { dismissImportDuplicate } from '../api/dismiss-import-duplicate';
@@ -99,20 +99,8 @@ export function ImportDuplicates() {
       render: (item) => reasonLabel(item.reason),
       testId: 'duplicate-reason',
     },
-    {
-      key: 'heldAt',
-      header: t('duplicates.col.heldAt'),
-      value: (item) => item.createdAt,
-      render: (item) => <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, language)}</time>,
-      className: 'table__nowrap',
-    },
-    {
-      key: 'actions',
-      header: t('parts.actions'),
-      headerHidden: true,
-      csv: false,
-      value: () => null,
-      render: (item) => (
+    timeColumn('heldAt', t('duplicates.col.heldAt'), (item) => item.createdAt, language, 'table__nowrap'),
+    actionsColumn(t('parts.actions'), (item) => (
         <DuplicateActions
           item={item}
           state={rows[item.id]}
@@ -120,8 +108,7 @@ export function ImportDuplicates() {
           onCancel={() => setRow(item.id, null)}
           onConfirm={(action) => void resolve(item, action)}
         />
-      ),
-    },
+      )),
   ];
 
   let body;

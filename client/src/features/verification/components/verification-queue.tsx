@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorState, LoadingState, LoadMore } from '@/components/async-state';
-import { DataTable, type TableColumn } from '@/components/data-table';
+import { actionsColumn, DataTable, timeColumn, type TableColumn } from '@/components/data-table';
 import { WriteAlert } from '@/components/write-alert';
-import { formatDateTime, useI18n } from '@/lib/i18n';
+import { useI18n } from '@/lib/i18n';
 import { useCursorList, type FetchPage } from '@/lib/paging/use-cursor-list';
 import type { WriteFailure } from '@/lib/write-result';
 import { listVerificationQueue, type VerificationQueueItem } from '../api/list-verification-queue';
@@ -61,20 +61,8 @@ export function VerificationQueue() {
         </>
       ),
     },
-    {
-      key: 'updatedAt',
-      header: t('verificationQueue.col.updatedAt'),
-      value: (item) => item.updatedAt,
-      render: (item) => <time dateTime={item.updatedAt}>{formatDateTime(item.updatedAt, language)}</time>,
-      className: 'table__nowrap',
-    },
-    {
-      key: 'actions',
-      header: t('parts.actions'),
-      headerHidden: true,
-      csv: false,
-      value: () => null,
-      render: (item) => {
+    timeColumn('updatedAt', t('verificationQueue.col.updatedAt'), (item) => item.updatedAt, language, 'table__nowrap'),
+    actionsColumn(t('parts.actions'), (item) => {
         const row = rows[item.id];
         return (
           <>
@@ -96,8 +84,7 @@ export function VerificationQueue() {
             {row?.kind === 'failed' && <WriteAlert failure={row.failure} />}
           </>
         );
-      },
-    },
+      }),
   ];
 
   return (
