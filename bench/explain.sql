@@ -71,6 +71,6 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT s.id FROM suppliers s WHERE s.statu
   AND s.search_bigrams @> ARRAY['溶接'] ORDER BY s.name_ja, s.id LIMIT 21;
 \echo '--- word of 3+ characters (trigram index), relevance order: ダイカスト'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT s.id FROM suppliers s WHERE s.status = 'published'
-  AND s.search_text LIKE '%ダイカスト%'
-ORDER BY ((strpos(lower(concat_ws(' ', s.name_ja, s.name_en, s.name_kana)), 'ダイカスト') > 0)::int)::float8 / 1
+  AND s.search_text LIKE '%だいかすと%'
+ORDER BY ((strpos(supplier_name_text(s.name_ja, s.name_en, s.name_kana), 'だいかすと') > 0)::int)::float8 / 1
          + CASE WHEN s.verification = 'verified' THEN 0.001::float8 ELSE 0::float8 END DESC, s.id LIMIT 21;

@@ -92,7 +92,7 @@ public sealed class ImportRunner(TaxonomyCatalog taxonomy, TimeProvider clock)
                     coalesce((SELECT array_agg(DISTINCT a ORDER BY a) FROM unnest(r.processes) p
                         JOIN import_ancestors t ON t.kind = 'processes' AND t.code = p CROSS JOIN unnest(t.ancestors) a), '{}'),
                     ARRAY(SELECT DISTINCT c FROM unnest(r.certifications) c ORDER BY c),
-                    lower(concat_ws(' ', r.name_ja, r.name_en, r.name_kana)), text_grams(lower(concat_ws(' ', r.name_ja, r.name_en, r.name_kana)))
+                    supplier_name_text(r.name_ja, r.name_en, r.name_kana), text_grams(supplier_name_text(r.name_ja, r.name_en, r.name_kana))
                 FROM import_rows r
                 ON CONFLICT (source_client_id, external_id) WHERE external_id IS NOT NULL DO UPDATE SET
                     name_ja = EXCLUDED.name_ja, name_en = EXCLUDED.name_en, name_kana = EXCLUDED.name_kana, corporate_number = EXCLUDED.corporate_number,
@@ -126,8 +126,8 @@ public sealed class ImportRunner(TaxonomyCatalog taxonomy, TimeProvider clock)
                     WHERE c.supplier_id = s.id AND (c.valid_until IS NULL OR c.valid_until >= current_date)), '{}'),
                 qualification_codes = coalesce((SELECT array_agg(DISTINCT a ORDER BY a) FROM supplier_staff q
                     JOIN import_ancestors t ON t.kind = 'qualifications' AND t.code = q.qualification_code CROSS JOIN unnest(t.ancestors) a WHERE q.supplier_id = s.id), '{}'),
-                search_text = lower(concat_ws(' ', s.name_ja, s.name_en, s.name_kana, s.description_ja, s.description_en, s.strengths)),
-                search_bigrams = text_grams(lower(concat_ws(' ', s.name_ja, s.name_en, s.name_kana, s.description_ja, s.description_en, s.strengths))),
+                search_text = supplier_search_text(s.name_ja, s.name_en, s.name_kana, s.description_ja, s.description_en, s.strengths),
+                search_bigrams = text_grams(supplier_search_text(s.name_ja, s.name_en, s.name_kana, s.description_ja, s.description_en, s.strengths)),
                 confirmed_at = now()
             FROM import_ids i WHERE s.id = i.id AND NOT i.inserted;
             """, new { client }, tx, cancellationToken: ct, commandTimeout: 600));

@@ -17,38 +17,38 @@ public sealed class DemoRegion(SupplierStore store, TimeProvider clock)
     public const int Sites = 500;
 
     /// <summary>Municipality (first five digits of the 団体コード), names, city hall, a jitter radius that stays inside it, postal prefix.</summary>
-    private sealed record Town(string Code5, string Ja, string Kana, double Lat, double Lon, double JitterKm, string Postal, int Weight)
+    private sealed record Town(string Code5, string Ja, string Kana, string En, double Lat, double Lon, double JitterKm, string Postal, int Weight)
     {
         public string Code => Code5 + CodeValidators.MunicipalityCheckDigit(Code5).ToString(CultureInfo.InvariantCulture);
     }
 
     private static readonly Town[] s_towns =
     [
-        new("23211", "豊田市", "とよたし", 35.0826, 137.1560, 4.0, "471", 60),
-        new("23202", "岡崎市", "おかざきし", 34.9551, 137.1743, 3.0, "444", 40),
-        new("23210", "刈谷市", "かりやし", 34.9893, 137.0020, 1.5, "448", 35),
-        new("23212", "安城市", "あんじょうし", 34.9587, 137.0803, 2.0, "446", 30),
-        new("23213", "西尾市", "にしおし", 34.8624, 137.0617, 2.0, "445", 25),
-        new("23100", "名古屋市", "なごやし", 35.1815, 136.9066, 3.0, "460", 60),
-        new("23201", "豊橋市", "とよはしし", 34.7692, 137.3915, 3.0, "440", 30),
-        new("23203", "一宮市", "いちのみやし", 35.3039, 136.8031, 2.0, "491", 20),
-        new("23204", "瀬戸市", "せとし", 35.2234, 137.0843, 2.0, "489", 12),
-        new("23205", "半田市", "はんだし", 34.8917, 136.9381, 1.5, "475", 15),
-        new("23206", "春日井市", "かすがいし", 35.2475, 136.9722, 2.0, "486", 20),
-        new("23207", "豊川市", "とよかわし", 34.8267, 137.3758, 2.0, "442", 15),
-        new("23209", "碧南市", "へきなんし", 34.8847, 136.9933, 1.2, "447", 15),
-        new("23214", "蒲郡市", "がまごおりし", 34.8256, 137.2197, 1.0, "443", 8),
-        new("23219", "小牧市", "こまきし", 35.2911, 136.9122, 1.5, "485", 20),
-        new("23220", "稲沢市", "いなざわし", 35.2486, 136.7803, 1.5, "492", 10),
-        new("23222", "東海市", "とうかいし", 35.0231, 136.9024, 1.2, "476", 15),
-        new("23223", "大府市", "おおぶし", 35.0118, 136.9637, 1.2, "474", 12),
-        new("23224", "知多市", "ちたし", 34.9967, 136.8647, 1.0, "478", 8),
-        new("23225", "知立市", "ちりゅうし", 34.9989, 137.0508, 0.8, "472", 8),
-        new("23227", "高浜市", "たかはまし", 34.9276, 136.9878, 0.8, "444", 10),
-        new("23229", "豊明市", "とよあけし", 35.0535, 137.0128, 1.0, "470", 8),
-        new("23230", "日進市", "にっしんし", 35.1318, 137.0394, 1.0, "470", 6),
-        new("23236", "みよし市", "みよしし", 35.0894, 137.0744, 1.0, "470", 12),
-        new("23238", "長久手市", "ながくてし", 35.1838, 137.0487, 0.8, "480", 5),
+        new("23211", "豊田市", "とよたし", "Toyota", 35.0826, 137.1560, 4.0, "471", 60),
+        new("23202", "岡崎市", "おかざきし", "Okazaki", 34.9551, 137.1743, 3.0, "444", 40),
+        new("23210", "刈谷市", "かりやし", "Kariya", 34.9893, 137.0020, 1.5, "448", 35),
+        new("23212", "安城市", "あんじょうし", "Anjo", 34.9587, 137.0803, 2.0, "446", 30),
+        new("23213", "西尾市", "にしおし", "Nishio", 34.8624, 137.0617, 2.0, "445", 25),
+        new("23100", "名古屋市", "なごやし", "Nagoya", 35.1815, 136.9066, 3.0, "460", 60),
+        new("23201", "豊橋市", "とよはしし", "Toyohashi", 34.7692, 137.3915, 3.0, "440", 30),
+        new("23203", "一宮市", "いちのみやし", "Ichinomiya", 35.3039, 136.8031, 2.0, "491", 20),
+        new("23204", "瀬戸市", "せとし", "Seto", 35.2234, 137.0843, 2.0, "489", 12),
+        new("23205", "半田市", "はんだし", "Handa", 34.8917, 136.9381, 1.5, "475", 15),
+        new("23206", "春日井市", "かすがいし", "Kasugai", 35.2475, 136.9722, 2.0, "486", 20),
+        new("23207", "豊川市", "とよかわし", "Toyokawa", 34.8267, 137.3758, 2.0, "442", 15),
+        new("23209", "碧南市", "へきなんし", "Hekinan", 34.8847, 136.9933, 1.2, "447", 15),
+        new("23214", "蒲郡市", "がまごおりし", "Gamagori", 34.8256, 137.2197, 1.0, "443", 8),
+        new("23219", "小牧市", "こまきし", "Komaki", 35.2911, 136.9122, 1.5, "485", 20),
+        new("23220", "稲沢市", "いなざわし", "Inazawa", 35.2486, 136.7803, 1.5, "492", 10),
+        new("23222", "東海市", "とうかいし", "Tokai", 35.0231, 136.9024, 1.2, "476", 15),
+        new("23223", "大府市", "おおぶし", "Obu", 35.0118, 136.9637, 1.2, "474", 12),
+        new("23224", "知多市", "ちたし", "Chita", 34.9967, 136.8647, 1.0, "478", 8),
+        new("23225", "知立市", "ちりゅうし", "Chiryu", 34.9989, 137.0508, 0.8, "472", 8),
+        new("23227", "高浜市", "たかはまし", "Takahama", 34.9276, 136.9878, 0.8, "444", 10),
+        new("23229", "豊明市", "とよあけし", "Toyoake", 35.0535, 137.0128, 1.0, "470", 8),
+        new("23230", "日進市", "にっしんし", "Nisshin", 35.1318, 137.0394, 1.0, "470", 6),
+        new("23236", "みよし市", "みよしし", "Miyoshi", 35.0894, 137.0744, 1.0, "470", 12),
+        new("23238", "長久手市", "ながくてし", "Nagakute", 35.1838, 137.0487, 0.8, "480", 5),
     ];
 
     private static readonly (string Ja, string Kana, string En)[] s_prefixes =
@@ -81,7 +81,7 @@ public sealed class DemoRegion(SupplierStore store, TimeProvider clock)
             var town = ShopKinds.Pick(random, s_towns, t => t.Weight);
             var site = NewSite(random, kind, town, names, today);
             await connection.ExecuteAsync(new CommandDefinition(InsertSite, site, tx, cancellationToken: ct));
-            await InsertPartsAsync(connection, tx, ShopParts.Generate(random, kind, site.Id, today, Guid.CreateVersion7), ct);
+            await InsertPartsAsync(connection, tx, ShopParts.Generate(random, kind, site.Id, today, Guid.CreateVersion7, employees: site.Employees), ct);
             await store.TouchAsync(connection, tx, site.Id, factsChanged: false, ct);
             // Freshness varies in a real registry: some sites confirmed last week, some a year ago.
             await connection.ExecuteAsync(new CommandDefinition(
@@ -132,10 +132,11 @@ public sealed class DemoRegion(SupplierStore store, TimeProvider clock)
     private static SiteRow NewSite(Random random, ShopKinds.Kind kind, Town town, HashSet<string> names, DateOnly today)
     {
         var (prefixJa, prefixKana, prefixEn) = s_prefixes[random.Next(s_prefixes.Length)];
-        var nameJa = $"{prefixJa}{kind.Suffix}";
+        // A name taken already is another plant of the same firm, in both languages: 三河精工 第2工場, Mikawa Seiko Plant 2.
+        var (nameJa, nameEn) = ($"{prefixJa}{kind.Suffix}", $"{prefixEn} {kind.SuffixEn}");
         for (var n = 2; !names.Add(nameJa); n++)
         {
-            nameJa = $"{prefixJa}{kind.Suffix} 第{n}工場";
+            (nameJa, nameEn) = ($"{prefixJa}{kind.Suffix} 第{n}工場", $"{prefixEn} {kind.SuffixEn} Plant {n}");
         }
 
         // A point within the jitter radius of the city hall (uniform on the disc).
@@ -146,10 +147,10 @@ public sealed class DemoRegion(SupplierStore store, TimeProvider clock)
         var employees = (int)Math.Round(Math.Exp(random.NextDouble() * Math.Log(300)) + 2);
         var spare = random.NextDouble() < 0.75 ? random.Next(0, 9) * 5 : (int?)null;
         var faxOnly = random.NextDouble() < 0.25;
-        return new SiteRow(
+        var row = new SiteRow(
             Guid.CreateVersion7(),
             nameJa,
-            $"{prefixEn} {kind.SuffixEn} (demo)",
+            $"{nameEn} (demo)",
             $"{prefixKana}{kind.SuffixKana}",
             $"{town.Postal}-{random.Next(0, 10000):0000}",
             town.Code,
@@ -161,7 +162,7 @@ public sealed class DemoRegion(SupplierStore store, TimeProvider clock)
             (long)random.Next(1, 100) * 1_000_000,
             [kind.Industries[random.Next(kind.Industries.Length)]],
             $"【デモデータ・架空の企業】{town.Ja}の{kind.Strength}を得意とする工場です。",
-            $"[Demo data, fictitious company] A {kind.SuffixEn.ToLowerInvariant()} shop in {town.Kana}.",
+            $"[Demo data, fictitious company] A {kind.TradeEn} shop in {town.En}.",
             kind.Strength,
             "デモ 担当",
             $"contact{random.Next(1000, 9999)}@demo.registry.example",
@@ -185,6 +186,10 @@ public sealed class DemoRegion(SupplierStore store, TimeProvider clock)
             Level(random, (0, 30), (1, 60), (2, 10)),
             Level(random, (0, 25), (1, 60), (2, 15)),
             Level(random, (0, 0), (1, 20), (2, 80)));
+
+        // A shop closed to contract work offers no spare capacity (a contradiction the registry refuses at input); the
+        // draws above stay as they were, so that the rest of the region does not change.
+        return row.ContractAcceptance == "closed" ? row with { SpareCapacityPct = null, SpareCapacityValidUntil = null } : row;
     }
 
     private static async Task InsertPartsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, ShopParts parts, CancellationToken ct)

@@ -33,7 +33,7 @@ public sealed record ShopParts(
 
     // The order of draws from the random source is part of the result: the demo region stays the same only while
     // it does not change.
-    public static ShopParts Generate(Random random, ShopKinds.Kind kind, Guid supplierId, DateOnly today, Func<Guid> newId, Richness? richness = null)
+    public static ShopParts Generate(Random random, ShopKinds.Kind kind, Guid supplierId, DateOnly today, Func<Guid> newId, Richness? richness = null, int? employees = null)
     {
         var (minProcesses, equipmentShare, secondMachineShare) = richness ?? Richness.Demo;
         var capabilities = new List<CapabilityRow>();
@@ -78,7 +78,8 @@ public sealed record ShopParts(
         var staff = new List<StaffRow>();
         foreach (var qualification in kind.Qualifications.Where(_ => random.NextDouble() < 0.6))
         {
-            staff.Add(new StaffRow(newId(), supplierId, qualification, random.Next(1, 12)));
+            // No more qualified people than the site employs (a contradiction the registry refuses at input).
+            staff.Add(new StaffRow(newId(), supplierId, qualification, Math.Min(random.Next(1, 12), Math.Max(1, employees ?? int.MaxValue))));
         }
 
         return new ShopParts(capabilities, equipment, certifications, staff);

@@ -30,6 +30,9 @@ public sealed class MatchEvaluator(
     /// <summary>Without a radius (a region of prefectures), where the distance criterion reaches no points.</summary>
     public const double DistanceScaleKm = 200;
 
+    /// <summary>How far ahead a due date may lie: beyond it a date is a slip (9999-12-31), not a plan.</summary>
+    public const int MaxYearsAhead = 5;
+
     private static readonly string[] s_inspection = ["cmm", "scanner_3d", "vision_measuring", "xray_inspection"];
 
     /// <summary>What is wrong with a request, by field (empty when nothing is): codes, weights, due date.</summary>
@@ -62,6 +65,11 @@ public sealed class MatchEvaluator(
         if (request.DueDate is { } due && due < clock.Today())
         {
             errors["dueDate"] = ["The due date has passed."];
+        }
+        else if (request.DueDate is { } far && far > clock.Today().AddYears(MaxYearsAhead))
+        {
+            // 9999-12-31 is a typing slip, not a plan: a supplier cannot commit capacity that far ahead.
+            errors["dueDate"] = [$"The due date is more than {MaxYearsAhead} years ahead."];
         }
 
         return errors;

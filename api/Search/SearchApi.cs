@@ -11,6 +11,7 @@ using Registry.Api.Http;
 using Registry.Api.Search.Index;
 using Registry.Contracts.Search;
 using Registry.Contracts.Suppliers;
+using Registry.Contracts.Taxonomy;
 
 namespace Registry.Api.Search;
 
@@ -56,7 +57,7 @@ public static class SearchApi
 
         if (follower.Enabled && follower.IsLoaded && SearchIndex.CanAnswer(query))
         {
-            return await FromIndexAsync(query, built, after, take, level, today, index, reads, user, http, ct);
+            return await FromIndexAsync(query, built, after, take, level, today, index, reads, user, http, search, ct);
         }
 
         var order = Order.For(built.Sort, built.Relevance);
@@ -90,9 +91,10 @@ public static class SearchApi
         var page = rows.ToPage(take, r => new Key(r.SortValueText, r.Id).ToString(), http, sort);
         return TypedResults.Ok(new SupplierSearchResult
         {
-            Items = [.. page.Items.Select(r => r.ToDto())],
+            Items = [.. page.Items.Select(r => r.ToDto(built.Keywords))],
             NextCursor = page.NextCursor,
             Facets = facets,
+            Suggestions = page.Items.Count == 0 && after is null ? search.Suggestions(built.Keywords) : null,
         });
     }
 
@@ -102,7 +104,7 @@ public static class SearchApi
     /// </summary>
     private static async Task<Results<Ok<SupplierSearchResult>, ProblemHttpResult>> FromIndexAsync(
         SupplierQuery query, SupplierSearch.Built built, string? after, int take, short level, DateOnly today, SearchIndex index,
-        ReadDatabase reads, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+        ReadDatabase reads, ClaimsPrincipal user, HttpContext http, SupplierSearch search, CancellationToken ct)
     {
         (string, Guid)? afterKey = null;
         if (after is not null)
@@ -130,8 +132,9 @@ public static class SearchApi
             $"index;dur={System.Diagnostics.Stopwatch.GetElapsedTime(started, indexed).TotalMilliseconds:0.00}, db;dur={System.Diagnostics.Stopwatch.GetElapsedTime(indexed).TotalMilliseconds:0.00}");
         return TypedResults.Ok(new SupplierSearchResult
         {
-            Items = [.. page.Hits.Where(h => rows.ContainsKey(h.Id)).Select(h => rows[h.Id].ToDto())],
+            Items = [.. page.Hits.Where(h => rows.ContainsKey(h.Id)).Select(h => rows[h.Id].ToDto(built.Keywords))],
             NextCursor = next,
+            Suggestions = page.Hits.Count == 0 && after is null ? search.Suggestions(built.Keywords) : null,
             Facets = page.Facets is { } f ? new SearchFacets
             {
                 Total = f.Total,
@@ -150,6 +153,8 @@ public static class SearchApi
         s.id, s.name_ja, s.name_en, s.prefecture_code, s.municipality_code,
         ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lon, s.process_codes,
         {Sections.Certifications.ValidOnToday} AS certifications,
+        {Sections.Capabilities.Materials} AS material_codes,
+        {Sections.Equipment.Types} AS equipment_type_codes,
         s.verification = 'verified' AS verified,
         {Sections.Capacity.ContractAcceptance} AS contract_acceptance,
         {Sections.Capacity.SpareNow} AS spare_capacity_pct,
@@ -234,6 +239,8 @@ public static class SearchApi
         public double? Lon { get; init; }
         public string[] ProcessCodes { get; init; } = [];
         public string[]? Certifications { get; init; }
+        public string[]? MaterialCodes { get; init; }
+        public string[]? EquipmentTypeCodes { get; init; }
         public bool Verified { get; init; }
         public string? ContractAcceptance { get; init; }
         public int? SpareCapacityPct { get; init; }
@@ -248,7 +255,7 @@ public static class SearchApi
             var other => Convert.ToString(other, CultureInfo.InvariantCulture) ?? "",
         };
 
-        public SupplierSummary ToDto() => new()
+        public SupplierSummary ToDto(IReadOnlyList<SupplierSearch.Keyword> keywords) => new()
         {
             Id = Id,
             NameJa = NameJa,
@@ -264,6 +271,20 @@ public static class SearchApi
             SpareCapacityPct = SpareCapacityPct,
             DistanceKm = DistanceM is { } m ? Math.Round(m / 1000, 2) : null,
             ConfirmedAt = ConfirmedAt,
+            KeywordHits = KeywordHits(keywords) is { Count: > 0 } hits ? hits : null,
+        };
+
+        /// <summary>Which named terms this site has, per word, in what the caller may see of it (the projection is masked).</summary>
+        private List<KeywordHit> KeywordHits(IReadOnlyList<SupplierSearch.Keyword> keywords) =>
+            [.. keywords.SelectMany(k => k.Terms.Where(Has).Select(t => new KeywordHit { Word = k.Word, Kind = t.Kind, Code = t.Code })).Take(24)];
+
+        private bool Has((TaxonomyKind Kind, string Code) term) => term.Kind switch
+        {
+            TaxonomyKind.Processes => ProcessCodes.Contains(term.Code),
+            TaxonomyKind.Materials => MaterialCodes?.Contains(term.Code) == true,
+            TaxonomyKind.EquipmentTypes => EquipmentTypeCodes?.Contains(term.Code) == true,
+            TaxonomyKind.Certifications => Certifications?.Contains(term.Code) == true,
+            _ => false,
         };
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Dapper;
 using Registry.Api.Disclosure;
 using Registry.Api.Taxonomy;
+using Registry.Contracts.Search;
 using Registry.Contracts.Suppliers;
 using Registry.Contracts.Taxonomy;
 
@@ -24,7 +25,13 @@ public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
         public string Relevance { get; init; } = NoText;
 
         public Index.SearchIndex.Expansions Expansions { get; init; } = new(null, null);
+
+        /// <summary>Per word of the query, the taxonomy terms it names (empty when none): what explains a hit.</summary>
+        public IReadOnlyList<Keyword> Keywords { get; init; } = [];
     }
+
+    /// <summary>A word of the query and the terms it names (processes, materials, equipment types, certifications).</summary>
+    public sealed record Keyword(string Word, IReadOnlyList<(TaxonomyKind Kind, string Code)> Terms);
 
     // Relevance without a text: verified sites first. Written so that PostgreSQL and the index compute the same
     // double: (words found in the names) / (words) + 0.001 when verified.
@@ -200,7 +207,8 @@ public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
         }
 
         var words = TextQuery.Words(query.Q);
-        AppendText(words, where, args);
+        IReadOnlyList<Keyword> keywords = [.. words.Select(w => new Keyword(w, taxonomy.TermsNamedBy(w)))];
+        AppendText(keywords, where, args);
 
         SupplierSort sort;
         var requested = (query as SupplierQuery)?.Sort;
@@ -221,40 +229,89 @@ public sealed class SupplierSearch(TaxonomyCatalog taxonomy)
         return new Built(where.ToString(), args, sort, null, null)
         {
             Relevance = words.Count == 0 ? NoText : Relevance(words.Count),
-            Expansions = new(fitProcesses, equipmentTypes),
+            Expansions = new(fitProcesses, equipmentTypes) { Keywords = [.. keywords.Select(k => k.Terms)] },
+            Keywords = keywords,
         };
     }
 
     /// <summary>
-    /// Every word must occur. Words of 1–2 characters go only to the character/bigram array (exact, and the only
-    /// index that can serve them); longer words to LIKE over the trigram index. The short path never uses LIKE, so
-    /// the planner cannot fall back to the trigram index for a word it cannot index.
+    /// Every word must occur, in the text or as a term the site has. In the text: words of 1–2 characters go only to
+    /// the character/bigram array (exact, and the only index that can serve them); longer words to LIKE over the
+    /// trigram index. The short path never uses LIKE, so the planner cannot fall back to the trigram index for a word
+    /// it cannot index. A word that names taxonomy terms (板金, めっき) also finds the sites that have one of them,
+    /// each section only where the caller may see it, as its filter would.
     /// </summary>
-    private static void AppendText(IReadOnlyList<string> words, StringBuilder where, DynamicParameters args)
+    private static void AppendText(IReadOnlyList<Keyword> keywords, StringBuilder where, DynamicParameters args)
     {
-        var grams = words.Where(TextQuery.IsGram).ToArray();
+        var grams = keywords.Where(k => k.Terms.Count == 0 && TextQuery.IsGram(k.Word)).Select(k => k.Word).ToArray();
         if (grams.Length > 0)
         {
             where.Append(" AND s.search_bigrams @> @grams");
             args.Add("grams", grams);
         }
 
-        foreach (var (word, i) in words.Where(w => !TextQuery.IsGram(w)).Select((w, i) => (w, i)))
+        for (var i = 0; i < keywords.Count; i++)
         {
-            where.Append(CultureInfo.InvariantCulture, $" AND s.search_text LIKE @like{i}");
-            args.Add($"like{i}", "%" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
-        }
-
-        foreach (var (word, i) in words.Select((w, i) => (w, i)))
-        {
+            var (word, terms) = (keywords[i].Word, keywords[i].Terms);
             args.Add($"word{i}", word);
+            if (terms.Count == 0 && TextQuery.IsGram(word))
+            {
+                continue;
+            }
+
+            string inText;
+            if (TextQuery.IsGram(word))
+            {
+                inText = $"s.search_bigrams @> ARRAY[@word{i}]";
+            }
+            else
+            {
+                inText = $"s.search_text LIKE @like{i}";
+                args.Add($"like{i}", "%" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
+            }
+
+            if (terms.Count == 0)
+            {
+                where.Append(" AND ").Append(inText);
+                continue;
+            }
+
+            string[] Codes(TaxonomyKind kind) => [.. terms.Where(t => t.Kind == kind).Select(t => t.Code)];
+            args.Add($"kp{i}", Codes(TaxonomyKind.Processes));
+            args.Add($"km{i}", Codes(TaxonomyKind.Materials));
+            args.Add($"ke{i}", Codes(TaxonomyKind.EquipmentTypes));
+            args.Add($"kc{i}", Codes(TaxonomyKind.Certifications));
+            where.Append(CultureInfo.InvariantCulture, $"""
+                 AND ({inText}
+                      OR s.process_codes && @kp{i}
+                      OR ({Sections.Capabilities.Shown} AND s.material_codes && @km{i})
+                      OR ({Sections.Equipment.Shown} AND s.equipment_type_codes && @ke{i})
+                      OR ({Sections.Certifications.Shown} AND s.certification_codes && @kc{i}
+                          AND EXISTS (SELECT 1 FROM supplier_certifications c WHERE c.supplier_id = s.id AND c.code = ANY(@kc{i})
+                                      AND (c.valid_until IS NULL OR c.valid_until >= @today))))
+                """);
         }
+    }
+
+    /// <summary>
+    /// Filters to search by instead of the words, for a search that found nothing: the terms each word names, or else
+    /// the terms whose names hold the word (めっき鋼板 for めっき), three a word at most.
+    /// </summary>
+    public IReadOnlyList<SuggestedFilter>? Suggestions(IReadOnlyList<Keyword> keywords)
+    {
+        TaxonomyKind[] kinds = [TaxonomyKind.Processes, TaxonomyKind.Materials, TaxonomyKind.EquipmentTypes, TaxonomyKind.Certifications];
+        var suggestions = keywords.SelectMany(k =>
+            (k.Terms.Count > 0 ? k.Terms : k.Word.Length < 2 ? [] : taxonomy.Suggest(k.Word, kinds, english: false, limit: 3).Select(s => (s.Kind, s.Code)))
+            .Take(3)
+            .Select(t => new SuggestedFilter { Word = k.Word, Kind = t.Kind, Code = t.Code }))
+            .ToList();
+        return suggestions.Count > 0 ? suggestions : null;
     }
 
     /// <summary>The share of the words found in the site's names (ja, en, kana), plus the verified bonus.</summary>
     private static string Relevance(int words) =>
         "((" + string.Join(" + ", Enumerable.Range(0, words).Select(i =>
-            $"(strpos(lower(concat_ws(' ', s.name_ja, s.name_en, s.name_kana)), @word{i}) > 0)::int"))
+            $"(strpos(supplier_name_text(s.name_ja, s.name_en, s.name_kana), @word{i}) > 0)::int"))
         + $")::float8 / {words} + {Verified})";
 
     private static Built Unknown(string field, string code) =>

@@ -33,7 +33,11 @@ public static class SupplierPartsApi
         Func<SupplierValidation, TInput, Dictionary<string, string[]>> Check,
         Func<TInput, object> Arguments,
         Func<TRow, TaxonomyCatalog, TimeProvider, TDto> ToDto)
-        where TInput : class;
+        where TInput : class
+    {
+        /// <summary>What the part may not contradict in the site itself (its number of employees): field and message.</summary>
+        public Func<TInput, int?, (string Field, string? Message)>? AgainstSite { get; init; }
+    }
 
     private static readonly Part<CapabilityInput, SupplierStore.CapabilityRow, Capability> s_capabilities = new(
         "capabilities", 200, "capability", "supplier_capabilities", "disclosure_capabilities",
@@ -85,7 +89,10 @@ public static class SupplierPartsApi
         "qualification_code, id",
         (v, i) => v.Check(i),
         i => new { i.QualificationCode, i.Headcount },
-        (r, _, _) => r.ToDto());
+        (r, _, _) => r.ToDto())
+    {
+        AgainstSite = (i, employees) => ("headcount", DataQuality.Headcount(i.Headcount, employees)),
+    };
 
     public static RouteGroupBuilder MapSupplierParts(this RouteGroupBuilder group)
     {
@@ -172,6 +179,11 @@ public static class SupplierPartsApi
             return Problems.NotFound("supplier");
         }
 
+        if (await ContradictionAsync(connection, tx, part, id, body, ct) is { } contradiction)
+        {
+            return contradiction;
+        }
+
         var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             $"SELECT count(*) FROM {part.Table} WHERE supplier_id = @id", new { id }, tx, cancellationToken: ct));
         if (count >= part.MaxItems)
@@ -215,6 +227,11 @@ public static class SupplierPartsApi
             return Problems.NotFound("supplier");
         }
 
+        if (await ContradictionAsync(connection, tx, part, id, body, ct) is { } contradiction)
+        {
+            return contradiction;
+        }
+
         var exists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             $"SELECT EXISTS (SELECT 1 FROM {part.Table} WHERE id = @partId AND supplier_id = @id)", new { partId, id }, tx, cancellationToken: ct));
         if (!exists)
@@ -243,6 +260,21 @@ public static class SupplierPartsApi
         // The UPDATE matched version = expected and added one.
         http.Response.SetETag(expected + 1);
         return TypedResults.Ok(after);
+    }
+
+    /// <summary>A 400 naming the field when the part contradicts the site (read under the site's lock), else null.</summary>
+    private static async Task<ProblemHttpResult?> ContradictionAsync<TInput, TRow, TDto>(
+        NpgsqlConnection connection, NpgsqlTransaction tx, Part<TInput, TRow, TDto> part, Guid id, TInput body, CancellationToken ct)
+        where TInput : class
+    {
+        if (part.AgainstSite is null)
+        {
+            return null;
+        }
+
+        var employees = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "SELECT employees FROM suppliers WHERE id = @id", new { id }, tx, cancellationToken: ct));
+        return part.AgainstSite(body, employees) is (var field, { } message) ? Problems.Validation(field, message) : null;
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync<TInput, TRow, TDto>(

@@ -45,6 +45,7 @@ public sealed class SupplierValidation(TaxonomyCatalog taxonomy)
         if (input.Capacity is { } capacity)
         {
             Nested(errors, "capacity", capacity);
+            Add(errors, "capacity.spareCapacityPct", DataQuality.SpareCapacity(capacity.ContractAcceptance, capacity.SpareCapacityPct));
         }
 
         if (input.Challenges is { } challenges)

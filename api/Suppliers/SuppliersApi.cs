@@ -76,7 +76,8 @@ public static partial class SuppliersApi
             .WithName("verifySupplier").WithSummary("Mark the site's facts as verified (coordinators)")
             .ProducesProblemDocument(StatusCodes.Status404NotFound);
         group.MapGet("/verification-queue", VerificationQueue).RequireAuthorization(Policies.Coordinator)
-            .WithName("listVerificationQueue").WithSummary("Sites waiting for verification, oldest change first (coordinators)");
+            .WithName("listVerificationQueue").WithSummary("Sites waiting for verification, oldest change first (coordinators)")
+            .WithDescription("q finds sites by name (folded: やまだ, ﾔﾏﾀﾞ and ヤマダ are one). issues=true lists the sites whose facts contradict each other (data quality), verified ones included; each item names its issues.");
         group.MapGet("/{id:guid}/history", History).RequireAuthorization(Policies.CanEditSupplier)
             .WithName("getSupplierHistory").WithSummary("Every recorded change to the site and its parts (owner and coordinators)")
             .ProducesProblemDocument(StatusCodes.Status404NotFound);
@@ -145,6 +146,13 @@ public static partial class SuppliersApi
         if (await store.ReadAsync(connection, tx, id, Viewer.Coordinators, seeUnpublished: true, canEdit: true, ct) is not { } before)
         {
             return Problems.NotFound("supplier");
+        }
+
+        var largestHeadcount = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT coalesce(max(headcount), 0) FROM supplier_staff WHERE supplier_id = @id", new { id }, tx, cancellationToken: ct));
+        if (DataQuality.Employees(body.Employees, largestHeadcount) is { } contradiction)
+        {
+            return Problems.Validation("employees", contradiction);
         }
 
         var args = Parameters(id, body, clock.Today());

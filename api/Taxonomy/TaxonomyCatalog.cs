@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Registry.Api.Text;
 using Registry.Contracts.Taxonomy;
 
 namespace Registry.Api.Taxonomy;
@@ -17,6 +18,11 @@ public sealed class TaxonomyCatalog
     private readonly FrozenDictionary<TaxonomyKind, IReadOnlyList<Term>> _terms;
     private readonly FrozenDictionary<(TaxonomyKind, string), Term> _byCode;
     private readonly FrozenDictionary<(TaxonomyKind, string), IReadOnlyList<string>> _descendants;
+    private readonly FrozenDictionary<Term, string[]> _folded;
+
+    /// <summary>The kinds of term a search word can name a site's capability by (DESIGN §5: what a site can do).</summary>
+    private static readonly TaxonomyKind[] s_keywordKinds =
+        [TaxonomyKind.Processes, TaxonomyKind.Materials, TaxonomyKind.EquipmentTypes, TaxonomyKind.Certifications];
 
     public TaxonomyCatalog(Stream json)
     {
@@ -41,6 +47,9 @@ public sealed class TaxonomyCatalog
         _descendants = _terms
             .SelectMany(k => k.Value.Select(t => (Key: (k.Key, t.Code), Codes: (IReadOnlyList<string>)[.. k.Value.Where(d => IsSelfOrDescendant(d.Code, t.Code)).Select(d => d.Code)])))
             .ToFrozenDictionary(x => x.Key, x => x.Codes);
+        // Every name of a term (code, labels, synonyms) folded once, as typed words are: ﾒｯｷ finds めっき.
+        _folded = _terms.Values.SelectMany(t => t)
+            .ToFrozenDictionary(t => t, t => t.Synonyms.Prepend(t.En).Prepend(t.Ja).Prepend(t.Code).Select(TextFold.Fold).ToArray());
     }
 
     public static TaxonomyCatalog LoadEmbedded()
@@ -84,10 +93,10 @@ public sealed class TaxonomyCatalog
     /// <summary>The top-level family of a code (machining for machining.milling.5axis).</summary>
     public string Family(TaxonomyKind kind, string code) => SelfAndAncestors(kind, code).LastOrDefault() ?? code;
 
-    /// <summary>Terms whose label or synonym contains the typed text, best first: prefix matches, then shorter labels.</summary>
+    /// <summary>Terms whose label or synonym contains the typed text (folded), best first: prefix matches, then shorter labels.</summary>
     public IReadOnlyList<TaxonomySuggestion> Suggest(string typed, IReadOnlyCollection<TaxonomyKind> kinds, bool english, int limit)
     {
-        var q = typed.Trim();
+        var q = TextFold.Fold(typed.Trim());
         if (q.Length == 0)
         {
             return [];
@@ -108,21 +117,42 @@ public sealed class TaxonomyCatalog
             })];
     }
 
-    private static (int Rank, string Text)? BestHit(Term term, string q)
+    /// <summary>
+    /// The terms a search word names, for a keyword to find the sites that have them: the word (folded, at least two
+    /// characters) is a process's, material's, equipment type's or certification's label or synonym, or the start of
+    /// one (板金 → 板金加工, ようせつ → 溶接, めっき → めっき; not 電気亜鉛めっき鋼板). Terms below another named term are
+    /// left out: sites store their codes with the ancestors, so the higher term finds them already.
+    /// </summary>
+    public IReadOnlyList<(TaxonomyKind Kind, string Code)> TermsNamedBy(string foldedWord)
+    {
+        if (foldedWord.Length < 2)
+        {
+            return [];
+        }
+
+        var named = s_keywordKinds
+            .SelectMany(kind => _terms[kind].Where(t => _folded[t].Any(n => n.StartsWith(foldedWord, StringComparison.Ordinal))).Select(t => (kind, t.Code)))
+            .ToList();
+        return [.. named.Where(x => !named.Any(o => o.kind == x.kind && x.Code.StartsWith(o.Code + ".", StringComparison.Ordinal)))];
+    }
+
+    private (int Rank, string Text)? BestHit(Term term, string q)
     {
         (int Rank, string Text)? best = null;
-        foreach (var text in term.Synonyms.Prepend(term.En).Prepend(term.Ja).Prepend(term.Code))
+        string[] names = [.. term.Synonyms.Prepend(term.En).Prepend(term.Ja).Prepend(term.Code)];
+        var folded = _folded[term];
+        for (var i = 0; i < names.Length; i++)
         {
-            var at = text.IndexOf(q, StringComparison.OrdinalIgnoreCase);
+            var at = folded[i].IndexOf(q, StringComparison.Ordinal);
             if (at < 0)
             {
                 continue;
             }
 
-            var rank = at == 0 ? (text.Length == q.Length ? 0 : 1) : 2;
+            var rank = at == 0 ? (folded[i].Length == q.Length ? 0 : 1) : 2;
             if (best is null || rank < best.Value.Rank)
             {
-                best = (rank, text);
+                best = (rank, names[i]);
             }
         }
 

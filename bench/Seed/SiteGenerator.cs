@@ -122,7 +122,7 @@ public sealed class SiteGenerator(int seed, TaxonomyCatalog taxonomy, DateOnly t
             "",
             [],
             parts);
-        var text = string.Join(' ', new[] { site.NameJa, site.NameEn, site.NameKana, site.DescriptionJa, site.DescriptionEn, site.Strengths }).ToLowerInvariant();
+        var text = Registry.Api.Text.TextFold.Fold(string.Join(' ', new[] { site.NameJa, site.NameEn, site.NameKana, site.DescriptionJa, site.DescriptionEn, site.Strengths }));
         return site with { SearchText = text, SearchBigrams = Grams(text) };
     }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Registry.Contracts.Suppliers;
+using Registry.Contracts.Taxonomy;
 
 namespace Registry.Contracts.Search;
 
@@ -47,6 +48,36 @@ public sealed record SupplierSummary
     public double? DistanceKm { get; init; }
 
     public required DateTimeOffset ConfirmedAt { get; init; }
+
+    [Description("How the search words found this site through the taxonomy: a word naming a process, material, equipment type or certification the site has (板金 → sheet_metal). Absent when no word named a term the site has.")]
+    [MaxLength(24)]
+    public IReadOnlyList<KeywordHit>? KeywordHits { get; init; }
+}
+
+[Description("A search word that found a site because the site has a taxonomy term the word names.")]
+public sealed record KeywordHit
+{
+    [Description("The word as it was compared (folded: NFKC, lower case, katakana as hiragana).")]
+    [MaxLength(200)]
+    public required string Word { get; init; }
+
+    public required TaxonomyKind Kind { get; init; }
+
+    [MaxLength(80)]
+    public required string Code { get; init; }
+}
+
+[Description("A filter to search by instead of a word, offered when a first page finds nothing.")]
+public sealed record SuggestedFilter
+{
+    [Description("The word the filter would replace (folded).")]
+    [MaxLength(200)]
+    public required string Word { get; init; }
+
+    public required TaxonomyKind Kind { get; init; }
+
+    [MaxLength(80)]
+    public required string Code { get; init; }
 }
 
 [Description("One page of search results, with facet counts for the whole filtered set when asked for.")]
@@ -59,6 +90,10 @@ public sealed record SupplierSearchResult
     public string? NextCursor { get; init; }
 
     public SearchFacets? Facets { get; init; }
+
+    [Description("Present when the first page is empty and a word names (or is part of) taxonomy terms: search by these filters instead of the words.")]
+    [MaxLength(24)]
+    public IReadOnlyList<SuggestedFilter>? Suggestions { get; init; }
 }
 
 [Description("Counts over every site matching the filters (not only this page).")]

@@ -168,12 +168,18 @@ public sealed class MatchingPreviewTests(RegistryApiFactory api)
             Request(Step("machining")) with { Weights = new QcdWeights { Quality = 0.5, Cost = 0.5, Delivery = 0.5 } }, Json.Options);
         var unknown = await member.Client.PostAsJsonAsync("/api/v1/matching/preview", Request(Step("machining.teleportation")), Json.Options);
         var anonymous = await api.CreateClient().PostAsJsonAsync("/api/v1/matching/preview", Request(Step("machining")), Json.Options);
+        // 9999-12-31 is a slip of the keyboard: refused, while a date within five years is a plan.
+        var farAway = await member.Client.PostAsJsonAsync("/api/v1/matching/preview", Request(Step("machining")) with { DueDate = new DateOnly(9999, 12, 31) }, Json.Options);
+        var withinFiveYears = await member.Client.PostAsJsonAsync("/api/v1/matching/preview", Request(Step("machining")) with { DueDate = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(4) }, Json.Options);
 
         Assert.Equal(HttpStatusCode.BadRequest, weights.StatusCode);
         Assert.Contains("\"weights\"", await weights.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("steps[0].processCode", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, farAway.StatusCode);
+        Assert.Contains("\"dueDate\"", await farAway.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, withinFiveYears.StatusCode);
     }
 
     private static double Score(IReadOnlyList<MatchCandidate> candidates, Guid id) => candidates.Single(c => c.SupplierId == id).Score;

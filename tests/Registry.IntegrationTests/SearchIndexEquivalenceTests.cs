@@ -16,7 +16,9 @@ public sealed class SearchIndexEquivalenceTests(RegistryApiFactory api)
     private static readonly string[] s_processes = ["machining.milling.5axis", "machining.turning.cnc", "joining.welding.tig", "surface.plating.zinc", "sheet_metal.stamping"];
     private static readonly string[] s_certifications = ["iso_9001", "iatf_16949", "iso_14001"];
     private static readonly string[] s_names = ["溶接", "板金", "精密", "めっき", "プレス", "ＭＣ"];
-    private static readonly string[] s_words = ["溶接", "板金", "精", "工業", "ｍｃ", "溶", "加工", "試作", "接板"];
+    // Words naming terms too (旋盤: a process and the lathe; 環境: a certificate; 炭素: a material; 研磨: a process), kana
+    // as typed (ﾌﾟﾚ and ぷれ are one gram) and full-width Latin.
+    private static readonly string[] s_words = ["溶接", "板金", "精", "工業", "ｍｃ", "溶", "加工", "試作", "接板", "旋盤", "環境", "炭素", "研磨", "ﾌﾟﾚ", "ぷれ", "ＭＣ"];
     private static readonly (double Lat, double Lon)[] s_points = [(26.2124, 127.6809), (26.3344, 127.8056), (26.5916, 127.9772)];
 
     [Fact]

@@ -99,6 +99,75 @@ public sealed class SearchTests(RegistryApiFactory api)
     }
 
     [Fact]
+    public async Task AWordNamingAProcessFindsTheSitesDoingItAndSaysWhy()
+    {
+        using var supplier = await TestAccounts.SignInAsync(api, "supplier");
+        var sheet = await Sites.PublishedAsync(supplier.Client, Sites.Input($"三河 {_tag}"), "sheet_metal.cutting.laser");
+        var plating = await Sites.PublishedAsync(supplier.Client, Sites.Input($"矢作 {_tag}"), "surface.plating.zinc");
+        await Sites.PublishedAsync(supplier.Client, Sites.Input($"挙母 {_tag}"), "machining.milling.5axis");
+
+        // 板金 (two characters: the index answers) is nowhere in the texts; the process is.
+        var found = await SearchAsync(api.CreateClient(), "", text: "板金");
+        var hit = Assert.Single(found.Items);
+        Assert.Equal(sheet.Id, hit.Id);
+        var why = Assert.Single(hit.KeywordHits!);
+        Assert.Equal(("板金", Registry.Contracts.Taxonomy.TaxonomyKind.Processes, "sheet_metal"), (why.Word, why.Kind, why.Code));
+
+        // めっき in any of its spellings (three characters: the SQL path answers), and its reading ばんきん for 板金.
+        foreach (var typed in new[] { "めっき", "メッキ", "ﾒｯｷ", "鍍金" })
+        {
+            Assert.Equal([plating.Id], await IdsAsync(api.CreateClient(), "", text: typed));
+        }
+
+        Assert.Equal([sheet.Id], await IdsAsync(api.CreateClient(), "", text: "ばんきん"));
+        Assert.Null((await SearchAsync(api.CreateClient(), "")).Items[0].KeywordHits);
+    }
+
+    [Fact]
+    public async Task NamesAreFoundAsTheyAreTypedInAnyWidthOrKana()
+    {
+        using var supplier = await TestAccounts.SignInAsync(api, "supplier");
+        var yamada = await Sites.PublishedAsync(supplier.Client, Sites.Input($"山田精工 {_tag}") with { NameKana = "ヤマダセイコウ", NameEn = "Yamada Seiko" });
+        var press = await Sites.PublishedAsync(supplier.Client, Sites.Input($"プレス工業 {_tag}") with { NameKana = "プレスコウギョウ" });
+
+        foreach (var typed in new[] { "やまだせいこう", "ヤマダセイコウ", "ﾔﾏﾀﾞｾｲｺｳ", "ＹＡＭＡＤＡ", "yamada" })
+        {
+            var found = await SearchAsync(api.CreateClient(), "", text: typed);
+            Assert.True(found.Items.Select(i => i.Id).SequenceEqual([yamada.Id]), $"{typed} found {found.Items.Count} sites");
+        }
+
+        // Two kana characters are a gram, answered by the index: ぷれ, プレ and ﾌﾟﾚ are one.
+        foreach (var typed in new[] { "ぷれ", "プレ", "ﾌﾟﾚ" })
+        {
+            Assert.Equal([press.Id], await IdsAsync(api.CreateClient(), "", text: typed));
+        }
+    }
+
+    [Fact]
+    public async Task AWordFindsAHiddenSectionOnlyForThoseWhoMaySeeIt()
+    {
+        using var supplier = await TestAccounts.SignInAsync(api, "supplier");
+        var site = await Sites.PublishedAsync(supplier.Client, Sites.Input($"設備非公開 {_tag}", disclosure: new Disclosure { Equipment = DisclosureLevel.Members }));
+        await Sites.AddAsync<Equipment>(supplier.Client, site.Id, "equipment", new EquipmentInput { TypeCode = "lathe.cnc", SpecValue = 300 });
+        using var member = await TestAccounts.SignInAsync(api, "member");
+
+        // 旋盤 names the lathe (equipment, members only) and turning (a process this site does not do).
+        Assert.Empty(await IdsAsync(api.CreateClient(), "", text: "旋盤"));
+        var seen = Assert.Single((await SearchAsync(member.Client, "", text: "旋盤")).Items);
+        Assert.Equal(("lathe", Registry.Contracts.Taxonomy.TaxonomyKind.EquipmentTypes), (seen.KeywordHits![0].Code, seen.KeywordHits[0].Kind));
+    }
+
+    [Fact]
+    public async Task ASearchThatFindsNothingSuggestsTheFilterItsWordNames()
+    {
+        var nothing = await SearchAsync(api.CreateClient(), "", text: "板金");
+
+        Assert.Empty(nothing.Items);
+        Assert.Contains(nothing.Suggestions!, s => s is { Word: "板金", Code: "sheet_metal", Kind: Registry.Contracts.Taxonomy.TaxonomyKind.Processes });
+        Assert.DoesNotContain(nothing.Suggestions!, s => s.Word == _tag);
+    }
+
+    [Fact]
     public async Task OtherFiltersNarrowAsDocumented()
     {
         using var supplier = await TestAccounts.SignInAsync(api, "supplier");

@@ -64,6 +64,53 @@ public sealed class Bitset
         }
     }
 
+    /// <summary>
+    /// Adds the sites of <paramref name="posting"/> that are also in <paramref name="mask"/> and <paramref name="also"/>
+    /// (each when given): a word of a bitset at a time where both are bitsets, a site at a time otherwise.
+    /// </summary>
+    public void UnionWith(Posting posting, Bitset? mask = null, Posting? also = null)
+    {
+        if (posting.Bits is { } bits && also is null)
+        {
+            var words = (bits.Capacity + 63) / 64;
+            Grow(bits.Capacity);
+            for (var i = 0; i < words; i++)
+            {
+                _words[i] |= bits.Word(i) & (mask?.Word(i) ?? ulong.MaxValue);
+            }
+
+            return;
+        }
+
+        if (posting.Bits is { } dense)
+        {
+            for (var i = 0; i < (dense.Capacity + 63) / 64; i++)
+            {
+                var word = dense.Word(i) & (mask?.Word(i) ?? ulong.MaxValue);
+                while (word != 0)
+                {
+                    var ordinal = (i << 6) + BitOperations.TrailingZeroCount(word);
+                    if (also!.Contains(ordinal))
+                    {
+                        Set(ordinal);
+                    }
+
+                    word &= word - 1;
+                }
+            }
+
+            return;
+        }
+
+        foreach (var ordinal in posting.List)
+        {
+            if ((mask is null || mask.Get(ordinal)) && (also is null || also.Contains(ordinal)))
+            {
+                Set(ordinal);
+            }
+        }
+    }
+
     /// <summary>How many bits are set in the first <paramref name="words"/> words of a raw buffer.</summary>
     public static int Count(ulong[] buffer, int words)
     {

@@ -5,6 +5,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Registry.Contracts.Suppliers;
+using Registry.Contracts.Taxonomy;
 
 namespace Registry.Api.Search.Index;
 
@@ -112,11 +113,16 @@ internal sealed partial class IndexStore
             Require(_prefecture, prefecture);
         }
 
-        foreach (var word in plan.Words)
+        for (var w = 0; w < plan.Words.Count; w++)
         {
-            if (_grams.TryGetValue(Grams.Key(word), out var posting))
+            var found = _grams.TryGetValue(Grams.Key(plan.Words[w]), out var posting);
+            if (w < plan.Keywords.Count && plan.Keywords[w] is { Count: > 0 } terms)
             {
-                Need(posting);
+                bitsets.Add(KeywordSites(posting, terms, level));
+            }
+            else if (found)
+            {
+                Need(posting!);
             }
             else
             {
@@ -243,6 +249,42 @@ internal sealed partial class IndexStore
         {
             ArrayPool<ulong>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// The sites a word finds: those whose text holds it, and those having a term it names — materials, equipment and
+    /// certificates (unexpired) only where the caller may see that section, as their filters require.
+    /// </summary>
+    private Bitset KeywordSites(Posting? text, IReadOnlyList<(TaxonomyKind Kind, string Code)> terms, short level)
+    {
+        var sites = new Bitset(_keys.Count);
+        if (text is not null)
+        {
+            sites.UnionWith(text);
+        }
+
+        foreach (var (kind, code) in terms)
+        {
+            switch (kind)
+            {
+                case TaxonomyKind.Processes when _process.TryGetValue(code, out var p):
+                    sites.UnionWith(p);
+                    break;
+                case TaxonomyKind.Materials when _material.TryGetValue(code, out var m):
+                    sites.UnionWith(m, _capabilitiesVisible[level]);
+                    break;
+                case TaxonomyKind.EquipmentTypes when _equipment.TryGetValue(code, out var e):
+                    sites.UnionWith(e, _equipmentVisible[level]);
+                    break;
+                case TaxonomyKind.Certifications when _certificationValid.TryGetValue(code, out var valid) && _certification.TryGetValue(code, out var held):
+                    sites.UnionWith(valid, _certificationsVisible[level], held);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return sites;
     }
 
     private static bool InAll(int ordinal, List<Bitset> bitsets, List<Posting> lists, Posting walked)

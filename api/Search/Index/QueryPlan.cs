@@ -30,6 +30,7 @@ internal sealed class QueryPlan
         Sort = sort;
         Relevance = sort == SupplierSort.Relevance;
         NamePostings = [.. Words.Select(store.NamePosting)];
+        Keywords = expansions.Keywords;
         if (query.FitXMm is not null || query.FitYMm is not null || query.FitZMm is not null || query.ToleranceUm is not null)
         {
             Fit = true;
@@ -78,6 +79,9 @@ internal sealed class QueryPlan
     public bool PostingsOnly { get; }
 
     public bool Relevance { get; }
+
+    /// <summary>Per word, the taxonomy terms it names (a site having one matches the word too).</summary>
+    public IReadOnlyList<IReadOnlyList<(Contracts.Taxonomy.TaxonomyKind Kind, string Code)>> Keywords { get; }
 
     /// <summary>Per word, the sites whose names hold it (null: none).</summary>
     public Posting?[] NamePostings { get; }

@@ -74,8 +74,12 @@ public sealed class SearchIndex : IDisposable
     public sealed record Facets(int Total, IReadOnlyDictionary<string, int> ProcessFamilies, IReadOnlyDictionary<string, int> Prefectures, IReadOnlyDictionary<string, int> Certifications);
 
     /// <summary>Taxonomy expansions the SQL path also uses: the processes whose capability rows an envelope filter
-    /// looks at, and the equipment types a key-spec filter accepts.</summary>
-    public sealed record Expansions(IReadOnlyCollection<string>? FitProcesses, IReadOnlyCollection<string>? EquipmentTypes);
+    /// looks at, the equipment types a key-spec filter accepts, and per word of the text the terms it names.</summary>
+    public sealed record Expansions(IReadOnlyCollection<string>? FitProcesses, IReadOnlyCollection<string>? EquipmentTypes)
+    {
+        /// <summary>Per word of the query (in <see cref="TextQuery.Words"/> order), the terms that also find a site.</summary>
+        public IReadOnlyList<IReadOnlyList<(Contracts.Taxonomy.TaxonomyKind Kind, string Code)>> Keywords { get; init; } = [];
+    }
 
     /// <summary>One page of matches in the order of <paramref name="sort"/>, after the keyset position if given.</summary>
     public Page Query(SupplierQuery query, SupplierSort sort, short level, DateOnly today, (string Value, Guid Id)? after, int take, bool facets, Expansions? expansions = null)

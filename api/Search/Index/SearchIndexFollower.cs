@@ -138,7 +138,7 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
     // Decimals are read as float8 (the type PostgreSQL compares them in), unknown values as -1, dates as day numbers
     // (days since 0001-01-01, DateOnly.DayNumber), so that Dapper maps plain arrays.
     private static string FactsSql(bool all) => $$"""
-            SELECT s.id, s.name_ja, lower(concat_ws(' ', s.name_ja, s.name_en, s.name_kana)) AS name_text, s.search_text,
+            SELECT s.id, s.name_ja, supplier_name_text(s.name_ja, s.name_en, s.name_kana) AS name_text, s.search_text,
                    ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lon, s.prefecture_code,
                    s.municipality_code, s.employees, s.verification = 'verified' AS verified, s.contract_acceptance,
                    s.process_codes, s.material_codes, s.equipment_type_codes, s.qualification_codes, s.certification_codes,

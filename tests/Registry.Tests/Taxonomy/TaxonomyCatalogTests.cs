@@ -110,4 +110,42 @@ public sealed partial class TaxonomyCatalogTests
 
     [GeneratedRegex(@"^[a-z0-9_]+(\.[a-z0-9_]+)*$")]
     private static partial Regex CodePattern();
+
+    [Theory]
+    [InlineData("板金", "processes:sheet_metal")]
+    [InlineData("ばんきん", "processes:sheet_metal")]
+    [InlineData("ようせつ", "processes:joining.welding")]
+    [InlineData("ヨウセツ", "processes:joining.welding")]
+    [InlineData("研磨", "processes:surface.polishing")]
+    [InlineData("めっき", "processes:surface.plating equipment_types:plating_line")]
+    [InlineData("ﾒｯｷ", "processes:surface.plating equipment_types:plating_line")]
+    [InlineData("旋盤", "processes:machining.turning equipment_types:lathe")]
+    [InlineData("qms", "certifications:iso_9001")]
+    public void AWordNamesTheTermsWhoseNamesItIsOrBegins(string typed, string expected)
+    {
+        var word = Registry.Api.Search.TextQuery.Words(typed)[0];
+
+        var named = s_taxonomy.TermsNamedBy(word).Select(t => $"{Registry.Api.Http.WireNames.Of(t.Kind)}:{t.Code}");
+
+        Assert.Equal(expected.Split(' '), named);
+    }
+
+    [Fact]
+    public void AWordInsideAnotherTermsNameDoesNotNameIt()
+    {
+        // 電気亜鉛めっき鋼板 is a synonym of steel sheet: a shop that buys sheet does not plate.
+        Assert.DoesNotContain(s_taxonomy.TermsNamedBy("めっき"), t => t.Kind == TaxonomyKind.Materials);
+        Assert.Empty(s_taxonomy.TermsNamedBy("金"));
+        Assert.Empty(s_taxonomy.TermsNamedBy("山田"));
+    }
+
+    [Fact]
+    public void SuggestionsMatchAsPeopleType()
+    {
+        var halfWidth = s_taxonomy.Suggest("ﾒｯｷ", [TaxonomyKind.Processes], english: false, limit: 5);
+        var katakana = s_taxonomy.Suggest("メッキ", [TaxonomyKind.Processes], english: false, limit: 5);
+
+        Assert.Equal("surface.plating", halfWidth[0].Code);
+        Assert.Equal(katakana.Select(s => s.Code), halfWidth.Select(s => s.Code));
+    }
 }

@@ -1147,7 +1147,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sites waiting for verification, oldest change first (coordinators) */
+        /**
+         * Sites waiting for verification, oldest change first (coordinators)
+         * @description q finds sites by name (folded: やまだ, ﾔﾏﾀﾞ and ヤマダ are one). issues=true lists the sites whose facts contradict each other (data quality), verified ones included; each item names its issues.
+         */
         get: operations["listVerificationQueue"];
         put?: never;
         post?: never;
@@ -1782,6 +1785,8 @@ export interface components {
             /** @description Supplier sites this account may edit. */
             supplierIds?: string[];
         };
+        /** @enum {string} */
+        DataQualityIssue: "staff_above_employees" | "spare_capacity_while_closed";
         DeliveryAttempt: {
             /** Format: date-time */
             attemptedAt: string;
@@ -2056,6 +2061,12 @@ export interface components {
             min: number;
             /** Format: double */
             max: number;
+        };
+        KeywordHit: {
+            /** @description The word as it was compared (folded: NFKC, lower case, katakana as hiragana). */
+            word: string;
+            kind: components["schemas"]["TaxonomyKind"];
+            code: string;
         };
         LoginRequest: {
             /** Format: email */
@@ -2402,6 +2413,12 @@ export interface components {
             /** Format: date-time */
             evaluatedAt: string;
         };
+        SuggestedFilter: {
+            /** @description The word the filter would replace (folded). */
+            word: string;
+            kind: components["schemas"]["TaxonomyKind"];
+            code: string;
+        };
         SupplierExportRow: {
             /** Format: uuid */
             id: string;
@@ -2549,6 +2566,8 @@ export interface components {
             items: components["schemas"]["SupplierSummary"][];
             nextCursor?: string | null;
             facets?: components["schemas"]["SearchFacets"];
+            /** @description Present when the first page is empty and a word names (or is part of) taxonomy terms: search by these filters instead of the words. */
+            suggestions?: components["schemas"]["SuggestedFilter"][] | null;
         };
         /** @enum {string} */
         SupplierStatus: "draft" | "published" | "archived";
@@ -2578,6 +2597,8 @@ export interface components {
             distanceKm?: number | null;
             /** Format: date-time */
             confirmedAt: string;
+            /** @description How the search words found this site through the taxonomy: a word naming a process, material, equipment type or certification the site has (板金 → sheet_metal). Absent when no word named a term the site has. */
+            keywordHits?: components["schemas"]["KeywordHit"][] | null;
         };
         /** @enum {string} */
         TaxonomyKind: "processes" | "materials" | "equipment_types" | "certifications" | "qualifications" | "industries" | "prefectures";
@@ -2683,6 +2704,8 @@ export interface components {
             verification: components["schemas"]["VerificationStatus"];
             /** Format: date-time */
             updatedAt: string;
+            /** @description Facts of the site that contradict each other (empty when none): for a coordinator to ask the site to correct. */
+            issues?: components["schemas"]["DataQualityIssue"][];
         };
         VerificationQueueItemPage: {
             items: components["schemas"]["VerificationQueueItem"][];
@@ -11903,6 +11926,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                q?: string;
+                issues?: boolean;
             };
             header?: never;
             path?: never;
