@@ -224,7 +224,7 @@ public sealed record VerificationQueueItem
 
     [Description("Facts of the site that contradict each other (empty when none): for a coordinator to ask the site to correct.")]
     [MaxLength(10)]
-    public IReadOnlyList<DataQualityIssue> Issues { get; init; } = [];
+    public required IReadOnlyList<DataQualityIssue> Issues { get; init; }
 }
 
 [Description("A contradiction in a site's facts: `staff_above_employees` (a qualification held by more people than the site employs), `spare_capacity_while_closed` (spare capacity offered while contract work is closed).")]

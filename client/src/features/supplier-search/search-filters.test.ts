@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { emptyFilters, filtersToParams, parseFilters, toggleCode, toSearchQuery, type SupplierFilters } from './search-filters';
+import {
+  emptyFilters,
+  filterInsteadOfWord,
+  filtersToParams,
+  fold,
+  parseFilters,
+  toggleCode,
+  toSearchQuery,
+  type SupplierFilters,
+} from './search-filters';
 
 const full: SupplierFilters = {
   q: '精密 切削',
@@ -109,5 +118,28 @@ describe('a facet click', () => {
 
     expect(once.process).toEqual(['machining']);
     expect(twice.process).toEqual([]);
+  });
+});
+
+describe('a suggested filter in place of a word', () => {
+  it('folds as the service does', () => {
+    expect(fold('ﾒｯｷ')).toBe('めっき');
+    expect(fold('ＹＡＭＡＤＡ')).toBe('yamada');
+    expect(fold('ヤマダセイコウ')).toBe('やまだせいこう');
+  });
+
+  it('moves the word into the filter of its kind, once', () => {
+    const filters = { ...emptyFilters, q: 'メッキ 豊田', process: ['surface.plating'] };
+
+    expect(filterInsteadOfWord(filters, { word: 'めっき', kind: 'processes', code: 'surface.plating' })).toEqual({
+      ...filters,
+      q: '豊田',
+      process: ['surface.plating'],
+    });
+    expect(filterInsteadOfWord({ ...emptyFilters, q: '旋盤' }, { word: '旋盤', kind: 'equipment_types', code: 'lathe' })).toEqual({
+      ...emptyFilters,
+      q: undefined,
+      equipmentType: 'lathe',
+    });
   });
 });

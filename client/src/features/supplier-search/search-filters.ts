@@ -1,4 +1,4 @@
-import type { SupplierSearchQuery } from '@/lib/api/suppliers';
+import type { SuggestedFilter, SupplierSearchQuery } from '@/lib/api/suppliers';
 
 /** The orders the API sorts a search by (the contract's `sort`). */
 export type SupplierSort = NonNullable<SupplierSearchQuery['sort']>;
@@ -193,4 +193,35 @@ export function toggleCode(
 ): SupplierFilters {
   const list = filters[key];
   return { ...filters, [key]: list.includes(code) ? list.filter((c) => c !== code) : [...list, code] };
+}
+
+/**
+ * The search with a suggested filter in place of the word it was suggested for: the word leaves the keywords (the
+ * API compares words folded, so the typed word is the one whose fold is the suggestion's) and the term becomes a filter.
+ */
+export function filterInsteadOfWord(filters: SupplierFilters, suggestion: SuggestedFilter): SupplierFilters {
+  const words = (filters.q ?? '').split(/\s+/).filter((word) => word !== '' && fold(word) !== suggestion.word);
+  const next: SupplierFilters = { ...filters, q: words.length > 0 ? words.join(' ') : undefined };
+  switch (suggestion.kind) {
+    case 'processes':
+      return next.process.includes(suggestion.code) ? next : { ...next, process: [...next.process, suggestion.code] };
+    case 'materials':
+      return next.material.includes(suggestion.code) ? next : { ...next, material: [...next.material, suggestion.code] };
+    case 'certifications':
+      return next.certification.includes(suggestion.code)
+        ? next
+        : { ...next, certification: [...next.certification, suggestion.code] };
+    case 'equipment_types':
+      return { ...next, equipmentType: suggestion.code };
+    default:
+      return next;
+  }
+}
+
+/** The service's folding of a typed word (Text/TextFold): NFKC, lower case, katakana as hiragana. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 }

@@ -2705,7 +2705,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             /** @description Facts of the site that contradict each other (empty when none): for a coordinator to ask the site to correct. */
-            issues?: components["schemas"]["DataQualityIssue"][];
+            issues: components["schemas"]["DataQualityIssue"][];
         };
         VerificationQueueItemPage: {
             items: components["schemas"]["VerificationQueueItem"][];

@@ -9,6 +9,8 @@ export type SupplierProfile = Schemas['SupplierProfile'];
 export type SupplierSummary = Schemas['SupplierSummary'];
 export type SupplierSearchResult = Schemas['SupplierSearchResult'];
 export type SearchFacets = Schemas['SearchFacets'];
+export type SuggestedFilter = Schemas['SuggestedFilter'];
+export type KeywordHit = Schemas['KeywordHit'];
 
 /** The query parameters of GET /api/v1/suppliers, as the contract names them. */
 export type SupplierSearchQuery = NonNullable<operations['searchSuppliers']['parameters']['query']>;

@@ -55,6 +55,13 @@ export function ResultList({
                 <span className="muted"> {t('supplier.municipalityCode', { code: item.municipalityCode })}</span>
               )}
             </p>
+            {item.keywordHits && item.keywordHits.length > 0 && (
+              <p className="result__why" data-testid="keyword-hits">
+                {item.keywordHits
+                  .map((hit) => t('search.hit', { kind: t(`search.hitKind.${hit.kind}`), label: labelOf(hit.kind, hit.code) }))
+                  .join('　')}
+              </p>
+            )}
             <ul className="tags" aria-label={t('supplier.processes')}>
               {item.processes.map((code) => (
                 <li key={code} className="tag">

@@ -131,6 +131,44 @@ describe('the supplier search and its URL', () => {
     expect(second).toHaveTextContent('認証: 非公開');
   });
 
+  it('says through which term a keyword found a site', async () => {
+    installFakeApi({
+      'GET /api/v1/suppliers': () =>
+        json({
+          ...result,
+          items: [{ ...result.items[0], keywordHits: [{ word: 'tig', kind: 'processes', code: 'joining.welding.tig' }] }],
+        }),
+    });
+    setUp2('/suppliers?q=TIG');
+
+    expect(await screen.findByTestId('keyword-hits')).toHaveTextContent('工程: TIG溶接');
+  });
+
+  it('offers the filter a word names when nothing is found, in place of the word', async () => {
+    const user = userEvent.setup();
+    const searches: Call[] = [];
+    installFakeApi({
+      'GET /api/v1/suppliers': (call) => {
+        searches.push(call);
+        return json({ items: [], suggestions: [{ word: 'tig', kind: 'processes', code: 'joining.welding.tig' }] });
+      },
+    });
+    const router = createMemoryRouter([{ path: '/suppliers', element: <SupplierSearch /> }], {
+      initialEntries: ['/suppliers?q=%EF%BC%B4%EF%BC%A9%EF%BC%A7+%E8%B1%8A%E7%94%B0'],
+    });
+    render(
+      <I18nProvider>
+        <RouterProvider router={router} />
+      </I18nProvider>,
+    );
+
+    const offer = await screen.findByTestId('search-suggestions');
+    await user.click(within(offer).getByRole('button', { name: '工程: TIG溶接' }));
+
+    // ＴＩＧ (full-width) folds to the suggestion's word and leaves the keywords; 豊田 stays.
+    await waitFor(() => expect(router.state.location.search).toBe('?q=%E8%B1%8A%E7%94%B0&process=joining.welding.tig'));
+  });
+
   it('says when nothing matches, and what went wrong when the search failed', async () => {
     installFakeApi({ 'GET /api/v1/suppliers': () => json({ items: [], facets: { ...result.facets, total: 0 } }) });
     const router = createMemoryRouter([{ path: '/suppliers', element: <SupplierSearch /> }], { initialEntries: ['/suppliers'] });

@@ -8,7 +8,16 @@ import { ApiError } from '@/lib/problem';
 import { useTaxonomyLabels } from '@/lib/taxonomy';
 import { draftFromFilters, filtersFromDraft, type FilterDraft } from '../filter-draft';
 import { useSupplierSearch } from '../hooks/use-supplier-search';
-import { filtersToParams, parseFilters, searchPoint, sorts, toggleCode, type SupplierFilters, type SupplierSort } from '../search-filters';
+import {
+  filterInsteadOfWord,
+  filtersToParams,
+  parseFilters,
+  searchPoint,
+  sorts,
+  toggleCode,
+  type SupplierFilters,
+  type SupplierSort,
+} from '../search-filters';
 import { FacetPanel, type FacetGroup } from './facet-panel';
 import { FilterPanel } from './filter-panel';
 import { ResultList } from './result-list';
@@ -29,7 +38,7 @@ export function SupplierSearch() {
   // Equal searches have equal keys whatever order the URL had its parameters in.
   const key = useMemo(() => filtersToParams(filters).toString(), [filters]);
   const search = useSupplierSearch(filters, key);
-  const labelOf = useTaxonomyLabels(['processes', 'prefectures', 'certifications']);
+  const labelOf = useTaxonomyLabels(['processes', 'prefectures', 'certifications', 'materials', 'equipment_types']);
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const [draft, setDraft] = useState<FilterDraft>(() => draftFromFilters(filters));
 
@@ -129,7 +138,26 @@ export function SupplierSearch() {
         />
         {state.kind === 'loading' && <LoadingState>{t('search.loading')}</LoadingState>}
         {state.kind === 'error' && <ErrorState error={state.error} onRetry={search.reload} />}
-        {state.kind === 'ready' && state.items.length === 0 && <EmptyState>{t('search.empty')}</EmptyState>}
+        {state.kind === 'ready' && state.items.length === 0 && (
+          <EmptyState>
+            {t('search.empty')}
+            {search.suggestions.length > 0 && (
+              <span className="search__suggestions" data-testid="search-suggestions">
+                {t('search.suggestionsIntro')}
+                {search.suggestions.map((suggestion) => (
+                  <button
+                    key={`${suggestion.word}|${suggestion.kind}|${suggestion.code}`}
+                    type="button"
+                    className="button button--small"
+                    onClick={() => apply(filterInsteadOfWord(filters, suggestion))}
+                  >
+                    {t('search.hit', { kind: t(`search.hitKind.${suggestion.kind}`), label: labelOf(suggestion.kind, suggestion.code) })}
+                  </button>
+                ))}
+              </span>
+            )}
+          </EmptyState>
+        )}
         {state.kind === 'ready' && state.items.length > 0 && (
           <>
             <ResultList items={state.items} labelOf={labelOf} highlightedId={highlighted} onHighlight={setHighlighted} />

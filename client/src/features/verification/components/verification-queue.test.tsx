@@ -24,6 +24,7 @@ const item = {
   status: 'published',
   verification: 'unverified',
   updatedAt: '2026-11-29T09:02:03Z',
+  issues: [],
 };
 
 describe('the verification queue', () => {
@@ -41,6 +42,27 @@ describe('the verification queue', () => {
 
     expect(await within(row).findByRole('status')).toHaveTextContent('確認済み');
     expect(calls.some((call) => call.method === 'POST' && call.url.pathname.endsWith('/verify'))).toBe(true);
+  });
+
+  it('finds a site by name and lists the sites whose data contradicts itself', async () => {
+    const user = userEvent.setup();
+    const calls = installFakeApi({
+      'GET /api/v1/suppliers/verification-queue': (call) =>
+        json({
+          items: call.url.searchParams.get('issues') === 'true' ? [{ ...item, issues: ['staff_above_employees'] }] : [item],
+          nextCursor: null,
+        }),
+    });
+    renderQueue();
+
+    await user.type(await screen.findByRole('searchbox', { name: '事業所名で探す' }), 'ﾐｶﾜ');
+    await user.click(screen.getByRole('button', { name: '検索' }));
+    await screen.findByTestId('queue-row');
+    expect(calls.some((call) => call.url.searchParams.get('q') === 'ﾐｶﾜ')).toBe(true);
+
+    await user.click(screen.getByRole('checkbox', { name: 'データに矛盾がある事業所（確認済みを含む）' }));
+    expect(await screen.findByTestId('queue-issues')).toHaveTextContent('有資格者数が従業員数を超えています');
+    expect(calls.some((call) => call.url.searchParams.get('issues') === 'true' && call.url.searchParams.get('q') === 'ﾐｶﾜ')).toBe(true);
   });
 
   it('says when nothing waits, and when verifying failed', async () => {

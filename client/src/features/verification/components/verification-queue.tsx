@@ -11,15 +11,48 @@ import { verifySupplier } from '../api/verify-supplier';
 
 type RowState = { kind: 'busy' } | { kind: 'verified' } | { kind: 'failed'; failure: WriteFailure };
 
-/** Sites waiting for a coordinator's verification, oldest change first, each with a link and a verify button. */
+/**
+ * Sites waiting for a coordinator's verification, oldest change first, each with a link and a verify button; a name
+ * search (recent edits sit past the first page), and the data-quality list: sites whose facts contradict each other.
+ */
 export function VerificationQueue() {
   const { t, language } = useI18n();
+  const [filter, setFilter] = useState<{ q: string; issues: boolean }>({ q: '', issues: false });
+  const [typed, setTyped] = useState('');
   const fetchPage = useCallback<FetchPage<VerificationQueueItem>>(
-    (cursor, signal) => listVerificationQueue({ cursor }, signal),
-    [],
+    (cursor, signal) =>
+      listVerificationQueue({ cursor, q: filter.q || undefined, issues: filter.issues || undefined }, signal),
+    [filter],
   );
   const { state, loadMore, reload } = useCursorList(fetchPage);
   const [rows, setRows] = useState<Record<string, RowState>>({});
+  const controls = (
+    <form
+      className="queue-filter"
+      role="search"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setFilter((previous) => ({ ...previous, q: typed.trim() }));
+      }}
+    >
+      <label>
+        {t('verificationQueue.search')}
+        <input type="search" name="q" value={typed} maxLength={100} onChange={(event) => setTyped(event.target.value)} />
+      </label>
+      <button type="submit" className="button button--small">
+        {t('search.submit')}
+      </button>
+      <label className="queue-filter__toggle">
+        <input
+          type="checkbox"
+          name="issues"
+          checked={filter.issues}
+          onChange={(event) => setFilter((previous) => ({ ...previous, issues: event.target.checked }))}
+        />
+        {t('verificationQueue.issuesOnly')}
+      </label>
+    </form>
+  );
 
   async function verify(id: string) {
     setRows((previous) => ({ ...previous, [id]: { kind: 'busy' } }));
@@ -31,10 +64,20 @@ export function VerificationQueue() {
   }
 
   if (state.kind === 'loading') {
-    return <LoadingState />;
+    return (
+      <>
+        {controls}
+        <LoadingState />
+      </>
+    );
   }
   if (state.kind === 'error') {
-    return <ErrorState error={state.error} onRetry={reload} />;
+    return (
+      <>
+        {controls}
+        <ErrorState error={state.error} onRetry={reload} />
+      </>
+    );
   }
   const isVerified = (item: VerificationQueueItem) => rows[item.id]?.kind === 'verified' || item.verification === 'verified';
   const columns: TableColumn<VerificationQueueItem>[] = [
@@ -60,6 +103,21 @@ export function VerificationQueue() {
           {t(`verification.${isVerified(item) ? 'verified' : item.verification}`)}
         </>
       ),
+    },
+    {
+      key: 'issues',
+      header: t('verificationQueue.col.issues'),
+      value: (item) => item.issues.map((issue) => t(`dataQuality.${issue}`)).join(' / '),
+      render: (item) =>
+        item.issues.length === 0 ? (
+          '—'
+        ) : (
+          <ul className="queue-issues" data-testid="queue-issues">
+            {item.issues.map((issue) => (
+              <li key={issue}>{t(`dataQuality.${issue}`)}</li>
+            ))}
+          </ul>
+        ),
     },
     timeColumn('updatedAt', t('verificationQueue.col.updatedAt'), (item) => item.updatedAt, language, 'table__nowrap'),
     actionsColumn(t('parts.actions'), (item) => {
@@ -89,13 +147,14 @@ export function VerificationQueue() {
 
   return (
     <>
+      {controls}
       <DataTable
         variant="list"
         caption={t('verificationQueue.heading')}
         columns={columns}
         rows={state.items}
         rowKey={(item) => item.id}
-        empty={t('verificationQueue.empty')}
+        empty={filter.issues ? t('verificationQueue.noIssues') : t('verificationQueue.empty')}
         testId="verification-queue"
         rowTestId="queue-row"
         rowData={(item) => ({ 'data-id': item.id })}
