@@ -73,7 +73,7 @@ function ClusterView({
   const viewer = useClusterViewer(cluster);
   const labelOf = useTaxonomyLabels(['prefectures']);
   const stepLabel = useStepLabel(cluster.valueChain);
-  usePageTitle(cluster.nameJa, 1);
+  usePageTitle(language === 'en' && cluster.nameEn ? cluster.nameEn : cluster.nameJa, 1);
   const [working, setWorking] = useState(false);
   const [failure, setFailure] = useState<WriteFailure | null>(null);
   const [membership, setMembership] = useState(0);
