@@ -144,7 +144,7 @@ test('a coordinator opens the region dashboard and downloads a table as CSV for 
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    families.getByRole('button', { name: 'CSV ダウンロード（「工程分類別の対応状況」）' }).click(),
+    families.getByRole('button', { name: /^CSV ダウンロード\s*（「工程分類別の対応状況」）$/ }).click(),
   ]);
   expect(download.suggestedFilename()).toBe('region-coverage-by-process-family.csv');
   const bytes = await readFile((await download.path())!);

@@ -26,7 +26,6 @@ import './clusters.css';
  * gaps; its members and the steps they cover; its themes. Its coordinators edit, publish and archive it.
  */
 export function ClusterPage({ id, renderChain }: { id: string; renderChain?: RenderChain }) {
-  const { t } = useI18n();
   const cluster = useLoaded(id, (signal) => getCluster(id, signal));
   if (cluster.state.kind === 'loading') {
     return <LoadingState />;

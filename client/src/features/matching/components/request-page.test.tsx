@@ -1,5 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { createSession, SessionProvider } from '@/lib/auth';
 import { I18nProvider } from '@/lib/i18n';
@@ -48,7 +49,9 @@ function renderPage(handlers: Parameters<typeof installFakeApi>[0]) {
   render(
     <I18nProvider>
       <SessionProvider session={createSession({ lock: (run) => run() })}>
-        <RequestPage id="req-1" />
+        <MemoryRouter>
+          <RequestPage id="req-1" />
+        </MemoryRouter>
       </SessionProvider>
     </I18nProvider>,
   );
@@ -243,11 +246,16 @@ describe('a saved matching request', () => {
 
   it('awards only after a dialog naming the site is confirmed', async () => {
     const user = userEvent.setup();
+    let awarded = false;
     const calls = renderPage({
-      'GET /api/v1/matching-requests/req-1': () => json(request({ status: 'open' })),
+      'GET /api/v1/matching-requests/req-1': () =>
+        json(awarded ? request({ status: 'awarded', version: 3, awardedSupplierId: 'site-a' }) : request({ status: 'open' })),
       'GET /api/v1/matching-requests/req-1/invitations': () =>
         json([{ requestId: 'req-1', supplierId: 'site-a', supplierNameJa: '豊田 精工', status: 'shortlisted', introduced: false, invitedAt: '2030-05-01T03:00:00Z' }]),
-      'POST /api/v1/matching-requests/req-1/award': () => json(request({ status: 'awarded', version: 3, awardedSupplierId: 'site-a' })),
+      'POST /api/v1/matching-requests/req-1/award': () => {
+        awarded = true;
+        return json(request({ status: 'awarded', version: 3, awardedSupplierId: 'site-a' }));
+      },
     });
     const awards = () => calls.filter((call) => call.url.pathname.endsWith('/award'));
     const row = (await screen.findAllByTestId('invitation'))[0]!;
