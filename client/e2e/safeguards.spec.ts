@@ -94,7 +94,8 @@ test('leaving the site editor with unsaved edits asks first: by a link, by the b
 }) => {
   const id = await publishedSite(request);
   await signIn(page, '/my/sites');
-  await page.goto(`/suppliers/${id}/edit`);
+  // Opened from the list inside the app, so that "back" stays in the app (a new document is the browser's to ask about).
+  await page.locator(`a[href="/suppliers/${id}/edit"]`).click();
   const facts = page.getByTestId('site-facts-form');
   await expect(facts).toBeVisible();
   await expect(page).toHaveTitle(/^事業所の編集: .+ \| 地域ものづくりレジストリ$/);
@@ -137,7 +138,7 @@ test('a failed save says why beside the field, moves focus to it, and says so be
   await signIn(page, '/my/sites');
   await page.goto(`/suppliers/${id}/edit`);
   const facts = page.getByTestId('site-facts-form');
-  const spare = facts.getByLabel('空き能力');
+  const spare = facts.getByLabel('空き能力', { exact: true });
   await spare.fill('150');
 
   const answer = page.waitForResponse((r) => r.url().endsWith(`/api/v1/suppliers/${id}`) && r.request().method() === 'PUT');
