@@ -39,12 +39,12 @@ test('a coordinator signs in, reads the audit log, stays signed in across a relo
   await header.getByRole('link', { name: '監査ログ' }).click();
   await expect(page).toHaveURL(/\/audit$/);
   const audit = page.getByTestId('audit-table');
-  await expect(audit.getByRole('cell', { name: 'auth.login', exact: true }).first()).toBeVisible();
+  await expect(audit.getByRole('cell', { name: 'サインイン', exact: true }).first()).toBeVisible();
 
   // The access token lives in memory only: a reload signs in again with the stored refresh token.
   await page.reload();
   await expect(header.getByTestId('user-role')).toHaveText('コーディネーター');
-  await expect(audit.getByRole('cell', { name: 'auth.login', exact: true }).first()).toBeVisible();
+  await expect(audit.getByRole('cell', { name: 'サインイン', exact: true }).first()).toBeVisible();
 
   await header.getByRole('button', { name: 'サインアウト' }).click();
   await expect(header.getByRole('link', { name: 'サインイン' })).toBeVisible();

@@ -114,7 +114,9 @@ test('a coordinator opens the automotive cluster, sees its gap, proposes a joint
   await expect(theme.getByTestId('participant')).toHaveCount(sites);
   await theme.getByRole('button', { name: '開始する' }).click();
   await expect(theme.getByTestId('theme-status')).toHaveText('進行中');
-  await theme.getByRole('button', { name: '中止する' }).click();
+  // Dropping cannot be taken back: a dialog asks first.
+  await theme.getByRole('button', { name: '中止する', exact: true }).click();
+  await page.getByRole('dialog', { name: /を中止しますか/ }).getByRole('button', { name: 'テーマを中止する' }).click();
   await expect(theme.getByTestId('theme-status')).toHaveText('中止');
 });
 
@@ -142,7 +144,7 @@ test('a coordinator opens the region dashboard and downloads a table as CSV for 
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    families.getByRole('button', { name: '「工程分類別の対応状況」を CSV でダウンロード' }).click(),
+    families.getByRole('button', { name: /^CSV ダウンロード\s*（「工程分類別の対応状況」）$/ }).click(),
   ]);
   expect(download.suggestedFilename()).toBe('region-coverage-by-process-family.csv');
   const bytes = await readFile((await download.path())!);

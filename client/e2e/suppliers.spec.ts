@@ -190,8 +190,9 @@ async function supplierEditsAndAnonymousSees(page: Page, browser: Browser) {
   await expect(signedIn).toHaveCount(1, { timeout: 15_000 });
   await page.goBack();
 
-  // Removing a part works too (and leaves the demo site's equipment as it was).
+  // Removing a part works too, after a question (and leaves the demo site's equipment as it was).
   await equipment.getByRole('button', { name: new RegExp(`${model} を削除`) }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '削除する' }).click();
   await expect(equipment.getByRole('status')).toContainText('削除しました');
   await expect(equipment.getByTestId('part-row').filter({ hasText: model })).toHaveCount(0);
 }

@@ -63,8 +63,9 @@ describe('signing in and the role-gated pages', () => {
     expect(router.state.location.pathname).toBe('/audit');
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(3);
-    expect(rows[1]).toHaveTextContent('auth.login');
-    expect(rows[2]).toHaveTextContent('account.created');
+    expect(rows[1]).toHaveTextContent('サインイン');
+    expect(rows[1]).not.toHaveTextContent('auth.login');
+    expect(rows[2]).toHaveTextContent('アカウントの作成');
     const header = screen.getByRole('banner');
     expect(within(header).getByTestId('user-menu')).toHaveTextContent('地域 コーディネーター');
     expect(within(header).getByTestId('user-role')).toHaveTextContent('コーディネーター');

@@ -3,6 +3,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout, type NavItem } from '@/components/layouts/app-layout';
 import { RequireRole } from '@/components/require-role';
 import type { Role } from '@/lib/auth';
+import type { MessageKey } from '@/lib/i18n';
 import { AccountRoute } from './routes/account';
 import { AdminAccountsRoute } from './routes/admin-accounts';
 import { AnalyticsRoute } from './routes/analytics';
@@ -61,6 +62,13 @@ export const navigation: readonly NavItem[] = [
   { to: '/admin/accounts', label: 'nav.accounts', roles: access.adminAccounts },
 ];
 
+/** A route's page title (AppLayout puts it in <title>); pages that know more (a site's name) say so themselves. */
+export interface RouteHandle {
+  title?: MessageKey;
+}
+
+const titled = (title: MessageKey): RouteHandle => ({ title });
+
 function guarded(roles: readonly Role[] | undefined, element: ReactNode) {
   return <RequireRole roles={roles}>{element}</RequireRole>;
 }
@@ -71,27 +79,27 @@ export const routes: RouteObject[] = [
     element: <AppLayout navigation={navigation} />,
     children: [
       { index: true, element: <HomeRoute /> },
-      { path: 'login', element: <LoginRoute /> },
-      { path: 'suppliers', element: <SuppliersRoute /> },
-      { path: 'suppliers/:id', element: <SupplierRoute /> },
-      { path: 'suppliers/:id/edit', element: guarded(access.editSite, <SupplierEditRoute />) },
-      { path: 'my/sites', element: guarded(access.mySites, <MySitesRoute />) },
-      { path: 'my/sites/new', element: guarded(access.newSite, <NewSiteRoute />) },
-      { path: 'matching', element: guarded(access.matching, <MatchingRoute />) },
-      { path: 'matching/new', element: guarded(access.matching, <MatchingNewRoute />) },
-      { path: 'matching/inbox', element: guarded(access.matchingInbox, <MatchingInboxRoute />) },
-      { path: 'matching/:id', element: guarded(access.matching, <MatchingRequestRoute />) },
-      { path: 'coordinator/verification', element: guarded(access.verification, <VerificationRoute />) },
-      { path: 'imports/duplicates', element: guarded(access.importDuplicates, <ImportDuplicatesRoute />) },
-      { path: 'clusters', element: <ClustersRoute /> },
-      { path: 'clusters/new', element: guarded(access.editCluster, <ClusterNewRoute />) },
-      { path: 'clusters/:id', element: <ClusterRoute /> },
-      { path: 'clusters/:id/edit', element: guarded(access.editCluster, <ClusterEditRoute />) },
-      { path: 'analytics', element: <AnalyticsRoute /> },
-      { path: 'account', element: guarded(access.account, <AccountRoute />) },
-      { path: 'audit', element: guarded(access.audit, <AuditRoute />) },
-      { path: 'admin/accounts', element: guarded(access.adminAccounts, <AdminAccountsRoute />) },
-      { path: '*', element: <NotFoundRoute /> },
+      { path: 'login', handle: titled('title.login'), element: <LoginRoute /> },
+      { path: 'suppliers', handle: titled('title.suppliers'), element: <SuppliersRoute /> },
+      { path: 'suppliers/:id', handle: titled('title.supplier'), element: <SupplierRoute /> },
+      { path: 'suppliers/:id/edit', handle: titled('title.supplierEdit'), element: guarded(access.editSite, <SupplierEditRoute />) },
+      { path: 'my/sites', handle: titled('title.mySites'), element: guarded(access.mySites, <MySitesRoute />) },
+      { path: 'my/sites/new', handle: titled('title.newSite'), element: guarded(access.newSite, <NewSiteRoute />) },
+      { path: 'matching', handle: titled('title.matching'), element: guarded(access.matching, <MatchingRoute />) },
+      { path: 'matching/new', handle: titled('title.matchingNew'), element: guarded(access.matching, <MatchingNewRoute />) },
+      { path: 'matching/inbox', handle: titled('title.matchingInbox'), element: guarded(access.matchingInbox, <MatchingInboxRoute />) },
+      { path: 'matching/:id', handle: titled('title.matchingRequest'), element: guarded(access.matching, <MatchingRequestRoute />) },
+      { path: 'coordinator/verification', handle: titled('title.verification'), element: guarded(access.verification, <VerificationRoute />) },
+      { path: 'imports/duplicates', handle: titled('title.importDuplicates'), element: guarded(access.importDuplicates, <ImportDuplicatesRoute />) },
+      { path: 'clusters', handle: titled('title.clusters'), element: <ClustersRoute /> },
+      { path: 'clusters/new', handle: titled('title.clusterNew'), element: guarded(access.editCluster, <ClusterNewRoute />) },
+      { path: 'clusters/:id', handle: titled('title.cluster'), element: <ClusterRoute /> },
+      { path: 'clusters/:id/edit', handle: titled('title.clusterEdit'), element: guarded(access.editCluster, <ClusterEditRoute />) },
+      { path: 'analytics', handle: titled('title.analytics'), element: <AnalyticsRoute /> },
+      { path: 'account', handle: titled('title.account'), element: guarded(access.account, <AccountRoute />) },
+      { path: 'audit', handle: titled('title.audit'), element: guarded(access.audit, <AuditRoute />) },
+      { path: 'admin/accounts', handle: titled('title.adminAccounts'), element: guarded(access.adminAccounts, <AdminAccountsRoute />) },
+      { path: '*', handle: titled('title.notFound'), element: <NotFoundRoute /> },
     ],
   },
 ];

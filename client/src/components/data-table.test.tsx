@@ -44,7 +44,7 @@ describe('a data table', () => {
     expect(rows[0]).toHaveTextContent('1,200');
     expect(rows.map((r) => r.getAttribute('data-marked'))).toEqual([null, 'true']);
 
-    await user.click(screen.getByRole('button', { name: '「工程別」を CSV でダウンロード' }));
+    await user.click(screen.getByRole('button', { name: /^CSV ダウンロード\s*（「工程別」）$/ }));
 
     expect(files.map((f) => f.name)).toEqual(['steps.csv']);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await files[0]!.blob.arrayBuffer());

@@ -116,6 +116,12 @@ export function TaxonomyPicker({
   }
 
   const expanded = open && suggestions.kind !== 'idle';
+  /** The label of the term's parent (codes run from the family down: machining.turning.cnc → machining.turning). */
+  const parentLabel = (code: string): string | null => {
+    const parent = code.includes('.') ? code.slice(0, code.lastIndexOf('.')) : null;
+    const text = parent ? labelOf(kind, parent) : null;
+    return text && text !== parent ? text : null;
+  };
   return (
     <div className="picker" data-testid={name ? `picker-${name}` : undefined}>
       <label htmlFor={inputId}>{label}</label>
@@ -182,6 +188,7 @@ export function TaxonomyPicker({
               key={option.code}
               id={`${id}-option-${i}`}
               role="option"
+              data-code={option.code}
               aria-selected={i === active}
               className={i === active ? 'picker__option picker__option--active' : 'picker__option'}
               // mousedown, not click: the input would lose focus (and close the list) before a click lands.
@@ -195,7 +202,8 @@ export function TaxonomyPicker({
               {option.matched !== option.label && option.matched !== option.code && (
                 <span className="picker__matched">{option.matched}</span>
               )}
-              <code className="picker__code">{option.code}</code>
+              {/* Where the term sits (its parent's label), in place of its code: labels, not codes, for people. */}
+              {parentLabel(option.code) && <span className="picker__parent">{parentLabel(option.code)}</span>}
             </li>
           ))}
         </ul>

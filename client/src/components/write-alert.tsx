@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { useI18n } from '@/lib/i18n';
 import type { WriteFailure } from '@/lib/write-result';
 
@@ -10,17 +11,21 @@ export function WriteAlert({
   failure,
   unclaimed = [],
   onReload,
+  ref,
 }: {
   failure: WriteFailure;
   unclaimed?: readonly string[];
   onReload?: () => void;
+  ref?: Ref<HTMLDivElement>;
 }) {
   const { t } = useI18n();
   let message: string;
   switch (failure.kind) {
-    case 'invalid':
-      message = t('write.invalid');
+    case 'invalid': {
+      const count = Object.values(failure.errors).reduce((sum, messages) => sum + messages.length, 0);
+      message = count > 0 ? t('write.invalidCount', { count }) : t('write.invalid');
       break;
+    }
     case 'stale':
       message = t('write.stale');
       break;
@@ -37,7 +42,7 @@ export function WriteAlert({
   }
   const traceId = failure.kind === 'failed' ? failure.problem?.traceId : null;
   return (
-    <div className="form__alert" role="alert" data-testid="write-alert" data-kind={failure.kind}>
+    <div className="form__alert" role="alert" data-testid="write-alert" data-kind={failure.kind} ref={ref} tabIndex={-1}>
       <p>{message}</p>
       {unclaimed.length > 0 && (
         <ul>

@@ -1,7 +1,9 @@
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, useMatches } from 'react-router';
 import { hasRole, useSessionState, type Role } from '@/lib/auth';
-import { useI18n, type MessageKey } from '@/lib/i18n';
+import { isMessageKey, useI18n, type MessageKey } from '@/lib/i18n';
+import { usePageTitle } from '@/lib/page-title';
 import { LanguageSwitch } from '../language-switch';
+import { UnsavedChangesGuard } from '../unsaved-changes';
 import { UserMenu } from '../user-menu';
 
 /**
@@ -18,6 +20,12 @@ export interface NavItem {
 export function AppLayout({ navigation = [] }: { navigation?: readonly NavItem[] }) {
   const { t } = useI18n();
   const state = useSessionState();
+  // The deepest route that names its page (its `handle.title`, a message key) gives the document's title.
+  const titleKey = useMatches()
+    .map((match) => (match.handle as { title?: unknown } | undefined)?.title)
+    .filter((title): title is MessageKey => typeof title === 'string' && isMessageKey(title))
+    .at(-1);
+  usePageTitle(titleKey ? t(titleKey) : null);
   const visible = navigation.filter(
     (item) =>
       item.public || (state.status === 'signed-in' && (!item.roles || hasRole(state.user, item.roles))),
@@ -48,7 +56,9 @@ export function AppLayout({ navigation = [] }: { navigation?: readonly NavItem[]
         </div>
       </header>
       <main id="main" className="site-main" tabIndex={-1}>
-        <Outlet />
+        <UnsavedChangesGuard>
+          <Outlet />
+        </UnsavedChangesGuard>
       </main>
     </>
   );

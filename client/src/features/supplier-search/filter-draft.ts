@@ -1,4 +1,4 @@
-import type { SupplierFilters, SupplierSort } from './search-filters';
+import { filterProblems, type FilterProblem, type SupplierFilters, type SupplierSort } from './search-filters';
 
 /** The filter panel's inputs as typed: numbers stay text until the search is applied. */
 export interface FilterDraft {
@@ -92,4 +92,44 @@ export function filtersFromDraft(draft: FilterDraft, base: SupplierFilters): Sup
     }
   }
   return filters;
+}
+
+// The panel's number fields, by the URL parameter each fills.
+const numberFields = [
+  'equipmentMinSpec',
+  'fitXMm',
+  'fitYMm',
+  'fitZMm',
+  'toleranceUm',
+  'lat',
+  'lon',
+  'withinKm',
+  'employeesMin',
+  'employeesMax',
+] as const satisfies readonly (keyof FilterDraft)[];
+
+/**
+ * What is wrong with the panel's numbers as typed — by the same rules as a URL's (filterProblems): a search is applied
+ * only without any, instead of leaving a value out and searching wider than the user asked.
+ */
+export function draftProblems(draft: FilterDraft): FilterProblem[] {
+  const params = new URLSearchParams();
+  for (const key of numberFields) {
+    const value = draft[key].trim().replace(/,/g, '');
+    if (value !== '' && (key !== 'equipmentMinSpec' || draft.equipmentType[0])) {
+      params.set(key, value);
+    }
+  }
+  return filterProblems(params).map((problem) => ({ ...problem, value: draft[problem.param as (typeof numberFields)[number]] ?? problem.value }));
+}
+
+/** The panel filled from the URL, keeping values that do not parse as they were written, so the user sees them. */
+export function draftFromUrl(filters: SupplierFilters, problems: readonly FilterProblem[]): FilterDraft {
+  const draft = draftFromFilters(filters);
+  for (const problem of problems) {
+    if ((numberFields as readonly string[]).includes(problem.param) && problem.value) {
+      draft[problem.param as (typeof numberFields)[number]] = problem.value;
+    }
+  }
+  return draft;
 }

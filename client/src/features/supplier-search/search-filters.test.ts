@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   emptyFilters,
   filterInsteadOfWord,
+  filterProblems,
   filtersToParams,
   fold,
   parseFilters,
@@ -141,5 +142,31 @@ describe('a suggested filter in place of a word', () => {
       q: undefined,
       equipmentType: 'lathe',
     });
+  });
+});
+
+describe('search parameters that do not say a search', () => {
+  const problems = (query: string) => filterProblems(new URLSearchParams(query));
+
+  it('are none for a search the page wrote', () => {
+    expect(problems(filtersToParams(full).toString())).toEqual([]);
+    expect(problems('')).toEqual([]);
+  });
+
+  it('name a value that is not a number, not a whole number, not a flag or not a sort order', () => {
+    expect(problems('lat=35&lon=137&withinKm=abc&employeesMin=1.5&verifiedOnly=yes&sort=cheapest')).toEqual([
+      { param: 'withinKm', value: 'abc', kind: 'notNumber' },
+      { param: 'employeesMin', value: '1.5', kind: 'notInteger' },
+      { param: 'verifiedOnly', value: 'yes', kind: 'notFlag' },
+      { param: 'sort', value: 'cheapest', kind: 'unknownSort' },
+    ]);
+  });
+
+  it('name a radius without its point, and half a point: either would widen the search unsaid', () => {
+    expect(problems('withinKm=30')).toEqual([{ param: 'withinKm', value: '30', kind: 'needsPoint' }]);
+    expect(problems('lat=35&withinKm=30')).toEqual([
+      { param: 'lon', value: '', kind: 'needsBoth' },
+      { param: 'withinKm', value: '30', kind: 'needsPoint' },
+    ]);
   });
 });

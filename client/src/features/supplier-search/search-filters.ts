@@ -111,6 +111,64 @@ export function parseFilters(params: URLSearchParams): SupplierFilters {
   return filters;
 }
 
+/** Why a URL parameter cannot be used as it is. */
+export type FilterProblemKind = 'notNumber' | 'notInteger' | 'notFlag' | 'unknownSort' | 'needsPoint' | 'needsBoth';
+
+/** A parameter of the URL that does not say a search: its name, its value as written, and why. */
+export interface FilterProblem {
+  param: string;
+  value: string;
+  kind: FilterProblemKind;
+}
+
+/**
+ * What is wrong with a search's URL parameters. parseFilters leaves such values out, which would widen the search
+ * without saying so (`withinKm=abc` would search the whole registry): the page shows these instead and does not
+ * search. A radius without its point, or half a point, is one too, for the same reason.
+ */
+export function filterProblems(params: URLSearchParams): FilterProblem[] {
+  const problems: FilterProblem[] = [];
+  const present = (key: string) => {
+    const value = params.get(key);
+    return value !== null && value.trim() !== '' ? value : null;
+  };
+  for (const key of numberKeys) {
+    const value = present(key);
+    if (value !== null && parseNumber(value) === undefined) {
+      problems.push({ param: key, value, kind: 'notNumber' });
+    }
+  }
+  for (const key of integerKeys) {
+    const value = present(key);
+    const number = parseNumber(value);
+    if (value !== null && (number === undefined || !Number.isInteger(number) || number < 0)) {
+      problems.push({ param: key, value, kind: 'notInteger' });
+    }
+  }
+  for (const key of flagKeys) {
+    const value = present(key);
+    if (value !== null && !['true', '1', 'false', '0'].includes(value)) {
+      problems.push({ param: key, value, kind: 'notFlag' });
+    }
+  }
+  const sort = present('sort');
+  if (sort !== null && !(sorts as readonly string[]).includes(sort)) {
+    problems.push({ param: 'sort', value: sort, kind: 'unknownSort' });
+  }
+  const wrong = new Set(problems.map((p) => p.param));
+  const lat = present('lat');
+  const lon = present('lon');
+  if ((lat === null) !== (lon === null) && !wrong.has('lat') && !wrong.has('lon')) {
+    const missing = lat === null ? 'lat' : 'lon';
+    problems.push({ param: missing, value: '', kind: 'needsBoth' });
+  }
+  const radius = present('withinKm');
+  if (radius !== null && !wrong.has('withinKm') && (lat === null || lon === null)) {
+    problems.push({ param: 'withinKm', value: radius, kind: 'needsPoint' });
+  }
+  return problems;
+}
+
 /** Writes a search as URL parameters, in a fixed order, leaving out what does not filter. */
 export function filtersToParams(filters: SupplierFilters): URLSearchParams {
   const params = new URLSearchParams();

@@ -10,10 +10,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLanguageState(next);
   }, []);
 
-  // The document follows the chosen language: screen readers, hyphenation and font selection read <html lang>.
+  // The document follows the chosen language: screen readers, hyphenation and font selection read <html lang>. The
+  // title is each page's (lib/page-title.ts).
   useEffect(() => {
     document.documentElement.lang = language;
-    document.title = translate(language, 'app.name');
   }, [language]);
 
   const value = useMemo<I18nValue>(

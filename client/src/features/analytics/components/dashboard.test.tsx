@@ -114,7 +114,7 @@ describe('the region dashboard', () => {
 
     const table = await screen.findByTestId('families-table');
     await within(table).findByText('積層造形');
-    await user.click(within(table).getByRole('button', { name: '「工程分類別の対応状況」を CSV でダウンロード' }));
+    await user.click(within(table).getByRole('button', { name: /^CSV ダウンロード\s*（「工程分類別の対応状況」）$/ }));
 
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await files[0]!.arrayBuffer());
     expect(text.startsWith('\uFEFF工程分類,コード,地域の事業所,確認済み,受託可（条件付き含む）,受注余力あり,平均受注余力,状況\r\n')).toBe(true);

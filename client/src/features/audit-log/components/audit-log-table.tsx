@@ -30,8 +30,14 @@ export function AuditLogTable() {
         </>
       ),
     },
-    { key: 'action', header: t('audit.col.action'), value: (e) => e.action, render: (e) => <code>{e.action}</code> },
-    { key: 'resource', header: t('audit.col.resource'), value: (e) => e.resource, render: (e) => <code>{e.resource}</code> },
+    // Labels in the reader's language; an action or resource this client does not know yet is shown as the API names it.
+    {
+      key: 'action',
+      header: t('audit.col.action'),
+      value: (e) => labelOr(`audit.action.${e.action}`, e.action, t),
+      render: (e) => <span data-action={e.action}>{labelOr(`audit.action.${e.action}`, e.action, t)}</span>,
+    },
+    { key: 'resource', header: t('audit.col.resource'), value: (e) => labelOr(`audit.resource.${e.resource}`, e.resource, t) },
     {
       key: 'resourceId',
       header: t('audit.col.resourceId'),
@@ -59,6 +65,9 @@ export function AuditLogTable() {
 }
 
 function actorKindLabel(kind: string, t: Translate): string {
-  const key = `audit.actorKind.${kind}`;
-  return isMessageKey(key) ? t(key) : kind;
+  return labelOr(`audit.actorKind.${kind}`, kind, t);
+}
+
+function labelOr(key: string, fallback: string, t: Translate): string {
+  return isMessageKey(key) ? t(key) : fallback;
 }

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '@/lib/i18n';
 import { FakeAuthApi, json, problem } from '@/testing/fake-auth-api';
+import { LanguageSwitch } from '@/components/language-switch';
 import { LoginForm } from './login-form';
 
 function renderForm() {
@@ -99,5 +100,32 @@ describe('LoginForm', () => {
     await submit('coordinator@registry.example', 'whatever');
 
     expect(await screen.findByRole('alert')).toHaveTextContent('サービスに接続できません');
+  });
+
+  it('keeps what was typed, the password too, when the language is switched', async () => {
+    const user = userEvent.setup();
+    render(
+      <I18nProvider>
+        <LanguageSwitch />
+        <LoginForm onSignedIn={vi.fn()} />
+      </I18nProvider>,
+    );
+    await user.type(screen.getByLabelText('メールアドレス'), 'buyer@registry.example');
+    await user.type(screen.getByLabelText('パスワード'), 'demo-buyer-password');
+
+    await user.click(screen.getByRole('button', { name: 'English' }));
+
+    expect(screen.getByLabelText('Email address')).toHaveValue('buyer@registry.example');
+    expect(screen.getByLabelText('Password')).toHaveValue('demo-buyer-password');
+  });
+
+  it("moves focus to the first field with the API's message after a refused sign-in", async () => {
+    answerLogin(() => json({ status: 400, title: 'Invalid', errors: { password: ['パスワードを入力してください。'] } }, 400));
+    renderForm();
+
+    await submit('buyer@registry.example', '');
+
+    await vi.waitFor(() => expect(screen.getByLabelText('パスワード')).toHaveFocus());
+    expect(screen.getByLabelText('パスワード')).toHaveAccessibleDescription('パスワードを入力してください。');
   });
 });

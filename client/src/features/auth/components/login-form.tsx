@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { focusFirstError } from '@/lib/focus-first-error';
 import { useI18n, type Translate } from '@/lib/i18n';
 import { login, type LoginResult, type TokenPair } from '../api/login';
 
@@ -21,6 +22,15 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (pair: TokenPair) => voi
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [state, setState] = useState<FormState>({ kind: 'idle' });
+  const form = useRef<HTMLFormElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+
+  // After a refused or failed sign-in, focus goes to the first field with a message, or to the message above them.
+  useEffect(() => {
+    if ((state.kind === 'answered' || state.kind === 'unreachable') && form.current && !focusFirstError(form.current)) {
+      alertRef.current?.focus();
+    }
+  }, [state]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -64,9 +74,15 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (pair: TokenPair) => voi
   };
 
   return (
-    <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-busy={state.kind === 'submitting'}>
+    <form
+      ref={form}
+      className="form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-busy={state.kind === 'submitting'}
+    >
       {alert && (
-        <div className="form__alert" role="alert" data-testid="login-error">
+        <div className="form__alert" role="alert" data-testid="login-error" ref={alertRef} tabIndex={-1}>
           <p>{alert}</p>
           {otherErrors.length > 0 && (
             <ul>
@@ -114,7 +130,7 @@ function FieldErrors({ id, messages }: { id: string; messages: string[] | undefi
     return null;
   }
   return (
-    <ul className="form__errors" id={id}>
+    <ul className="form__errors" id={id} data-field-errors="">
       {messages.map((message) => (
         <li key={message}>{message}</li>
       ))}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { FieldErrorList } from '@/components/field-error-list';
-import { WriteAlert } from '@/components/write-alert';
+import { FormAlert } from '@/components/form-alert';
 import { errorsFor } from '@/lib/field-errors';
 import { useI18n } from '@/lib/i18n';
 import { useLoaded } from '@/lib/use-loaded';
@@ -75,7 +75,6 @@ export function ApplyForm({
       ) : (
         <>
           <p className="muted">{t('clusters.applyLead')}</p>
-          {outcome.kind === 'failed' && <WriteAlert failure={outcome.failure} />}
           {outcome.kind === 'done' && (
             <p className="notice" role="status" data-testid="apply-result">
               {outcome.member.status === 'member'
@@ -106,6 +105,7 @@ export function ApplyForm({
               <input id={`${id}-note`} type="text" value={note} maxLength={1000} onChange={(event) => setNote(event.target.value)} />
             </div>
           </div>
+          {outcome.kind === 'failed' && <FormAlert failure={outcome.failure} />}
           <div className="form__actions">
             <button type="submit" className="button" disabled={outcome.kind === 'busy'}>
               {t('clusters.apply')}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/async-state';
+import { useUnsavedChanges } from '@/components/unsaved-changes';
 import type { FieldErrors } from '@/lib/field-errors';
 import { idempotencyKeys } from '@/lib/idempotency';
 import { useI18n } from '@/lib/i18n';
@@ -11,6 +12,7 @@ import { createCluster, updateCluster } from '../api/save-cluster';
 import type { Cluster, ClusterInput } from '../api/types';
 import { clusterDraftToInput, draftFromCluster, emptyClusterDraft, type ClusterDraft } from '../cluster-draft';
 import { ClusterForm } from './cluster-form';
+import { ClusterNotFound, isNotFound } from './cluster-page';
 import './clusters.css';
 
 type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; failure: WriteFailure; errors: FieldErrors };
@@ -19,6 +21,9 @@ function useClusterSave(save: (input: ClusterInput) => Promise<WriteResult<Clust
   const { t } = useI18n();
   const navigate = useNavigate();
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  // The form holds unsaved changes while the draft differs from what it was filled with.
+  const [start] = useState(() => JSON.stringify(draft));
+  const unsaved = useUnsavedChanges(JSON.stringify(draft) !== start);
 
   async function submit() {
     const parsed = clusterDraftToInput(draft, t);
@@ -29,6 +34,7 @@ function useClusterSave(save: (input: ClusterInput) => Promise<WriteResult<Clust
     setOutcome({ kind: 'busy' });
     const result = await save(parsed.input);
     if (result.kind === 'ok') {
+      unsaved.allowLeave();
       await navigate(`/clusters/${result.data.id}`);
     } else {
       setOutcome({ kind: 'failed', failure: result, errors: result.kind === 'invalid' ? result.errors : {} });
@@ -81,7 +87,11 @@ export function EditCluster({ id }: { id: string }) {
     return <LoadingState />;
   }
   if (cluster.state.kind === 'error') {
-    return <ErrorState error={cluster.state.error} onRetry={cluster.reload} />;
+    return isNotFound(cluster.state.error) ? (
+      <ClusterNotFound />
+    ) : (
+      <ErrorState error={cluster.state.error} onRetry={cluster.reload} />
+    );
   }
   const loaded = cluster.state.data;
   // A reload is a new form, filled from what the API has now.

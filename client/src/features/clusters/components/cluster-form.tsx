@@ -2,7 +2,7 @@ import { useId, type FormEvent, type ReactNode } from 'react';
 import { FieldErrorList } from '@/components/field-error-list';
 import { SupplierMap } from '@/components/map';
 import { TaxonomyPicker } from '@/components/taxonomy-picker';
-import { WriteAlert } from '@/components/write-alert';
+import { FormAlert } from '@/components/form-alert';
 import { errorsFor, unclaimedErrors, type FieldErrors } from '@/lib/field-errors';
 import { useI18n } from '@/lib/i18n';
 import type { WriteFailure } from '@/lib/write-result';
@@ -102,7 +102,6 @@ export function ClusterForm({ draft, onChange, onSubmit, submitLabel, busy, erro
 
   return (
     <form className="form cluster-form" aria-label={t('clusters.form.label')} onSubmit={submit} noValidate>
-      {failure && <WriteAlert failure={failure} unclaimed={unclaimedErrors(errors, formFields)} onReload={onReload} />}
       <div className="cluster-form__grid">
         {field('code', 'code', t('clusters.form.code'), { required: true, hint: t('clusters.form.codeHint') })}
         <div className="form__field">
@@ -174,6 +173,7 @@ export function ClusterForm({ draft, onChange, onSubmit, submitLabel, busy, erro
         <FieldErrorList id={`${domId('valueChain')}-errors`} messages={chainMessages} />
       </fieldset>
 
+      {failure && <FormAlert failure={failure} unclaimed={unclaimedErrors(errors, formFields)} onReload={onReload} />}
       <div className="form__actions">
         <button type="submit" className="button" disabled={busy}>
           {busy ? t('form.saving') : submitLabel}

@@ -1,8 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/async-state';
+import { useConfirm } from '@/components/confirm-dialog';
+import { NotFound } from '@/components/not-found';
 import { WriteAlert } from '@/components/write-alert';
+import { ApiError } from '@/lib/problem';
 import { formatNumber, useI18n } from '@/lib/i18n';
+import { usePageTitle } from '@/lib/page-title';
 import { useTaxonomyLabels } from '@/lib/taxonomy';
 import { useLoaded } from '@/lib/use-loaded';
 import type { WriteFailure } from '@/lib/write-result';
@@ -27,9 +31,30 @@ export function ClusterPage({ id, renderChain }: { id: string; renderChain?: Ren
     return <LoadingState />;
   }
   if (cluster.state.kind === 'error') {
+    // Not there, or a draft this reader may not see: the not-found page, as for a site — not an error to report.
+    if (isNotFound(cluster.state.error)) {
+      return <ClusterNotFound />;
+    }
     return <ErrorState error={cluster.state.error} onRetry={cluster.reload} />;
   }
   return <ClusterView cluster={cluster.state.data} onCluster={cluster.replace} onReload={cluster.reload} renderChain={renderChain} />;
+}
+
+/** The API's answer for a cluster that is not there, or a draft the reader may not see (also for an id that is none). */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}
+
+export function ClusterNotFound() {
+  const { t } = useI18n();
+  return (
+    <NotFound
+      heading={t('clusters.notFound')}
+      body={t('clusters.notFoundBody')}
+      back={{ to: '/clusters', label: t('clusters.backToList') }}
+      testId="cluster-not-found"
+    />
+  );
 }
 
 function ClusterView({
@@ -47,9 +72,11 @@ function ClusterView({
   const viewer = useClusterViewer(cluster);
   const labelOf = useTaxonomyLabels(['prefectures']);
   const stepLabel = useStepLabel(cluster.valueChain);
+  usePageTitle(language === 'en' && cluster.nameEn ? cluster.nameEn : cluster.nameJa, 1);
   const [working, setWorking] = useState(false);
   const [failure, setFailure] = useState<WriteFailure | null>(null);
   const [membership, setMembership] = useState(0);
+  const { confirm, dialog } = useConfirm();
 
   // After a member joined or left: the member count and the coverage's member figures change, nothing else.
   function membersChanged() {
@@ -58,6 +85,18 @@ function ClusterView({
   }
 
   async function transition(action: ClusterAction) {
+    // Archiving cannot be taken back (the API has no way back from archived): asked first.
+    if (
+      action === 'archive' &&
+      !(await confirm({
+        title: t('clusters.confirm.archive', { name: cluster.nameJa }),
+        body: <p>{t('clusters.confirm.archiveBody')}</p>,
+        confirmLabel: t('clusters.confirm.archiveAction'),
+        danger: true,
+      }))
+    ) {
+      return;
+    }
     setWorking(true);
     setFailure(null);
     const result = await changeClusterStatus(cluster.id, action);
@@ -112,6 +151,7 @@ function ClusterView({
           </dd>
         </dl>
         {failure && <WriteAlert failure={failure} onReload={onReload} />}
+        {dialog}
         {viewer.manages && (
           <div className="clusters__actions" role="group" aria-label={t('clusters.actions')}>
             <Link className="button button--secondary" to={`/clusters/${cluster.id}/edit`}>

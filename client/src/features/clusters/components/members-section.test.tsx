@@ -76,6 +76,8 @@ describe("a cluster's members", () => {
     expect(calls.some((c) => c.method === 'POST' && c.url.pathname === '/api/v1/clusters/cluster-1/members/site-c/accept')).toBe(true);
 
     await user.click(screen.getByRole('button', { name: '東郷精工 をクラスターから外す' }));
+    expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
+    await user.click(within(screen.getByRole('dialog', { name: '「東郷精工」をクラスターから外しますか？' })).getByRole('button', { name: 'クラスターから外す' }));
     await waitFor(() => expect(screen.queryByText('東郷精工')).not.toBeInTheDocument());
     expect(calls.some((c) => c.method === 'DELETE' && c.url.pathname === '/api/v1/clusters/cluster-1/members/site-b')).toBe(true);
     expect(changed).toBe(2);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/async-state';
 import { DataTable, type TableColumn } from '@/components/data-table';
+import { useConfirm } from '@/components/confirm-dialog';
 import { GapAlert } from '@/components/gap-alert';
 import { WriteAlert } from '@/components/write-alert';
 import { formatIsoDate, useI18n } from '@/lib/i18n';
@@ -25,6 +26,23 @@ export function MembersSection({ cluster, viewer, onChanged }: { cluster: Cluste
   const [working, setWorking] = useState(false);
   const [failure, setFailure] = useState<WriteFailure | null>(null);
   const [mine, setMine] = useState<ReadonlySet<string>>(new Set());
+  const { confirm, dialog } = useConfirm();
+
+  // A member removed (or withdrawn) also leaves the cluster's themes; joining again starts as a new application.
+  async function remove(member: ClusterMember) {
+    const own = !viewer.manages;
+    const confirmed = await confirm({
+      title: own
+        ? t('clusters.confirm.withdraw', { name: member.nameJa })
+        : t('clusters.confirm.remove', { name: member.nameJa }),
+      body: <p>{t('clusters.confirm.removeBody')}</p>,
+      confirmLabel: own ? t('clusters.confirm.withdrawAction') : t('clusters.confirm.removeAction'),
+      danger: true,
+    });
+    if (confirmed) {
+      await run(() => removeMember(cluster.id, member.supplierId));
+    }
+  }
 
   function changed() {
     setGeneration((n) => n + 1);
@@ -49,6 +67,7 @@ export function MembersSection({ cluster, viewer, onChanged }: { cluster: Cluste
       {members.state.kind === 'loading' && <LoadingState />}
       {members.state.kind === 'error' && <ErrorState error={members.state.error} onRetry={members.reload} />}
       {failure && <WriteAlert failure={failure} />}
+      {dialog}
       {members.state.kind === 'ready' && (
         <MemberTable
           cluster={cluster}
@@ -57,7 +76,7 @@ export function MembersSection({ cluster, viewer, onChanged }: { cluster: Cluste
           mine={mine}
           working={working}
           onAccept={(m) => void run(() => acceptMember(cluster.id, m.supplierId))}
-          onRemove={(m) => void run(() => removeMember(cluster.id, m.supplierId))}
+          onRemove={(m) => void remove(m)}
         />
       )}
       {viewer.manages && (

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useConfirm } from '@/components/confirm-dialog';
 import { WriteAlert } from '@/components/write-alert';
 import type { FieldErrors } from '@/lib/field-errors';
 import { formatIsoDate, useI18n } from '@/lib/i18n';
 import type { WriteFailure, WriteResult } from '@/lib/write-result';
-import { changeThemeStatus, removeParticipant, themeActions, updateTheme, type ThemeAction } from '../api/themes';
+import { addParticipant, changeThemeStatus, removeParticipant, themeActions, updateTheme, type ThemeAction } from '../api/themes';
 import type { Cluster, Theme } from '../api/types';
 import { draftFromTheme, themeDraftToInput, withMilestoneDone, type ThemeDraft } from '../cluster-draft';
 import { useStepLabel } from '../viewer';
@@ -40,6 +41,39 @@ export function ThemeCard({
   const [consortium, setConsortium] = useState(false);
   const open = theme.status === 'proposed' || theme.status === 'active';
   const busy = write.kind === 'busy';
+  const { confirm, dialog } = useConfirm();
+  const [removed, setRemoved] = useState<{ supplierId: string; nameJa: string } | null>(null);
+
+  // Dropping and completing end the theme for good (themes cannot be reopened or deleted): asked first.
+  async function move(action: ThemeAction) {
+    if (action !== 'activate') {
+      const confirmed = await confirm({
+        title: t(`themes.confirm.${action}`, { title: theme.title }),
+        body: <p>{t(`themes.confirm.${action}Body`)}</p>,
+        confirmLabel: t(`themes.confirm.${action}Action`),
+        danger: action === 'drop',
+      });
+      if (!confirmed) {
+        return;
+      }
+    }
+    await run(() => changeThemeStatus(cluster.id, theme.id, action));
+  }
+
+  // A participant taken off can be added again (the API's addParticipant): confirmed, then offered as undo.
+  async function removeOne(participant: { supplierId: string; nameJa: string }) {
+    const confirmed = await confirm({
+      title: t('themes.confirm.removeParticipant', { name: participant.nameJa, title: theme.title }),
+      confirmLabel: t('themes.confirm.removeParticipantAction'),
+      danger: true,
+    });
+    if (confirmed) {
+      await run(
+        () => removeParticipant(cluster.id, theme.id, participant.supplierId),
+        () => setRemoved(participant),
+      );
+    }
+  }
 
   async function run(action: () => Promise<WriteResult<Theme>>, then?: () => void) {
     setWrite({ kind: 'busy' });
@@ -90,6 +124,26 @@ export function ThemeCard({
       ) : (
         <>
           {failure && <WriteAlert failure={failure} onReload={reload} />}
+          {removed && (
+            <p className="notice" role="status" data-testid="participant-removed">
+              {t('themes.participantRemoved', { name: removed.nameJa })}
+              {open && manages && (
+                <button
+                  type="button"
+                  className="button button--secondary button--small notice__undo"
+                  disabled={busy}
+                  onClick={() =>
+                    void run(
+                      () => addParticipant(cluster.id, theme.id, removed.supplierId),
+                      () => setRemoved(null),
+                    )
+                  }
+                >
+                  {t('parts.undo')}
+                </button>
+              )}
+            </p>
+          )}
           <dl className="details theme-card__details">
             {theme.kind === 'joint_order' && (
               <>
@@ -156,7 +210,7 @@ export function ThemeCard({
                             className="button button--secondary button--small"
                             disabled={busy}
                             aria-label={t('themes.removeParticipantOf', { name: p.nameJa })}
-                            onClick={() => void run(() => removeParticipant(cluster.id, theme.id, p.supplierId))}
+                            onClick={() => void removeOne(p)}
                           >
                             {t('clusters.remove')}
                           </button>
@@ -176,7 +230,7 @@ export function ThemeCard({
                   type="button"
                   className={action === 'drop' ? 'button button--secondary' : 'button'}
                   disabled={busy}
-                  onClick={() => void run(() => changeThemeStatus(cluster.id, theme.id, action))}
+                  onClick={() => void move(action)}
                 >
                   {t(`themes.action.${action}`)}
                 </button>
@@ -197,6 +251,7 @@ export function ThemeCard({
       {consortium && theme.kind === 'joint_order' && (
         <ConsortiumView clusterId={cluster.id} theme={theme} manages={manages} renderChain={renderChain} onTheme={onTheme} />
       )}
+      {dialog}
     </li>
   );
 }

@@ -1,6 +1,7 @@
-import { useId, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { FieldErrorList } from '@/components/field-error-list';
-import { WriteAlert } from '@/components/write-alert';
+import { FormAlert } from '@/components/form-alert';
+import { useUnsavedChanges } from '@/components/unsaved-changes';
 import { errorsFor, unclaimedErrors, type FieldErrors } from '@/lib/field-errors';
 import { useI18n } from '@/lib/i18n';
 import type { WriteFailure } from '@/lib/write-result';
@@ -34,7 +35,10 @@ export function ThemeForm({ draft, onChange, onSubmit, onCancel, valueChain, edi
   const goalMessages = errorsFor(errors, 'goal');
   const stepMessages = errorsFor(errors, 'steps');
   const kindMessages = errorsFor(errors, 'kind');
-  const milestoneMessages = (errors['milestones'] ?? []);
+  const milestoneMessages = errors['milestones'] ?? [];
+  // Unsaved while the draft differs from what the form opened with; saving or cancelling closes the form.
+  const [start] = useState(() => JSON.stringify(draft));
+  useUnsavedChanges(JSON.stringify(draft) !== start);
 
   const setMilestone = (index: number, milestone: MilestoneDraft) =>
     onChange({ ...draft, milestones: draft.milestones.map((m, i) => (i === index ? milestone : m)) });
@@ -92,7 +96,6 @@ export function ThemeForm({ draft, onChange, onSubmit, onCancel, valueChain, edi
 
   return (
     <form className="form theme-form" aria-label={editing ? t('themes.editLabel') : t('themes.newLabel')} onSubmit={submit} noValidate>
-      {failure && <WriteAlert failure={failure} unclaimed={unclaimedErrors(errors, formFields)} onReload={onReload} />}
       <fieldset className="cluster-form__group" aria-describedby={kindMessages.length > 0 ? `${domId('kind')}-errors` : undefined}>
         <legend>{t('themes.kind')}</legend>
         {themeKinds.map((kind) => (
@@ -172,6 +175,7 @@ export function ThemeForm({ draft, onChange, onSubmit, onCancel, valueChain, edi
           {t('themes.addMilestone')}
         </button>
       </fieldset>
+      {failure && <FormAlert failure={failure} unclaimed={unclaimedErrors(errors, formFields)} onReload={onReload} />}
       <div className="form__actions">
         <button type="submit" className="button" disabled={busy}>
           {busy ? t('form.saving') : editing ? t('form.save') : t('themes.create')}

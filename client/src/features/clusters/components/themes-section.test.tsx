@@ -53,6 +53,8 @@ describe("a cluster's themes", () => {
     expect(within(card).queryByRole('button', { name: '開始する' })).not.toBeInTheDocument();
 
     await user.click(within(card).getByRole('button', { name: '完了にする' }));
+    // Completing cannot be taken back: asked first.
+    await user.click(within(screen.getByRole('dialog', { name: /を完了にしますか/ })).getByRole('button', { name: '完了にする' }));
     expect(await within(card).findByText('完了', { selector: '[data-testid="theme-status"]' })).toBeInTheDocument();
     expect(posts(calls)).toEqual([
       '/api/v1/clusters/cluster-1/themes/theme-1/activate',
@@ -68,6 +70,8 @@ describe("a cluster's themes", () => {
     session = renderAs(coordinator, <Section />);
 
     await user.click(await screen.findByRole('button', { name: '中止する' }));
+    expect(posts(calls)).toEqual([]);
+    await user.click(within(screen.getByRole('dialog', { name: /を中止しますか/ })).getByRole('button', { name: 'テーマを中止する' }));
 
     expect(await screen.findByText('中止')).toBeInTheDocument();
     expect(posts(calls)).toEqual(['/api/v1/clusters/cluster-1/themes/theme-1/drop']);

@@ -1,3 +1,4 @@
+import { useUnsavedChanges } from '@/components/unsaved-changes';
 import { useI18n } from '@/lib/i18n';
 import { updateMatchingRequest } from '../api/update-matching-request';
 import type { MatchingRequest } from '../api/types';
@@ -24,10 +25,12 @@ export interface EditRequestProps {
 export function EditRequest({ saved, onSaved, onCancel, onStale, reloaded }: EditRequestProps) {
   const { t } = useI18n();
   const form = useRequestForm(() => inputToDraft(saved.request));
+  const unsaved = useUnsavedChanges(form.changed);
 
   async function save() {
     const result = await form.save((input) => updateMatchingRequest(saved.id, saved.version, input));
     if (result?.kind === 'ok') {
+      unsaved.allowLeave();
       onSaved(result.data);
     } else if (result?.kind === 'stale') {
       onStale();

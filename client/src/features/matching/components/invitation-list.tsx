@@ -1,4 +1,5 @@
 import { EmptyState } from '@/components/async-state';
+import { useConfirm } from '@/components/confirm-dialog';
 import { useI18n } from '@/lib/i18n';
 import type { WriteResult } from '@/lib/write-result';
 import { awardRequest, shortlistSupplier } from '../api/invitations';
@@ -21,11 +22,26 @@ export function InvitationList({
   onChanged: () => void;
 }) {
   const { t } = useI18n();
+  const { confirm, dialog } = useConfirm();
   if (invitations.length === 0) {
     return <EmptyState>{t('matching.noInvitations')}</EmptyState>;
   }
+
+  // Awarding ends the request for every other site and cannot be taken back: asked first, naming the site.
+  async function award(invitation: Invitation) {
+    const confirmed = await confirm({
+      title: t('matching.confirm.award', { name: invitation.supplierNameJa }),
+      body: <p>{t('matching.confirm.awardBody')}</p>,
+      confirmLabel: t('matching.confirm.awardAction'),
+    });
+    if (confirmed) {
+      await run(() => awardRequest(requestId, invitation.supplierId), onChanged);
+    }
+  }
+
   return (
     <div className="table-scroll">
+      {dialog}
       <table className="table" data-testid="invitations">
         <thead>
           <tr>
@@ -57,7 +73,7 @@ export function InvitationList({
                     type="button"
                     className="button"
                     disabled={working}
-                    onClick={() => void run(() => awardRequest(requestId, invitation.supplierId), onChanged)}
+                    onClick={() => void award(invitation)}
                   >
                     {t('matching.award')}
                   </button>

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { I18nProvider } from '@/lib/i18n';
@@ -35,7 +35,10 @@ const evaluation: MatchEvaluation = {
           verified: false,
           distanceKm: 14.2,
           score: 0.5,
-          explanation: [],
+          explanation: [
+            { criterion: 'certifications_beyond_required', required: 'preferred', offered: 'iatf_16949, iso_9001', met: 'met', weight: 0.08, points: 0.08 },
+            { criterion: 'inspection_equipment', required: 'preferred', offered: 'no', met: 'unmet', weight: 0.08, points: 0 },
+          ],
         },
       ],
     },
@@ -158,6 +161,22 @@ describe('match results', () => {
     // Words from the service are shown in the reader's language; a hidden section is 非開示, not なし.
     expect(within(rows[2]!).getByTestId('offered')).toHaveTextContent('不明');
     expect(within(rows[3]!).getByTestId('offered')).toHaveTextContent('非開示');
+  });
+
+  it("name further certifications and the service's words by their labels, never by their codes", async () => {
+    const user = userEvent.setup();
+    renderResults();
+
+    const second = screen.getAllByTestId('candidate')[1]!;
+    await user.click(within(second).getByRole('button', { expanded: false }));
+
+    const rows = within(within(second).getByRole('table')).getAllByRole('row').slice(1);
+    expect(within(rows[0]!).getByRole('rowheader')).toHaveTextContent('追加の認証');
+    await waitFor(() => expect(within(rows[0]!).getByTestId('offered')).toHaveTextContent('IATF 16949、ISO 9001'));
+    expect(rows[0]).not.toHaveTextContent('iso_9001');
+    expect(within(rows[1]!).getByTestId('offered')).toHaveTextContent('なし');
+    expect(rows[1]).toHaveTextContent('望ましい');
+    expect(rows[1]).not.toHaveTextContent('preferred');
   });
 
   it('show the best chain: a site per step, completeness and the step the region cannot do, named with its process', async () => {

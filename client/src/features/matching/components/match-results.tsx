@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useI18n, formatDateTime, formatNumber, isMessageKey } from '@/lib/i18n';
-import { useTaxonomyLabels } from '@/lib/taxonomy';
+import { shortLabel, useTaxonomyLabels, type TaxonomyKind } from '@/lib/taxonomy';
 import type { MatchCandidate, MatchCriterion, MatchEvaluation, StepMatches } from '../api/types';
 import { ChainList } from './chain-list';
 import './matching.css';
@@ -104,8 +104,12 @@ function CandidateRow({ candidate, action }: { candidate: MatchCandidate; action
 
 const outcomeMark = { met: '✓', partial: '△', unmet: '✗' } as const;
 
+// Criteria whose offered value lists taxonomy codes (comma-separated): shown as the terms' labels.
+const codeLists: Partial<Record<string, TaxonomyKind>> = { certifications_beyond_required: 'certifications' };
+
 function Explanation({ name, rows }: { name: string; rows: readonly MatchCriterion[] }) {
   const { t, language } = useI18n();
+  const labelOf = useTaxonomyLabels(['certifications']);
   return (
     <div className="table-scroll">
       <table className="table explanation" data-testid="explanation">
@@ -127,11 +131,19 @@ function Explanation({ name, rows }: { name: string; rows: readonly MatchCriteri
               const valueKey = `matching.value.${value}`;
               return isMessageKey(valueKey) ? t(valueKey) : value;
             };
+            const kind = codeLists[row.criterion];
+            const offered =
+              kind && !isMessageKey(`matching.value.${row.offered}`)
+                ? row.offered
+                    .split(',')
+                    .map((code) => shortLabel(labelOf(kind, code.trim())))
+                    .join(language === 'ja' ? '、' : ', ')
+                : word(row.offered);
             return (
               <tr key={row.criterion} data-criterion={row.criterion}>
                 <th scope="row">{isMessageKey(key) ? t(key) : row.criterion}</th>
                 <td className="table__nowrap">{word(row.required)}</td>
-                <td data-testid="offered">{word(row.offered)}</td>
+                <td data-testid="offered">{offered}</td>
                 <td>
                   <span className={`outcome outcome--${row.met}`} data-testid="outcome" data-met={row.met}>
                     <span aria-hidden="true">{outcomeMark[row.met]}</span> {t(`matching.met.${row.met}`)}

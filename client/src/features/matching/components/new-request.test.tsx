@@ -135,7 +135,7 @@ describe('a new matching request', () => {
       region: { centre: { lat: 35.0826, lon: 137.156 }, radiusKm: null, prefectures: ['23'] },
       visibility: 'invited',
     });
-  });
+  }, 15_000); // Types some forty fields: seconds on a loaded two-core machine.
 
   it('says what is wrong before asking the API: a missing title and process, a number out of range, a region without radius or prefectures', async () => {
     const user = userEvent.setup();

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useUnsavedChanges } from '@/components/unsaved-changes';
 import { idempotencyKeys } from '@/lib/idempotency';
 import { useI18n } from '@/lib/i18n';
 import { createMatchingRequest } from '../api/create-matching-request';
@@ -15,6 +16,7 @@ export function NewRequest() {
   const navigate = useNavigate();
   const form = useRequestForm(emptyDraft);
   const [keys] = useState(idempotencyKeys);
+  const unsaved = useUnsavedChanges(form.changed);
 
   async function save() {
     const result = await form.save(async (input) => {
@@ -25,6 +27,7 @@ export function NewRequest() {
       return answer;
     });
     if (result?.kind === 'ok') {
+      unsaved.allowLeave();
       await navigate(`/matching/${result.data.id}`);
     }
   }
@@ -42,6 +45,7 @@ export function NewRequest() {
           busy={form.busy}
           errors={form.errors}
           failure={form.failure}
+          stepHeadingLevel={2}
         />
       </section>
       {form.outcome.kind === 'preview' && (

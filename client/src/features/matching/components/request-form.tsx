@@ -1,6 +1,6 @@
 import { useId, type FormEvent } from 'react';
 import { FieldErrorList } from '@/components/field-error-list';
-import { WriteAlert } from '@/components/write-alert';
+import { FormAlert } from '@/components/form-alert';
 import { errorsFor, unclaimedErrors, type FieldErrors } from '@/lib/field-errors';
 import { useI18n } from '@/lib/i18n';
 import type { WriteFailure } from '@/lib/write-result';
@@ -45,6 +45,8 @@ export interface RequestFormProps {
   onCancel?: () => void;
   /** A message above the form that is not a failure of the last write (e.g. the draft was reloaded). */
   notice?: string | null;
+  /** The level of each step's heading: one below the heading the form sits under. */
+  stepHeadingLevel?: 2 | 3;
 }
 
 /**
@@ -62,6 +64,7 @@ export function RequestForm({
   saveLabel,
   onCancel,
   notice,
+  stepHeadingLevel,
 }: RequestFormProps) {
   const { t } = useI18n();
   const id = useId();
@@ -95,7 +98,6 @@ export function RequestForm({
           {notice}
         </p>
       )}
-      {failure && <WriteAlert failure={failure} unclaimed={unclaimed} />}
       {text('title', t('matching.title'))}
       {text('description', t('matching.description'), 'multiline')}
 
@@ -114,6 +116,7 @@ export function RequestForm({
               onChange={(changed) => onChange({ ...draft, steps: draft.steps.map((s, i) => (i === index ? changed : s)) })}
               onMove={(to) => onChange({ ...draft, steps: moveStep(draft.steps, index, to) })}
               onRemove={() => onChange({ ...draft, steps: draft.steps.filter((_, i) => i !== index) })}
+              headingLevel={stepHeadingLevel}
             />
           ))}
         </ol>
@@ -201,6 +204,7 @@ export function RequestForm({
         <FieldErrorList id={`${domId('visibility')}-errors`} messages={errorsFor(errors, 'visibility')} />
       </fieldset>
 
+      {failure && <FormAlert failure={failure} unclaimed={unclaimed} />}
       <div className="request-form__actions">
         <button type="submit" className="button" disabled={busy !== null}>
           {busy === 'preview' ? t('matching.previewing') : t('matching.preview')}

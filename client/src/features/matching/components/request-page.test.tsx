@@ -1,5 +1,6 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { createSession, SessionProvider } from '@/lib/auth';
 import { I18nProvider } from '@/lib/i18n';
@@ -48,7 +49,9 @@ function renderPage(handlers: Parameters<typeof installFakeApi>[0]) {
   render(
     <I18nProvider>
       <SessionProvider session={createSession({ lock: (run) => run() })}>
-        <RequestPage id="req-1" />
+        <MemoryRouter>
+          <RequestPage id="req-1" />
+        </MemoryRouter>
       </SessionProvider>
     </I18nProvider>,
   );
@@ -89,6 +92,7 @@ describe('a saved matching request', () => {
     });
 
     await user.click(await screen.findByRole('button', { name: '取り消す' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: '依頼を取り消す' }));
 
     const alert = await screen.findByTestId('write-alert');
     expect(alert).toHaveAttribute('data-kind', 'conflict');
@@ -238,5 +242,65 @@ describe('a saved matching request', () => {
     expect(await screen.findByText('発注先: 豊田 精工')).toHaveAttribute('data-testid', 'awarded-to');
     expect(screen.getByTestId('request-status')).toHaveTextContent('発注先決定');
     expect(screen.queryByRole('button', { name: '発注先に決定' })).not.toBeInTheDocument();
+  });
+
+  it('awards only after a dialog naming the site is confirmed', async () => {
+    const user = userEvent.setup();
+    let awarded = false;
+    const calls = renderPage({
+      'GET /api/v1/matching-requests/req-1': () =>
+        json(awarded ? request({ status: 'awarded', version: 3, awardedSupplierId: 'site-a' }) : request({ status: 'open' })),
+      'GET /api/v1/matching-requests/req-1/invitations': () =>
+        json([{ requestId: 'req-1', supplierId: 'site-a', supplierNameJa: '豊田 精工', status: 'shortlisted', introduced: false, invitedAt: '2030-05-01T03:00:00Z' }]),
+      'POST /api/v1/matching-requests/req-1/award': () => {
+        awarded = true;
+        return json(request({ status: 'awarded', version: 3, awardedSupplierId: 'site-a' }));
+      },
+    });
+    const awards = () => calls.filter((call) => call.url.pathname.endsWith('/award'));
+    const row = (await screen.findAllByTestId('invitation'))[0]!;
+
+    await user.click(within(row).getByRole('button', { name: '発注先に決定' }));
+    const dialog = screen.getByRole('dialog', { name: '「豊田 精工」を発注先に決定しますか？' });
+    expect(dialog).toHaveTextContent('決定は取り消せません。');
+    await user.click(within(dialog).getByRole('button', { name: 'キャンセル' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(awards()).toHaveLength(0);
+
+    await user.click(within(row).getByRole('button', { name: '発注先に決定' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: '発注先に決定する' }));
+
+    await waitFor(() => expect(screen.getByTestId('request-status')).toHaveTextContent('発注先決定'));
+    expect(awards()).toHaveLength(1);
+    expect(JSON.parse(awards()[0]!.body)).toEqual({ supplierId: 'site-a' });
+  });
+
+  it('cancels a request only after the buyer confirms, and not when they keep it', async () => {
+    const user = userEvent.setup();
+    const calls = renderPage({
+      'GET /api/v1/matching-requests/req-1': () => json(request({ status: 'open' })),
+      'GET /api/v1/matching-requests/req-1/invitations': () => json([]),
+      'POST /api/v1/matching-requests/req-1/cancel': () => json(request({ status: 'cancelled', version: 3 })),
+    });
+    const cancels = () => calls.filter((call) => call.url.pathname.endsWith('/cancel'));
+
+    await user.click(await screen.findByRole('button', { name: '取り消す' }));
+    expect(screen.getByRole('dialog', { name: '依頼「ブラケット」を取り消しますか？' })).toHaveTextContent('この操作は元に戻せません。');
+    await user.click(screen.getByRole('button', { name: 'キャンセル' }));
+    expect(cancels()).toHaveLength(0);
+    expect(screen.getByTestId('request-status')).toHaveTextContent('募集中');
+
+    await user.click(screen.getByRole('button', { name: '取り消す' }));
+    await user.click(screen.getByRole('button', { name: '依頼を取り消す' }));
+
+    await waitFor(() => expect(screen.getByTestId('request-status')).toHaveTextContent('取消'));
+    expect(cancels()).toHaveLength(1);
+  });
+
+  it('shows the not-found page for a request that is not there (or not for the caller)', async () => {
+    renderPage({ 'GET /api/v1/matching-requests/req-1': () => json({ status: 404, title: 'Not found', traceId: 't-1' }, 404) });
+
+    expect(await screen.findByRole('heading', { level: 1, name: '依頼が見つかりません' })).toBeInTheDocument();
+    expect(screen.queryByText(/問い合わせ番号/)).not.toBeInTheDocument();
   });
 });

@@ -1,7 +1,11 @@
 import { useState } from 'react';
 import { ErrorState, LoadingState } from '@/components/async-state';
+import { useConfirm } from '@/components/confirm-dialog';
+import { NotFound } from '@/components/not-found';
 import { WriteAlert } from '@/components/write-alert';
 import { useI18n } from '@/lib/i18n';
+import { usePageTitle } from '@/lib/page-title';
+import { ApiError } from '@/lib/problem';
 import { useLoaded } from '@/lib/use-loaded';
 import type { WriteFailure, WriteResult } from '@/lib/write-result';
 import { allowedActions, changeRequestStatus, type StatusAction } from '../api/change-request-status';
@@ -26,6 +30,8 @@ export function RequestPage({ id }: { id: string }) {
   const [failure, setFailure] = useState<WriteFailure | null>(null);
   // Editing a draft; `reloaded` once a save met a newer version and the form was filled from it.
   const [editing, setEditing] = useState<{ reloaded: boolean } | null>(null);
+  const { confirm, dialog } = useConfirm();
+  usePageTitle(request.state.kind === 'ready' ? request.state.data.request.title : null, 1);
 
   async function run<T>(action: () => Promise<WriteResult<T>>, then: (data: T) => void) {
     setWorking(true);
@@ -60,11 +66,30 @@ export function RequestPage({ id }: { id: string }) {
     return <LoadingState />;
   }
   if (request.state.kind === 'error') {
+    if (request.state.error instanceof ApiError && request.state.error.status === 404) {
+      return <NotFound heading={t('matching.notFound')} body={t('matching.notFoundBody')} back={{ to: '/matching', label: t('matching.backToList') }} />;
+    }
     return <ErrorState error={request.state.error} onRetry={request.reload} />;
   }
   const saved: MatchingRequest = request.state.data;
   const status = saved.status;
   const actions = allowedActions(status);
+
+  // Closing and cancelling cannot be taken back (the API has no reopen): the buyer is asked first, told what follows.
+  async function changeStatus(action: StatusAction) {
+    if (action !== 'open') {
+      const confirmed = await confirm({
+        title: t(`matching.confirm.${action}`, { title: saved.request.title }),
+        body: <p>{t(`matching.confirm.${action}Body`)}</p>,
+        confirmLabel: t(`matching.confirm.${action}Action`),
+        danger: action === 'cancel',
+      });
+      if (!confirmed) {
+        return;
+      }
+    }
+    await run(() => changeRequestStatus(id, action), request.replace);
+  }
 
   return (
     <div className="matching">
@@ -72,6 +97,7 @@ export function RequestPage({ id }: { id: string }) {
         <h1 id="request-heading">{saved.request.title}</h1>
         <RequestSummary saved={saved} />
         {failure && <WriteAlert failure={failure} />}
+        {dialog}
         {actions.length > 0 && !editing && (
           <div className="matching__actions" role="group" aria-label={t('matching.actions')}>
             {status === 'draft' && (
@@ -85,7 +111,7 @@ export function RequestPage({ id }: { id: string }) {
                 type="button"
                 className={action === 'open' ? 'button' : 'button button--secondary'}
                 disabled={working}
-                onClick={() => void run(() => changeRequestStatus(id, action), request.replace)}
+                onClick={() => void changeStatus(action)}
               >
                 {t(`matching.action.${action}`)}
               </button>

@@ -25,10 +25,13 @@ export interface StepFieldsProps {
   onChange: (step: StepDraft) => void;
   onMove: (to: number) => void;
   onRemove: () => void;
+  /** The step's heading level: one below the page's heading above the form (h2 under the new request's h1). */
+  headingLevel?: 2 | 3;
 }
 
 /** One step of a request: its process, materials, workpiece, tolerance and required certifications, movable and removable. */
-export function StepFields({ step, index, count, errors, domId, onChange, onMove, onRemove }: StepFieldsProps) {
+export function StepFields({ step, index, count, errors, domId, onChange, onMove, onRemove, headingLevel = 3 }: StepFieldsProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const { t } = useI18n();
   const n = index + 1;
   const own = stepErrors(errors, index);
@@ -78,7 +81,7 @@ export function StepFields({ step, index, count, errors, domId, onChange, onMove
   return (
     <li className="request-step" data-testid="request-step">
       <div className="request-step__head">
-        <h3>{t('matching.step', { n })}</h3>
+        <Heading className="request-step__title">{t('matching.step', { n })}</Heading>
         <button
           type="button"
           className="button button--secondary"

@@ -19,6 +19,8 @@ export type Outcome =
 export function useRequestForm(initial: () => RequestDraft) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<RequestDraft>(initial);
+  // The draft as it started: the form holds unsaved changes while it differs (the page warns before leaving).
+  const [start] = useState(() => JSON.stringify(draft));
   const [busy, setBusy] = useState<Busy>(null);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
 
@@ -68,6 +70,8 @@ export function useRequestForm(initial: () => RequestDraft) {
   return {
     draft,
     setDraft,
+    /** The draft differs from what the form started with. */
+    changed: JSON.stringify(draft) !== start,
     busy,
     outcome,
     preview,

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useUnsavedChanges } from '@/components/unsaved-changes';
 import type { FieldErrors } from '@/lib/field-errors';
 import { idempotencyKeys } from '@/lib/idempotency';
 import { useI18n } from '@/lib/i18n';
@@ -18,6 +19,8 @@ export function NewSite() {
   const [facts, setFacts] = useState<SiteFacts>(emptyFacts);
   const [save, setSave] = useState<Save>({ kind: 'idle' });
   const [keys] = useState(idempotencyKeys);
+  const [untouched] = useState(() => JSON.stringify(emptyFacts()));
+  const unsaved = useUnsavedChanges(JSON.stringify(facts) !== untouched);
 
   async function submit() {
     const parsed = factsToInput(facts, t);
@@ -31,6 +34,7 @@ export function NewSite() {
       keys.answered();
     }
     if (result.kind === 'ok') {
+      unsaved.allowLeave();
       await navigate(`/suppliers/${result.data.id}/edit`, { replace: true });
     } else {
       setSave({ kind: 'failed', failure: result, errors: result.kind === 'invalid' ? result.errors : {} });

@@ -1,7 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { DisclosureBadge, type DisclosureLevel } from '@/components/disclosure-badge';
 import { FieldErrorList } from '@/components/field-error-list';
 import { TaxonomyPicker } from '@/components/taxonomy-picker';
+import { useConfirm } from '@/components/confirm-dialog';
+import { FormAlert } from '@/components/form-alert';
 import { WriteAlert } from '@/components/write-alert';
 import { errorsFor, unclaimedErrors, type FieldErrors } from '@/lib/field-errors';
 import { idempotencyKeys } from '@/lib/idempotency';
@@ -17,9 +19,12 @@ import { Parser, type PartField, type PartSpec, type PartValues } from '../part-
 type Mode =
   | { kind: 'list' }
   | { kind: 'add'; values: PartValues }
-  | { kind: 'edit'; id: string; version: number; values: PartValues };
+  | { kind: 'edit'; id: string; version: number; values: PartValues; initial: PartValues };
 
-type Outcome = { kind: 'none' } | { kind: 'done'; message: string } | { kind: 'failed'; failure: WriteFailure; errors: FieldErrors };
+type Outcome =
+  | { kind: 'none' }
+  | { kind: 'done'; message: string; undo?: () => void }
+  | { kind: 'failed'; failure: WriteFailure; errors: FieldErrors };
 
 /**
  * One part section of a site (capabilities, equipment, certifications, staff): its entries with edit and remove, and
@@ -34,6 +39,7 @@ export function PartEditor<K extends PartKind>({
   sectionErrors = [],
   onWritten,
   onReload,
+  onOpenChange,
 }: {
   supplierId: string;
   spec: PartSpec<K>;
@@ -44,6 +50,8 @@ export function PartEditor<K extends PartKind>({
   sectionErrors?: readonly string[];
   onWritten: () => void;
   onReload: () => void;
+  /** Whether a form of this section holds changes not yet saved (the page warns before they are lost). */
+  onOpenChange?: (changed: boolean) => void;
 }) {
   const { t } = useI18n();
   const labelOf = useTaxonomyLabels(['processes', 'materials', 'equipment_types', 'certifications', 'qualifications']);
@@ -52,8 +60,14 @@ export function PartEditor<K extends PartKind>({
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const [keys] = useState(idempotencyKeys);
   const headingId = useId();
+  const { confirm, dialog } = useConfirm();
+  const changed =
+    mode.kind === 'add'
+      ? JSON.stringify(mode.values) !== JSON.stringify(spec.empty())
+      : mode.kind === 'edit' && JSON.stringify(mode.values) !== JSON.stringify(mode.initial);
+  useEffect(() => onOpenChange?.(changed), [changed]);
 
-  async function run<T>(action: () => Promise<WriteResult<T>>, done: string, localErrors: FieldErrors = {}) {
+  async function run<T>(action: () => Promise<WriteResult<T>>, done: string, localErrors: FieldErrors = {}, undo?: () => void) {
     if (Object.keys(localErrors).length > 0) {
       setOutcome({ kind: 'failed', failure: { kind: 'invalid', errors: localErrors, problem: null }, errors: localErrors });
       return;
@@ -63,7 +77,7 @@ export function PartEditor<K extends PartKind>({
     setBusy(false);
     if (result.kind === 'ok') {
       setMode({ kind: 'list' });
-      setOutcome({ kind: 'done', message: done });
+      setOutcome({ kind: 'done', message: done, undo });
       onWritten();
     } else {
       setOutcome({ kind: 'failed', failure: result, errors: result.kind === 'invalid' ? result.errors : {} });
@@ -91,9 +105,28 @@ export function PartEditor<K extends PartKind>({
     }
   }
 
-  function remove(item: PartItem<K> & { id: string }) {
+  /**
+   * Removes an entry after asking. The API has no "restore", but the page still holds what the entry said: "undo" adds
+   * it again (a new entry with the same values, under a new id).
+   */
+  async function remove(item: PartItem<K> & { id: string }) {
+    const name = spec.describe(item, labelOf);
+    const confirmed = await confirm({
+      title: t('parts.removeConfirm', { name }),
+      body: <p>{t('parts.removeConfirmBody')}</p>,
+      confirmLabel: t('parts.removeConfirmAction'),
+      danger: true,
+    });
+    if (!confirmed) {
+      return;
+    }
     setMode({ kind: 'list' });
-    void run(() => removePart(supplierId, spec.kind, item.id), t('parts.removed', { name: spec.describe(item, labelOf) }));
+    const again = spec.toInput(spec.fromItem(item), new Parser(t));
+    const undo = () => {
+      const restoreKeys = idempotencyKeys();
+      void run(() => addPart(supplierId, spec.kind, again, restoreKeys.keyFor(again)), t('parts.restored', { name }));
+    };
+    void run(() => removePart(supplierId, spec.kind, item.id), t('parts.removed', { name }), {}, undo);
   }
 
   const errors = outcome.kind === 'failed' ? outcome.errors : {};
@@ -139,7 +172,8 @@ export function PartEditor<K extends PartKind>({
                       disabled={busy}
                       onClick={() => {
                         setOutcome({ kind: 'none' });
-                        setMode({ kind: 'edit', id: item.id, version: item.version, values: spec.fromItem(item) });
+                        const values = spec.fromItem(item);
+                        setMode({ kind: 'edit', id: item.id, version: item.version, values, initial: values });
                       }}
                     >
                       {t('parts.edit')}
@@ -149,7 +183,7 @@ export function PartEditor<K extends PartKind>({
                       className="button button--danger button--small"
                       aria-label={t('parts.removeOf', { name: spec.describe(item, labelOf) })}
                       disabled={busy}
-                      onClick={() => remove(item)}
+                      onClick={() => void remove(item)}
                     >
                       {t('parts.remove')}
                     </button>
@@ -162,8 +196,18 @@ export function PartEditor<K extends PartKind>({
       )}
 
       {outcome.kind === 'done' && (
-        <p className="notice" role="status">
+        <p className="notice" role="status" data-testid="part-outcome">
           {outcome.message}
+          {outcome.undo && (
+            <button
+              type="button"
+              className="button button--secondary button--small notice__undo"
+              disabled={busy}
+              onClick={outcome.undo}
+            >
+              {t('parts.undo')}
+            </button>
+          )}
         </p>
       )}
       {outcome.kind === 'failed' && !formOpen && <WriteAlert failure={outcome.failure} onReload={onReload} />}
@@ -171,17 +215,6 @@ export function PartEditor<K extends PartKind>({
       {formOpen ? (
         <form className="form part-form" onSubmit={submit} noValidate aria-busy={busy} data-testid={`part-form-${spec.kind}`}>
           <h3>{mode.kind === 'add' ? t(spec.add) : t('parts.editHeading')}</h3>
-          {outcome.kind === 'failed' && (
-            <WriteAlert
-              failure={outcome.failure}
-              unclaimed={unclaimedErrors(errors, spec.fields.map((f) => f.name))}
-              onReload={() => {
-                setMode({ kind: 'list' });
-                setOutcome({ kind: 'none' });
-                onReload();
-              }}
-            />
-          )}
           <div className="part-form__fields">
             {spec.fields.map((field) => (
               <PartFieldInput
@@ -195,6 +228,17 @@ export function PartEditor<K extends PartKind>({
               />
             ))}
           </div>
+          {outcome.kind === 'failed' && (
+            <FormAlert
+              failure={outcome.failure}
+              unclaimed={unclaimedErrors(errors, spec.fields.map((f) => f.name))}
+              onReload={() => {
+                setMode({ kind: 'list' });
+                setOutcome({ kind: 'none' });
+                onReload();
+              }}
+            />
+          )}
           <div className="form__actions">
             <button type="submit" className="button" disabled={busy}>
               {busy ? t('form.saving') : mode.kind === 'add' ? t('parts.add') : t('parts.save')}
@@ -223,6 +267,7 @@ export function PartEditor<K extends PartKind>({
           {t(spec.add)}
         </button>
       )}
+      {dialog}
     </section>
   );
 }

@@ -70,7 +70,7 @@ describe('the site editor', () => {
     expect(messagesOf('空き能力')).toBe('The field SpareCapacityPct must be between 0 and 100.');
     expect(screen.getByTestId('site-facts-form')).toHaveTextContent('The location is outside Japan.');
     const alert = screen.getByTestId('write-alert');
-    expect(alert).toHaveTextContent('入力内容を確認してください。');
+    expect(alert).toHaveTextContent('入力内容を確認してください（4 件）。');
     expect(alert).toHaveTextContent('somethingElse: A message for no field of this form.');
     expect(messagesOf('事業所名 （必須）')).toBe('');
   });
@@ -171,5 +171,83 @@ describe('the site editor', () => {
       expect(within(form).getByTestId('picker-materialCodes').parentElement).toHaveTextContent("'unobtainium' is not a code"),
     );
     expect(within(form).getByTestId('picker-processCode').parentElement).toHaveTextContent("'' is not a code of the Processes");
+  });
+
+  it('says a failed save next to the save button, announced, and moves focus to the first field with a message', async () => {
+    const user = userEvent.setup();
+    installFakeApi({
+      [`GET ${path}`]: () => json(ownerProfile()),
+      [`PUT ${path}`]: () =>
+        json(
+          {
+            status: 400,
+            errors: {
+              'capacity.spareCapacityPct': ['空き能力は 0〜100 の範囲で入力してください。'],
+              municipalityCode: ['市区町村コードのチェックディジットが一致しません。'],
+            },
+          },
+          400,
+        ),
+    });
+    renderEditor();
+    await screen.findByTestId('site-facts-form');
+    const save = screen.getByRole('button', { name: '保存' });
+
+    await user.click(save);
+
+    const alert = await screen.findByTestId('write-alert');
+    expect(alert).toHaveAttribute('role', 'alert');
+    expect(alert).toHaveTextContent('入力内容を確認してください（2 件）。');
+    // Right above the button the user pressed, not at the top of the long form.
+    expect(alert.nextElementSibling).toContainElement(save);
+    // The first field in reading order (the municipality comes before the capacity), with its message read with it.
+    await waitFor(() => expect(screen.getByLabelText('市区町村コード')).toHaveFocus());
+    expect(screen.getByLabelText('市区町村コード')).toHaveAccessibleDescription('市区町村コードのチェックディジットが一致しません。');
+  });
+
+  it('asks before removing a machine, and offers to add it back', async () => {
+    const user = userEvent.setup();
+    const machine = { id: 'eq-1', typeCode: 'press.servo', model: 'SDE-2025', count: 1, specValue: 200, specUnit: 'tf', year: 2019, version: 3 };
+    let equipment = [machine];
+    const deletes: Call[] = [];
+    const posts: Call[] = [];
+    installFakeApi({
+      [`GET ${path}`]: () => json({ ...ownerProfile(), equipment: { level: 'public', hidden: false, items: equipment } }),
+      [`DELETE ${path}/equipment/eq-1`]: (call) => {
+        deletes.push(call);
+        equipment = [];
+        return new Response(null, { status: 204 });
+      },
+      [`POST ${path}/equipment`]: (call) => {
+        posts.push(call);
+        equipment = [{ ...machine, id: 'eq-2', version: 1 }];
+        return json(equipment[0], 201);
+      },
+    });
+    renderEditor();
+    const section = await screen.findByTestId('part-editor-equipment');
+    const remove = await within(section).findByRole('button', { name: 'サーボプレス SDE-2025 を削除' });
+
+    // One click does not remove it: a dialog names what will go, and cancelling leaves it.
+    await user.click(remove);
+    const dialog = screen.getByRole('dialog', { name: '「サーボプレス SDE-2025」を削除しますか？' });
+    await user.click(within(dialog).getByRole('button', { name: 'キャンセル' }));
+    expect(deletes).toHaveLength(0);
+    expect(within(section).getAllByTestId('part-row')).toHaveLength(1);
+
+    await user.click(remove);
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: '削除する' }));
+    const outcome = await within(section).findByTestId('part-outcome');
+    expect(outcome).toHaveTextContent('サーボプレス SDE-2025 を削除しました。');
+    expect(deletes).toHaveLength(1);
+    await waitFor(() => expect(within(section).queryAllByTestId('part-row')).toHaveLength(0));
+
+    // Undo adds the same machine again, from what the page still holds.
+    await user.click(within(outcome).getByRole('button', { name: '元に戻す' }));
+    await waitFor(() => expect(within(section).getByTestId('part-outcome')).toHaveTextContent('「サーボプレス SDE-2025」を元に戻しました。'));
+    expect(posts).toHaveLength(1);
+    expect(JSON.parse(posts[0]!.body)).toMatchObject({ typeCode: 'press.servo', model: 'SDE-2025', count: 1, specValue: 200, year: 2019 });
+    expect(posts[0]!.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+    await waitFor(() => expect(within(section).getAllByTestId('part-row')).toHaveLength(1));
   });
 });

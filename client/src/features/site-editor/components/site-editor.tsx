@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/async-state';
-import { WriteAlert } from '@/components/write-alert';
+import { FormAlert } from '@/components/form-alert';
+import { NotFound } from '@/components/not-found';
+import { useUnsavedChanges } from '@/components/unsaved-changes';
 import { reconfirmSupplier, type SupplierProfile } from '@/lib/api/suppliers';
 import { errorsFor, type FieldErrors } from '@/lib/field-errors';
 import { formatIsoDate, useI18n } from '@/lib/i18n';
+import { usePageTitle } from '@/lib/page-title';
+import { ApiError } from '@/lib/problem';
 import type { WriteFailure } from '@/lib/write-result';
 import { publishSupplier } from '../api/publish-supplier';
 import { unpublishSupplier } from '../api/unpublish-supplier';
@@ -28,6 +32,9 @@ export function SiteEditor({ id }: { id: string }) {
   const { t } = useI18n();
   const editor = useSiteEditor(id);
   const [facts, setFacts] = useState<SiteFacts | null>(null);
+  // What the form was filled from: the facts differ from it until saved. Part forms that are open count too.
+  const [baseline, setBaseline] = useState<SiteFacts | null>(null);
+  const [openParts, setOpenParts] = useState<Record<string, boolean>>({});
   const [save, setSave] = useState<Save>({ kind: 'idle' });
   const [action, setAction] = useState<Action>({ kind: 'idle' });
   const profile = editor.state.kind === 'ready' ? editor.state.profile : null;
@@ -35,14 +42,33 @@ export function SiteEditor({ id }: { id: string }) {
   // Fill the form afresh on the first load, on reload and after saving — not when parts are read again.
   useEffect(() => {
     if (profile) {
-      setFacts(factsFromProfile(profile));
+      const filled = factsFromProfile(profile);
+      setFacts(filled);
+      setBaseline(filled);
     }
   }, [editor.generation]);
+
+  const dirty =
+    (facts !== null && baseline !== null && JSON.stringify(facts) !== JSON.stringify(baseline)) ||
+    Object.values(openParts).some(Boolean);
+  useUnsavedChanges(dirty);
+  usePageTitle(profile ? t('editor.heading', { name: profile.nameJa }) : null, 1);
+  const partOpen = (kind: string) => (open: boolean) =>
+    setOpenParts((previous) => (previous[kind] === open ? previous : { ...previous, [kind]: open }));
 
   if (editor.state.kind === 'loading' || (profile && !facts)) {
     return <LoadingState />;
   }
   if (editor.state.kind === 'error') {
+    if (editor.state.error instanceof ApiError && editor.state.error.status === 404) {
+      return (
+        <NotFound
+          heading={t('profile.notFound')}
+          body={t('profile.notFoundBody')}
+          back={{ to: '/my/sites', label: t('editor.backToMySites') }}
+        />
+      );
+    }
     return <ErrorState error={editor.state.error} onRetry={editor.reload} />;
   }
   if (!profile || !facts) {
@@ -144,7 +170,8 @@ export function SiteEditor({ id }: { id: string }) {
           </p>
         )}
         {action.kind === 'failed' && (
-          <WriteAlert
+          <FormAlert
+            scope=".site-editor"
             failure={action.failure}
             unclaimed={Object.entries(action.errors).flatMap(([, messages]) => messages)}
             onReload={reload}
@@ -175,6 +202,7 @@ export function SiteEditor({ id }: { id: string }) {
       <PartEditor
         supplierId={profile.id}
         spec={capabilitySpec}
+        onOpenChange={partOpen('capabilities')}
         items={profile.capabilities.items ?? []}
         level={profile.capabilities.level}
         equipment={equipment}
@@ -185,6 +213,7 @@ export function SiteEditor({ id }: { id: string }) {
       <PartEditor
         supplierId={profile.id}
         spec={equipmentSpec}
+        onOpenChange={partOpen('equipment')}
         items={equipment}
         level={profile.equipment.level}
         onWritten={() => editor.afterOwnWrite()}
@@ -193,6 +222,7 @@ export function SiteEditor({ id }: { id: string }) {
       <PartEditor
         supplierId={profile.id}
         spec={certificationSpec}
+        onOpenChange={partOpen('certifications')}
         items={profile.certifications.items ?? []}
         level={profile.certifications.level}
         onWritten={() => editor.afterOwnWrite()}
@@ -201,6 +231,7 @@ export function SiteEditor({ id }: { id: string }) {
       <PartEditor
         supplierId={profile.id}
         spec={staffSpec}
+        onOpenChange={partOpen('staff')}
         items={profile.staff.items ?? []}
         level={profile.staff.level}
         onWritten={() => editor.afterOwnWrite()}

@@ -1,6 +1,7 @@
 import { useId, type FormEvent, type ReactNode } from 'react';
 import { disclosureLevels } from '@/components/disclosure-badge';
 import { FieldErrorList } from '@/components/field-error-list';
+import { FormAlert } from '@/components/form-alert';
 import { SupplierMap } from '@/components/map';
 import { TaxonomyPicker } from '@/components/taxonomy-picker';
 import { WriteAlert } from '@/components/write-alert';
@@ -145,10 +146,6 @@ export function SiteFactsForm({
 
   return (
     <form className="form site-form" onSubmit={submit} noValidate aria-busy={submitting} data-testid="site-facts-form">
-      {failure && <WriteAlert failure={failure} unclaimed={unclaimedErrors(errors, formFields)} onReload={onReload} />}
-      {!failure && Object.keys(errors).length > 0 && (
-        <WriteAlert failure={{ kind: 'invalid', errors, problem: null }} unclaimed={unclaimedErrors(errors, formFields)} />
-      )}
 
       <fieldset className="form__group">
         <legend>{t('editor.basics')}</legend>
@@ -327,6 +324,8 @@ export function SiteFactsForm({
                     name={`disclosure.${section}`}
                     value={level}
                     checked={facts.disclosure[section] === level}
+                    aria-invalid={messages.length > 0 || undefined}
+                    aria-describedby={messages.length > 0 ? errorId(`disclosure.${section}`) : undefined}
                     onChange={() => onChange({ ...facts, disclosure: { ...facts.disclosure, [section]: level } })}
                   />
                   {t(`disclosure.${level}`)}
@@ -338,6 +337,11 @@ export function SiteFactsForm({
         })}
       </fieldset>
 
+      {/* Next to the button: a failed save of this long form is said where the user is, and focus goes to the first field. */}
+      {failure && <FormAlert failure={failure} unclaimed={unclaimedErrors(errors, formFields)} onReload={onReload} />}
+      {!failure && Object.keys(errors).length > 0 && (
+        <WriteAlert failure={{ kind: 'invalid', errors, problem: null }} unclaimed={unclaimedErrors(errors, formFields)} />
+      )}
       <div className="form__actions">
         <button type="submit" className="button" disabled={submitting}>
           {submitting ? t('form.saving') : submitLabel}

@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/async-state';
 import { SupplierMap } from '@/components/map';
+import { NotFound } from '@/components/not-found';
 import { WriteAlert } from '@/components/write-alert';
 import { reconfirmSupplier, type SupplierProfile as Profile } from '@/lib/api/suppliers';
 import { formatIsoDate, useI18n } from '@/lib/i18n';
 import { ApiError } from '@/lib/problem';
+import { usePageTitle } from '@/lib/page-title';
 import { useTaxonomyLabels } from '@/lib/taxonomy';
 import type { WriteFailure } from '@/lib/write-result';
 import { useSupplier } from '../hooks/use-supplier';
@@ -24,13 +26,12 @@ export function SupplierProfile({ id }: { id: string }) {
   if (state.kind === 'error') {
     if (state.error instanceof ApiError && state.error.status === 404) {
       return (
-        <section className="card" data-testid="supplier-not-found">
-          <h1>{t('profile.notFound')}</h1>
-          <p>{t('profile.notFoundBody')}</p>
-          <p>
-            <Link to="/suppliers">{t('profile.backToSearch')}</Link>
-          </p>
-        </section>
+        <NotFound
+          heading={t('profile.notFound')}
+          body={t('profile.notFoundBody')}
+          back={{ to: '/suppliers', label: t('profile.backToSearch') }}
+          testId="supplier-not-found"
+        />
       );
     }
     return <ErrorState error={state.error} onRetry={reload} />;
@@ -67,6 +68,7 @@ export function ProfileView({ profile, onChanged }: { profile: Profile; onChange
   const description = language === 'en' && profile.descriptionEn ? profile.descriptionEn : profile.descriptionJa;
   const secondaryName = language === 'en' ? profile.nameJa : profile.nameEn;
   const primaryName = language === 'en' && profile.nameEn ? profile.nameEn : profile.nameJa;
+  usePageTitle(primaryName, 1);
   const headlines = headlineCodes(profile.processes);
   const readiness = profile.digitalReadiness;
   const readinessLabels = [

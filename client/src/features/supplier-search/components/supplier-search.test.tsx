@@ -199,3 +199,51 @@ function setUp2(url: string) {
     </I18nProvider>,
   );
 }
+
+describe('a search the URL or the panel cannot say', () => {
+  it('names a URL filter that does not parse and searches nothing, instead of searching the whole registry', async () => {
+    const { searches } = setUp('/suppliers?process=machining&lat=35.1&lon=137&withinKm=abc');
+
+    const problems = await screen.findByTestId('url-problems');
+    expect(problems).toHaveAttribute('role', 'alert');
+    expect(problems).toHaveTextContent('検索していません');
+    expect(within(problems).getByRole('listitem')).toHaveTextContent('withinKm（半径）: 「abc」は数値ではありません。');
+    // The panel shows the value as written, with the message under it.
+    expect(screen.getByLabelText('半径')).toHaveValue('abc');
+    expect(screen.getByLabelText('半径')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByTestId('search-result')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('empty-state')).not.toBeInTheDocument();
+    expect(searches).toHaveLength(0);
+  });
+
+  it('searches once the filter is corrected in the panel', async () => {
+    const user = userEvent.setup();
+    const { router, searches } = setUp('/suppliers?lat=35.1&lon=137&withinKm=abc');
+    await screen.findByTestId('url-problems');
+
+    await user.clear(screen.getByLabelText('半径'));
+    await user.type(screen.getByLabelText('半径'), '20');
+    await user.click(screen.getByRole('button', { name: '検索' }));
+
+    await screen.findAllByTestId('search-result');
+    expect(params(router).get('withinKm')).toBe('20');
+    expect(searches).toHaveLength(1);
+    expect(searches[0]!.url.searchParams.get('withinKm')).toBe('20');
+    expect(screen.queryByTestId('url-problems')).not.toBeInTheDocument();
+  });
+
+  it('does not apply a radius typed in the panel that is not a number: says so and moves focus to it', async () => {
+    const user = userEvent.setup();
+    const { router, searches } = setUp('/suppliers?lat=35.1&lon=137&withinKm=30');
+    await screen.findAllByTestId('search-result');
+
+    await user.clear(screen.getByLabelText('半径'));
+    await user.type(screen.getByLabelText('半径'), '３０キロ');
+    await user.click(screen.getByRole('button', { name: '検索' }));
+
+    expect(screen.getByLabelText('半径')).toHaveFocus();
+    expect(screen.getByLabelText('半径')).toHaveAccessibleDescription('「３０キロ」は数値ではありません。');
+    expect(params(router).get('withinKm')).toBe('30');
+    expect(searches).toHaveLength(1);
+  });
+});

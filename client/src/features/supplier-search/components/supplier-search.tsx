@@ -1,20 +1,23 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState, LoadMore } from '@/components/async-state';
 import { SupplierMap, type LatLon, type MapPoint } from '@/components/map';
 import { fieldErrors, type FieldErrors } from '@/lib/field-errors';
-import { useI18n } from '@/lib/i18n';
+import { focusFirstError } from '@/lib/focus-first-error';
+import { useI18n, type Translate } from '@/lib/i18n';
 import { ApiError } from '@/lib/problem';
 import { useTaxonomyLabels } from '@/lib/taxonomy';
-import { draftFromFilters, filtersFromDraft, type FilterDraft } from '../filter-draft';
+import { draftFromUrl, draftProblems, filtersFromDraft, type FilterDraft } from '../filter-draft';
 import { useSupplierSearch } from '../hooks/use-supplier-search';
 import {
   filterInsteadOfWord,
+  filterProblems,
   filtersToParams,
   parseFilters,
   searchPoint,
   sorts,
   toggleCode,
+  type FilterProblem,
   type SupplierFilters,
   type SupplierSort,
 } from '../search-filters';
@@ -35,18 +38,41 @@ export function SupplierSearch() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);
+  // Values of the URL that do not say a search (withinKm=abc): said, and nothing is searched, rather than searching wider.
+  const urlProblems = useMemo(() => filterProblems(params), [params]);
   // Equal searches have equal keys whatever order the URL had its parameters in.
   const key = useMemo(() => filtersToParams(filters).toString(), [filters]);
-  const search = useSupplierSearch(filters, key);
+  const search = useSupplierSearch(filters, key, urlProblems.length === 0);
   const labelOf = useTaxonomyLabels(['processes', 'prefectures', 'certifications', 'materials', 'equipment_types']);
   const [highlighted, setHighlighted] = useState<string | null>(null);
-  const [draft, setDraft] = useState<FilterDraft>(() => draftFromFilters(filters));
+  const [draft, setDraft] = useState<FilterDraft>(() => draftFromUrl(filters, urlProblems));
+  // What is wrong with the panel's numbers as typed, after "search": nothing is applied while there is any.
+  const [panelProblems, setPanelProblems] = useState<FilterProblem[]>([]);
+  const panel = useRef<HTMLElement>(null);
 
   // The panel follows the URL: after back/forward, a facet click or a shared link it shows the search on screen.
-  useEffect(() => setDraft(draftFromFilters(filters)), [filters]);
+  useEffect(() => {
+    setDraft(draftFromUrl(filters, urlProblems));
+    setPanelProblems([]);
+  }, [filters, urlProblems]);
+
+  // A refused "search" moves focus to the first field to correct.
+  useEffect(() => {
+    if (panelProblems.length > 0 && panel.current) {
+      focusFirstError(panel.current);
+    }
+  }, [panelProblems]);
 
   function apply(next: SupplierFilters) {
     setParams(filtersToParams(next));
+  }
+
+  function submit() {
+    const problems = draftProblems(draft);
+    setPanelProblems(problems);
+    if (problems.length === 0) {
+      apply(filtersFromDraft(draft, filters));
+    }
   }
 
   function pick(point: LatLon) {
@@ -77,10 +103,13 @@ export function SupplierSearch() {
   }
 
   const state = search.state;
+  const shownProblems = panelProblems.length > 0 ? panelProblems : urlProblems;
   const errors: FieldErrors =
-    state.kind === 'error' && state.error instanceof ApiError && state.error.status === 400
-      ? fieldErrors(state.error.problem)
-      : {};
+    shownProblems.length > 0
+      ? problemErrors(shownProblems, t)
+      : state.kind === 'error' && state.error instanceof ApiError && state.error.status === 400
+        ? fieldErrors(state.error.problem)
+        : {};
   const items = state.kind === 'ready' ? state.items : [];
   const point = searchPoint(filters);
   const circle = point && filters.withinKm ? { center: point, km: filters.withinKm } : null;
@@ -90,12 +119,12 @@ export function SupplierSearch() {
 
   return (
     <div className="search">
-      <aside className="search__filters card">
+      <aside className="search__filters card" ref={panel}>
         <h2 className="card__title">{t('search.filters')}</h2>
         <FilterPanel
           draft={draft}
           onChange={setDraft}
-          onSubmit={() => apply(filtersFromDraft(draft, filters))}
+          onSubmit={submit}
           onClear={() => apply({ process: [], material: [], certification: [], qualification: [] })}
           errors={errors}
         />
@@ -136,9 +165,21 @@ export function SupplierSearch() {
           onPick={pick}
           fallbackPrefecture={filters.prefecture}
         />
-        {state.kind === 'loading' && <LoadingState>{t('search.loading')}</LoadingState>}
+        {urlProblems.length > 0 && (
+          <div className="form__alert" role="alert" data-testid="url-problems">
+            <p>{t('search.urlProblems')}</p>
+            <ul>
+              {urlProblems.map((problem) => (
+                <li key={`${problem.param}-${problem.kind}`} data-param={problem.param}>
+                  {t('search.problemOf', { param: problem.param, label: paramLabel(problem.param, t), message: problemMessage(problem, t) })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {urlProblems.length === 0 && state.kind === 'loading' && <LoadingState>{t('search.loading')}</LoadingState>}
         {state.kind === 'error' && <ErrorState error={state.error} onRetry={search.reload} />}
-        {state.kind === 'ready' && state.items.length === 0 && (
+        {urlProblems.length === 0 && state.kind === 'ready' && state.items.length === 0 && (
           <EmptyState>
             {t('search.empty')}
             {search.suggestions.length > 0 && (
@@ -172,4 +213,49 @@ export function SupplierSearch() {
       </section>
     </div>
   );
+}
+
+/** What a filter is called on screen, beside its URL name. */
+function paramLabel(param: string, t: Translate): string {
+  switch (param) {
+    case 'lat':
+      return t('search.lat');
+    case 'lon':
+      return t('search.lon');
+    case 'withinKm':
+      return t('search.withinKm');
+    case 'toleranceUm':
+      return t('search.tolerance');
+    case 'equipmentMinSpec':
+      return t('search.equipmentMinSpec');
+    case 'fitXMm':
+    case 'fitYMm':
+    case 'fitZMm':
+      return `${t('search.envelope')} ${param.charAt(3)}`;
+    case 'employeesMin':
+      return `${t('search.employees')} ${t('search.min')}`;
+    case 'employeesMax':
+      return `${t('search.employees')} ${t('search.max')}`;
+    case 'acceptsContractWork':
+      return t('search.acceptsContractWork');
+    case 'verifiedOnly':
+      return t('search.verifiedOnly');
+    case 'sort':
+      return t('search.sort');
+    default:
+      return param;
+  }
+}
+
+function problemMessage(problem: FilterProblem, t: Translate): string {
+  return t(`search.problem.${problem.kind}`, { value: problem.value });
+}
+
+/** The problems as messages under their fields (the panel's fields are named like the URL's parameters). */
+function problemErrors(problems: readonly FilterProblem[], t: Translate): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const problem of problems) {
+    errors[problem.param] = [...(errors[problem.param] ?? []), problemMessage(problem, t)];
+  }
+  return errors;
 }

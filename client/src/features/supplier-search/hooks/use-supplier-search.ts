@@ -13,6 +13,8 @@ export const pageSize = 20;
 export function useSupplierSearch(
   filters: SupplierFilters,
   key: string,
+  /** False while the search cannot be asked as given (a URL value that does not parse): nothing is asked then. */
+  enabled = true,
 ): CursorList<SupplierSummary> & { facets: SearchFacets | null; suggestions: readonly SuggestedFilter[] } {
   const [facets, setFacets] = useState<{ key: string; facets: SearchFacets | null; suggestions: readonly SuggestedFilter[] }>({
     key: '',
@@ -23,13 +25,16 @@ export function useSupplierSearch(
   // `filters` follows from `key` (both come from the URL), so the key alone decides when to search again.
   const fetchPage = useCallback<FetchPage<SupplierSummary>>(
     async (cursor, signal) => {
+      if (!enabled) {
+        return { items: [], nextCursor: null };
+      }
       const page = await searchSuppliers(toSearchQuery(filters, { cursor, limit: pageSize }), signal);
       if (!cursor && !signal.aborted) {
         setFacets({ key, facets: page.facets ?? null, suggestions: page.suggestions ?? [] });
       }
       return page;
     },
-    [key],
+    [key, enabled],
   );
   const list = useCursorList(fetchPage);
   const current = facets.key === key;
