@@ -8,9 +8,10 @@ namespace Registry.Api.Errors;
 public static class ProblemSetup
 {
     /// <summary>
-    /// Every error leaves as an RFC 9457 problem: bare status codes get a body, binding failures (malformed JSON,
-    /// wrong content type, body too large) become 4xx problems, a database that cannot be reached a 503 to retry, and
-    /// an unexpected exception becomes a 500 that says nothing about the code.
+    /// Every error leaves as an RFC 9457 problem in the caller's language (<see cref="ProblemLanguage"/>): bare status
+    /// codes get a body, binding failures (malformed JSON, wrong content type, body too large) become 4xx problems, a
+    /// database that cannot be reached a 503 to retry, and an unexpected exception becomes a 500 that says nothing
+    /// about the code.
     /// </summary>
     public static IServiceCollection AddRegistryProblems(this IServiceCollection services)
     {
@@ -25,6 +26,7 @@ public static class ProblemSetup
 
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            ProblemLanguage.Apply(context);
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<DatabaseOutageHandler>();
@@ -57,11 +59,11 @@ public static class ProblemSetup
                 return await problems.TryWriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context,
-                    ProblemDetails = ControlCharacters.Problem(context.Request, [FieldOf(refused.Path)]),
+                    ProblemDetails = ControlCharacters.Problem([FieldOf(refused.Path)]),
                 });
             }
 
-            if (BindingFailure.Explain(bad, Language.IsEnglish(context.Request)) is { } explained)
+            if (BindingFailure.Explain(bad) is { } explained)
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = explained });
@@ -111,7 +113,6 @@ public static class ProblemSetup
             }
 
             logger.LogWarning(exception, "Database unreachable on {Method} {Path}", context.Request.Method, context.Request.Path);
-            var english = Language.IsEnglish(context.Request);
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -121,10 +122,8 @@ public static class ProblemSetup
                 {
                     Status = StatusCodes.Status503ServiceUnavailable,
                     Type = ProblemTypes.Unavailable,
-                    Title = english ? "Temporarily unavailable" : "一時的に利用できません",
-                    Detail = english
-                        ? $"The database cannot be reached just now. Try again after {RetryAfterSeconds} seconds (Retry-After)."
-                        : $"データベースに接続できません。{RetryAfterSeconds} 秒後（Retry-After）にもう一度お試しください。",
+                    Title = "Temporarily unavailable",
+                    Detail = $"The database cannot be reached just now. Try again after {RetryAfterSeconds} seconds (Retry-After).",
                 },
             });
         }
