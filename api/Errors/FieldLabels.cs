@@ -194,6 +194,17 @@ public static partial class FieldLabels
         ["kinds"] = new("分類の種類", "kinds"),
         ["status"] = new("状態", "status"),
         ["dryRun"] = new("確認のみ", "dry run"),
+        ["themeId"] = new("テーマ ID", "theme id"),
+        ["deliveryId"] = new("配信 ID", "delivery id"),
+
+        // Columns of an import file (ImportRowInput) that no form has.
+        ["externalId"] = new("外部 ID", "external id"),
+        ["contactName"] = new("担当者", "contact person"),
+        ["contactEmail"] = new("メールアドレス", "e-mail address"),
+        ["contactPhone"] = new("電話番号", "phone number"),
+        ["processes"] = new("工程", "processes"),
+        ["certifications"] = new("認証", "certifications"),
+        ["publish"] = new("公開", "publish"),
         ["charset"] = new("文字コード", "character set"),
     };
 

@@ -61,8 +61,8 @@ public static partial class ProblemCatalog
             {
                 var named = label ?? (field is null ? null : new FieldLabels.Label(field, field));
                 return english
-                    ? (named is null ? text : entry.Fill(entry.English!, match, english, named))
-                    : entry.Fill(entry.Japanese, match, english, named ?? new FieldLabels.Label("この項目", "this field"));
+                    ? (named is null ? text : Entry.Fill(entry.English!, match, english, named))
+                    : Entry.Fill(entry.Japanese, match, english, named ?? new FieldLabels.Label("この項目", "this field"));
             }
         }
 
@@ -76,7 +76,7 @@ public static partial class ProblemCatalog
         {
             if (entry.Match(text) is { Success: true } match)
             {
-                return entry.Fill(entry.Japanese, match, english: false, label: null);
+                return Entry.Fill(entry.Japanese, match, english: false, label: null);
             }
         }
 
@@ -89,7 +89,7 @@ public static partial class ProblemCatalog
 
         var parts = sentences.Select(s => s_messages.Select(e => (Entry: e, Match: e.Match(s))).FirstOrDefault(m => m.Match.Success)).ToList();
         return parts.TrueForAll(p => p.Entry is not null)
-            ? string.Concat(parts.Select(p => p.Entry.Fill(p.Entry.Japanese, p.Match, english: false, label: null)))
+            ? string.Concat(parts.Select(p => Entry.Fill(p.Entry.Japanese, p.Match, english: false, label: null)))
             : null;
     }
 
@@ -97,7 +97,7 @@ public static partial class ProblemCatalog
     public static bool Knows(string text) =>
         Array.Exists(s_fieldMessages, e => e.Match(text).Success) || Japanese(text) is not null;
 
-    private sealed partial class Entry
+    private sealed class Entry
     {
         private readonly Regex _pattern;
 
@@ -115,7 +115,7 @@ public static partial class ProblemCatalog
 
         public Match Match(string text) => _pattern.Match(text);
 
-        public string Fill(string template, Match match, bool english, FieldLabels.Label? label) => Hole().Replace(template, hole =>
+        public static string Fill(string template, Match match, bool english, FieldLabels.Label? label) => Hole().Replace(template, hole =>
         {
             var name = hole.Groups[1].Value;
             return name switch

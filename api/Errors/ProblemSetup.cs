@@ -73,7 +73,7 @@ public static class ProblemSetup
             {
                 StatusCodes.Status413PayloadTooLarge => (ProblemTypes.PayloadTooLarge, "Request body too large", "The request body exceeds the size this endpoint accepts."),
                 StatusCodes.Status415UnsupportedMediaType => (ProblemTypes.UnsupportedMediaType, "Unsupported media type", "This endpoint expects a body of type application/json."),
-                _ when bad.InnerException is System.Text.Json.JsonException json => (ProblemTypes.MalformedRequest, "Malformed request body", "The request body is not valid JSON for this endpoint: " + DescribeJsonError(json)),
+                _ when bad.InnerException is System.Text.Json.JsonException json => (ProblemTypes.MalformedRequest, "Malformed request body", DescribeJsonError(json)),
                 // The framework's own words name its types ("Nullable<int>"); a caller gets the API's.
                 _ => (ProblemTypes.MalformedRequest, "Malformed request", "The request could not be read; see the operation in /swagger."),
             };
@@ -93,8 +93,8 @@ public static class ProblemSetup
         // The JSON reader's message names the path and position but never echoes the body back.
         private static string DescribeJsonError(System.Text.Json.JsonException json) =>
             json.Path is { Length: > 0 } path
-                ? $"error at {path} (line {json.LineNumber + 1}, byte {json.BytePositionInLine})."
-                : $"error at line {json.LineNumber + 1}, byte {json.BytePositionInLine}.";
+                ? $"The request body is not valid JSON for this endpoint: error at {path} (line {json.LineNumber + 1}, byte {json.BytePositionInLine})."
+                : $"The request body is not valid JSON for this endpoint: error at line {json.LineNumber + 1}, byte {json.BytePositionInLine}.";
     }
 
     /// <summary>

@@ -24,6 +24,9 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
         ("Access-Control-Allow-Origin", "Sent when the request's Origin is one of the deployment's allowed origins (Cors:AllowedOrigins).", JsonSchemaType.String),
     ];
 
+    /// <summary>The languages a problem comes in (Content-Language).</summary>
+    private static readonly string[] s_languages = ["ja", "en"];
+
     /// <summary>Tag descriptions, so the contract's sections explain themselves.</summary>
     private static readonly Dictionary<string, string> s_tags = new(StringComparer.Ordinal)
     {
@@ -222,7 +225,7 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
         document.Components.Headers["Content-Language"] = new OpenApiHeader
         {
             Description = "The language of the problem's title, detail and messages: ja, or en when Accept-Language prefers English.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. new[] { "ja", "en" }.Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v))] },
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. s_languages.Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v))] },
         };
 
         document.Components.Headers["Retry-After"] = new OpenApiHeader
