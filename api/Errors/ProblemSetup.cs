@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using Registry.Api.Http;
 
 namespace Registry.Api.Errors;
@@ -28,6 +30,9 @@ public static class ProblemSetup
             problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
             ProblemLanguage.Apply(context);
         });
+        // After the default writer, which declines a caller whose Accept names no JSON type: such a caller got the
+        // problem unchanged (no traceId, English). This one writes it the same way, through the same customisation.
+        services.AddSingleton<IProblemDetailsWriter, WhateverTheCallerAccepts>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<DatabaseOutageHandler>();
         services.AddExceptionHandler<UnexpectedExceptionHandler>();
@@ -42,6 +47,25 @@ public static class ProblemSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         return app;
+    }
+
+    /// <summary>
+    /// An error is answered as a problem whatever media types the request accepts (RFC 9110 §12.1 allows it): a caller
+    /// that asked for text/csv or text/html still learns what went wrong, in its language, with a traceId.
+    /// </summary>
+    private sealed class WhateverTheCallerAccepts(IOptions<ProblemDetailsOptions> options) : IProblemDetailsWriter
+    {
+        public bool CanWrite(ProblemDetailsContext context) => true;
+
+        public ValueTask WriteAsync(ProblemDetailsContext context)
+        {
+            var problem = context.ProblemDetails;
+            var response = context.HttpContext.Response;
+            problem.Status ??= response.StatusCode;
+            problem.Title ??= ReasonPhrases.GetReasonPhrase(problem.Status.Value);
+            options.Value.CustomizeProblemDetails?.Invoke(context);
+            return new ValueTask(response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json"));
+        }
     }
 
     private sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
