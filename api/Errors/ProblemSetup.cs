@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using Registry.Api.Http;
 
 namespace Registry.Api.Errors;
@@ -8,9 +10,10 @@ namespace Registry.Api.Errors;
 public static class ProblemSetup
 {
     /// <summary>
-    /// Every error leaves as an RFC 9457 problem: bare status codes get a body, binding failures (malformed JSON,
-    /// wrong content type, body too large) become 4xx problems, a database that cannot be reached a 503 to retry, and
-    /// an unexpected exception becomes a 500 that says nothing about the code.
+    /// Every error leaves as an RFC 9457 problem in the caller's language (<see cref="ProblemLanguage"/>): bare status
+    /// codes get a body, binding failures (malformed JSON, wrong content type, body too large) become 4xx problems, a
+    /// database that cannot be reached a 503 to retry, and an unexpected exception becomes a 500 that says nothing
+    /// about the code.
     /// </summary>
     public static IServiceCollection AddRegistryProblems(this IServiceCollection services)
     {
@@ -25,7 +28,11 @@ public static class ProblemSetup
 
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            ProblemLanguage.Apply(context);
         });
+        // After the default writer, which declines a caller whose Accept names no JSON type: such a caller got the
+        // problem unchanged (no traceId, English). This one writes it the same way, through the same customisation.
+        services.AddSingleton<IProblemDetailsWriter, WhateverTheCallerAccepts>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<DatabaseOutageHandler>();
         services.AddExceptionHandler<UnexpectedExceptionHandler>();
@@ -40,6 +47,25 @@ public static class ProblemSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         return app;
+    }
+
+    /// <summary>
+    /// An error is answered as a problem whatever media types the request accepts (RFC 9110 §12.1 allows it): a caller
+    /// that asked for text/csv or text/html still learns what went wrong, in its language, with a traceId.
+    /// </summary>
+    private sealed class WhateverTheCallerAccepts(IOptions<ProblemDetailsOptions> options) : IProblemDetailsWriter
+    {
+        public bool CanWrite(ProblemDetailsContext context) => true;
+
+        public ValueTask WriteAsync(ProblemDetailsContext context)
+        {
+            var problem = context.ProblemDetails;
+            var response = context.HttpContext.Response;
+            problem.Status ??= response.StatusCode;
+            problem.Title ??= ReasonPhrases.GetReasonPhrase(problem.Status.Value);
+            options.Value.CustomizeProblemDetails?.Invoke(context);
+            return new ValueTask(response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json"));
+        }
     }
 
     private sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -57,11 +83,11 @@ public static class ProblemSetup
                 return await problems.TryWriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context,
-                    ProblemDetails = ControlCharacters.Problem(context.Request, [FieldOf(refused.Path)]),
+                    ProblemDetails = ControlCharacters.Problem([FieldOf(refused.Path)]),
                 });
             }
 
-            if (BindingFailure.Explain(bad, Language.IsEnglish(context.Request)) is { } explained)
+            if (BindingFailure.Explain(bad) is { } explained)
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = explained });
@@ -71,7 +97,7 @@ public static class ProblemSetup
             {
                 StatusCodes.Status413PayloadTooLarge => (ProblemTypes.PayloadTooLarge, "Request body too large", "The request body exceeds the size this endpoint accepts."),
                 StatusCodes.Status415UnsupportedMediaType => (ProblemTypes.UnsupportedMediaType, "Unsupported media type", "This endpoint expects a body of type application/json."),
-                _ when bad.InnerException is System.Text.Json.JsonException json => (ProblemTypes.MalformedRequest, "Malformed request body", "The request body is not valid JSON for this endpoint: " + DescribeJsonError(json)),
+                _ when bad.InnerException is System.Text.Json.JsonException json => (ProblemTypes.MalformedRequest, "Malformed request body", DescribeJsonError(json)),
                 // The framework's own words name its types ("Nullable<int>"); a caller gets the API's.
                 _ => (ProblemTypes.MalformedRequest, "Malformed request", "The request could not be read; see the operation in /swagger."),
             };
@@ -91,8 +117,8 @@ public static class ProblemSetup
         // The JSON reader's message names the path and position but never echoes the body back.
         private static string DescribeJsonError(System.Text.Json.JsonException json) =>
             json.Path is { Length: > 0 } path
-                ? $"error at {path} (line {json.LineNumber + 1}, byte {json.BytePositionInLine})."
-                : $"error at line {json.LineNumber + 1}, byte {json.BytePositionInLine}.";
+                ? $"The request body is not valid JSON for this endpoint: error at {path} (line {json.LineNumber + 1}, byte {json.BytePositionInLine})."
+                : $"The request body is not valid JSON for this endpoint: error at line {json.LineNumber + 1}, byte {json.BytePositionInLine}.";
     }
 
     /// <summary>
@@ -111,7 +137,6 @@ public static class ProblemSetup
             }
 
             logger.LogWarning(exception, "Database unreachable on {Method} {Path}", context.Request.Method, context.Request.Path);
-            var english = Language.IsEnglish(context.Request);
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -121,10 +146,8 @@ public static class ProblemSetup
                 {
                     Status = StatusCodes.Status503ServiceUnavailable,
                     Type = ProblemTypes.Unavailable,
-                    Title = english ? "Temporarily unavailable" : "一時的に利用できません",
-                    Detail = english
-                        ? $"The database cannot be reached just now. Try again after {RetryAfterSeconds} seconds (Retry-After)."
-                        : $"データベースに接続できません。{RetryAfterSeconds} 秒後（Retry-After）にもう一度お試しください。",
+                    Title = "Temporarily unavailable",
+                    Detail = $"The database cannot be reached just now. Try again after {RetryAfterSeconds} seconds (Retry-After).",
                 },
             });
         }

@@ -17,7 +17,7 @@ public static class Problems
 
     public static ProblemHttpResult Validation(IDictionary<string, string[]> errors, string? detail = null) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.Validation, title: "Validation failed",
-        detail: detail ?? "One or more fields are invalid; see errors.",
+        detail: detail ?? ProblemCatalog.SeeErrors,
         extensions: new Dictionary<string, object?> { ["errors"] = errors });
 
     public static ProblemHttpResult Validation(string field, string message) =>

@@ -21,23 +21,20 @@ public static class ControlCharacters
 
     public static bool In(string? value) => value is not null && value.AsSpan().ContainsAny(s_refused);
 
-    /// <summary>The message for a field that holds one, in the caller's language.</summary>
-    public static string FieldMessage(bool english) => english
-        ? "Must not contain control characters (such as U+0000); only tab, line feed and carriage return are allowed."
-        : "制御文字（U+0000 など）は使えません。使えるのはタブ、改行（LF）、復帰（CR）だけです。";
+    /// <summary>The message for a field that holds one (ProblemLanguage puts it in the caller's language).</summary>
+    public const string FieldMessage = "Must not contain control characters (such as U+0000); only tab, line feed and carriage return are allowed.";
 
     /// <summary>The 400 validation problem that names the fields holding one.</summary>
-    public static ProblemDetails Problem(HttpRequest request, IEnumerable<string> fields)
+    public static ProblemDetails Problem(IEnumerable<string> fields)
     {
-        var english = Language.IsEnglish(request);
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status400BadRequest,
             Type = ProblemTypes.Validation,
-            Title = english ? "Control character in the request" : "リクエストに制御文字が含まれています",
-            Detail = english ? "One or more values contain a control character; see errors." : "制御文字を含む値があります。errors を見てください。",
+            Title = "Control character in the request",
+            Detail = "One or more values contain a control character; see errors.",
         };
-        problem.Extensions["errors"] = fields.Distinct(StringComparer.Ordinal).ToDictionary(f => f, _ => new[] { FieldMessage(english) }, StringComparer.Ordinal);
+        problem.Extensions["errors"] = fields.Distinct(StringComparer.Ordinal).ToDictionary(f => f, _ => new[] { FieldMessage }, StringComparer.Ordinal);
         return problem;
     }
 
@@ -50,13 +47,10 @@ public static class ControlCharacters
         app.Use(async (context, next) =>
         {
             var request = context.Request;
-            var english = Language.IsEnglish(request);
             if (In(request.Path.Value) || In(request.PathBase.Value) || request.Headers.Any(h => h.Value.Any(In)))
             {
                 // Kestrel itself refuses %00 in the path (a bare 400); other servers and hosts may not.
-                await WriteAsync(context, Malformed(english, english
-                    ? "The path or a header contains a control character (such as %00)."
-                    : "パスまたはヘッダーに制御文字（%00 など）が含まれています。"));
+                await WriteAsync(context, Malformed("The path or a header contains a control character (such as %00)."));
                 return;
             }
 
@@ -71,9 +65,7 @@ public static class ControlCharacters
                 catch (InvalidDataException)
                 {
                     // The form reader refuses %00 itself, as it refuses a form over its limits: not the endpoint's 500.
-                    await WriteAsync(context, Malformed(english, english
-                        ? "The form cannot be read: it contains a control character (such as %00) or exceeds the form limits."
-                        : "フォームを読めません。制御文字（%00 など）が含まれているか、フォームの上限を超えています。"));
+                    await WriteAsync(context, Malformed("The form cannot be read: it contains a control character (such as %00) or exceeds the form limits."));
                     return;
                 }
 
@@ -82,7 +74,7 @@ public static class ControlCharacters
 
             if (fields.Count > 0)
             {
-                await WriteAsync(context, Problem(request, fields));
+                await WriteAsync(context, Problem(fields));
                 return;
             }
 
@@ -91,11 +83,11 @@ public static class ControlCharacters
         return app;
     }
 
-    private static ProblemDetails Malformed(bool english, string detail) => new()
+    private static ProblemDetails Malformed(string detail) => new()
     {
         Status = StatusCodes.Status400BadRequest,
         Type = ProblemTypes.MalformedRequest,
-        Title = english ? "Malformed request" : "リクエストの形式が正しくありません",
+        Title = "Malformed request",
         Detail = detail,
     };
 

@@ -52,13 +52,10 @@ public static class Paging
 
     public static ProblemHttpResult InvalidCursor(HttpContext http)
     {
-        var english = Language.IsEnglish(http.Request);
-        var detail = english
-            ? "This cursor was not given out by this service for this list (and sort). Start again without a cursor."
-            : "このカーソルは、この一覧（この並び順）のためにこのサービスが発行したものではありません。cursor を付けずに最初から読み直してください。";
+        const string Detail = "This cursor was not given out by this service for this list (and sort). Start again without a cursor.";
         return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.InvalidCursor,
-            title: english ? "Invalid cursor" : "カーソルが無効です", detail: detail,
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["cursor"] = [detail] } });
+            title: "Invalid cursor", detail: Detail,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["cursor"] = [Detail] } });
     }
 
     /// <summary>Cuts the one-row look-ahead off and sets nextCursor and the Link header.</summary>

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
@@ -68,40 +67,7 @@ public static class ParameterValidation
             };
         });
 
-    private static List<string> Problems(object value, object[] rules)
-    {
-        var found = new List<string>();
-        var items = value as IEnumerable<string> ?? (value is string one ? [one] : []);
-        foreach (var rule in rules)
-        {
-            switch (rule)
-            {
-                case MaxLengthAttribute max when value is string text && text.Length > max.Length:
-                    found.Add(string.Create(CultureInfo.InvariantCulture, $"At most {max.Length} characters."));
-                    break;
-                case MaxLengthAttribute max when value is not string && !max.IsValid(value):
-                    found.Add(string.Create(CultureInfo.InvariantCulture, $"At most {max.Length} values."));
-                    break;
-                case RangeAttribute range when !range.IsValid(value) || value is double.NaN:
-                    found.Add(string.Create(CultureInfo.InvariantCulture, $"Between {range.Minimum} and {range.Maximum}."));
-                    break;
-                case ValidationAttribute other when other is not (MaxLengthAttribute or RangeAttribute) && !other.IsValid(value):
-                    found.Add(other.FormatErrorMessage("value"));
-                    break;
-                case ItemMaxLengthAttribute item when items.Any(i => i.Length > item.Length):
-                    found.Add(string.Create(CultureInfo.InvariantCulture, $"Each value at most {item.Length} characters."));
-                    break;
-                case ItemRangeAttribute range when value is IEnumerable<int> numbers && numbers.Any(n => n < range.Minimum || n > range.Maximum):
-                    found.Add(string.Create(CultureInfo.InvariantCulture, $"Each value between {range.Minimum} and {range.Maximum}."));
-                    break;
-                case WireEnumAttribute names when items.Any(i => !names.Values.Contains(i, StringComparer.Ordinal)):
-                    found.Add($"One of: {string.Join(", ", names.Values)}.");
-                    break;
-            }
-        }
-
-        return found;
-    }
+    private static List<string> Problems(object value, object[] rules) => Validation.Messages(value, rules);
 
     private static string WireName(PropertyInfo property) =>
         property.GetCustomAttribute<FromQueryAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);

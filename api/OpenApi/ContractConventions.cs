@@ -24,6 +24,9 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
         ("Access-Control-Allow-Origin", "Sent when the request's Origin is one of the deployment's allowed origins (Cors:AllowedOrigins).", JsonSchemaType.String),
     ];
 
+    /// <summary>The languages a problem comes in (Content-Language).</summary>
+    private static readonly string[] s_languages = ["ja", "en"];
+
     /// <summary>Tag descriptions, so the contract's sections explain themselves.</summary>
     private static readonly Dictionary<string, string> s_tags = new(StringComparer.Ordinal)
     {
@@ -182,6 +185,12 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
                 }
             }
 
+            // A problem is in the caller's language (Errors/ProblemLanguage), and says which.
+            if (response is OpenApiResponse problemAnswer && problemAnswer.Content?.ContainsKey(ProblemMediaType) == true)
+            {
+                problemAnswer.Headers!["Content-Language"] = new OpenApiHeaderReference("Content-Language", context.Document);
+            }
+
             if (status == "503" && response is OpenApiResponse unavailable && unavailable.Content?.ContainsKey(ProblemMediaType) == true)
             {
                 unavailable.Headers!["Retry-After"] = new OpenApiHeaderReference("Retry-After", context.Document);
@@ -211,6 +220,12 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
         {
             Description = "The version you see and, on reads, a digest of the view you received (`\"12-AbCd…\"`): each caller's view has its own. Send it back in If-None-Match to revalidate, or in If-Match to update.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 64 },
+        };
+
+        document.Components.Headers["Content-Language"] = new OpenApiHeader
+        {
+            Description = "The language of the problem's title, detail and messages: ja, or en when Accept-Language prefers English.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. s_languages.Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v))] },
         };
 
         document.Components.Headers["Retry-After"] = new OpenApiHeader

@@ -221,7 +221,7 @@ public sealed class ClusterTests(RegistryApiFactory api)
         Assert.Equal(ThemeStatus.Completed, (await (await coordinator.Client.PostAsync(path + "/complete", null)).ReadJsonAsync<Theme>())!.Status);
         using var late = await coordinator.Client.PostAsync(path + "/drop", null);
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
-        Assert.Contains("is completed", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("このテーマは「完了」です", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var development = (await (await coordinator.Client.PostAsJsonAsync(themes, new ThemeInput { Kind = ThemeKind.JointDevelopment, Title = "共同開発" }, Json.Options))
             .ReadJsonAsync<Theme>())!;

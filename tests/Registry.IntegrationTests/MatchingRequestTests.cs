@@ -46,7 +46,7 @@ public sealed class MatchingRequestTests(RegistryApiFactory api)
 
         using var edit = await Sites.PutAsync(buyer.Client, path, changed, opened.Version);
         Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
-        Assert.Contains("is open", await edit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("この依頼は「募集中」です", await edit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, (await TransitionRawAsync(buyer.Client, path, "open")).StatusCode);
 
         Assert.Equal(RequestStatus.Closed, (await TransitionAsync(buyer.Client, path, "close", HttpStatusCode.OK))!.Status);
@@ -58,7 +58,7 @@ public sealed class MatchingRequestTests(RegistryApiFactory api)
         Assert.Equal((RequestStatus.Awarded, supplier), (awarded.Status, awarded.AwardedSupplierId));
         using var late = await TransitionRawAsync(buyer.Client, path, "cancel");
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
-        Assert.Contains("is awarded", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("この依頼は「発注先決定」です", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var audit = await coordinator.Client.GetAsync($"/api/v1/audit-log?resource=matching_request&resourceId={draft.Id}");
         var actions = await audit.Content.ReadAsStringAsync();

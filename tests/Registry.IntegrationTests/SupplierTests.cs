@@ -48,7 +48,7 @@ public sealed class SupplierTests(RegistryApiFactory api)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.ReadJsonAsync<Problem>())!.Errors!;
         Assert.Contains("corporateNumber", errors.Keys);
-        Assert.Contains("lies in prefecture 13, not 23", errors["municipalityCode"][0], StringComparison.Ordinal);
+        Assert.Contains("都道府県コード 13 の地域にあり、23 ではありません", errors["municipalityCode"][0], StringComparison.Ordinal);
         Assert.Contains("postalCode", errors.Keys);
         Assert.Contains("industryCodes[0]", errors.Keys);
         Assert.Contains("location", errors.Keys);

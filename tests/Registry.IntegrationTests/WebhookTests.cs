@@ -100,7 +100,7 @@ public sealed class WebhookTests(RegistryApiFactory api)
         using var integrator = await IntegratorAsync();
         var expected = await RefusalAsync(integrator, "https://169.254.169.254/x");
         Assert.Equal((400, "/problems/validation"), (expected.Status, expected.Type));
-        Assert.Equal(["The address is private, link-local or otherwise not public."], expected.Errors!["url"]);
+        Assert.Equal(["このアドレスはプライベートやリンクローカルなど、公開されていないアドレスです。"], expected.Errors!["url"]);
 
         // The test host allows http to loopback, so the http forms also check that an embedding is not taken for it.
         foreach (var url in new[]

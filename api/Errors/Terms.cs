@@ -1,0 +1,111 @@
+namespace Registry.Api.Errors;
+
+/// <summary>
+/// The Japanese of the words the code puts into a message: states ("The request is {status}"), things ("No {what}
+/// with this id"), actions, disclosure levels, taxonomies, and field names (a hole called <c>field</c>). A value the
+/// table does not know (a code, a number, an id) stays as it is.
+/// </summary>
+public static class Terms
+{
+    private static readonly Dictionary<string, string> s_words = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // States (the SPA's words for them).
+        ["draft"] = "下書き",
+        ["published"] = "公開中",
+        ["archived"] = "アーカイブ済み",
+        ["open"] = "募集中",
+        ["closed"] = "締切",
+        ["cancelled"] = "取消",
+        ["awarded"] = "発注先決定",
+        ["proposed"] = "提案中",
+        ["active"] = "進行中",
+        ["completed"] = "完了",
+        ["dropped"] = "中止",
+        ["invited"] = "回答待ち",
+        ["interested"] = "関心あり",
+        ["declined"] = "辞退",
+        ["shortlisted"] = "候補に選定",
+        ["pending"] = "確認待ち",
+        ["merged"] = "統合済み",
+        ["dismissed"] = "別の事業所として登録済み",
+
+        // Things.
+        ["site"] = "事業所",
+        ["supplier"] = "事業所",
+        ["request"] = "依頼",
+        ["matching request"] = "マッチング依頼",
+        ["cluster"] = "クラスター",
+        ["cluster member"] = "クラスターのメンバー",
+        ["theme"] = "テーマ",
+        ["participant"] = "テーマの参加事業所",
+        ["invitation"] = "招待",
+        ["webhook"] = "Webhook",
+        ["webhook delivery"] = "Webhook の配信",
+        ["account"] = "アカウント",
+        ["active API client"] = "有効な API クライアント",
+        ["import"] = "取り込み",
+        ["import duplicate"] = "重複候補",
+        ["capability"] = "加工能力",
+        ["capabilities"] = "加工能力",
+        ["equipment"] = "設備",
+        ["certification"] = "認証",
+        ["certifications"] = "認証",
+        ["staff"] = "有資格者",
+        ["qualified staff entry"] = "有資格者",
+
+        // Who may see a section.
+        ["public"] = "一般",
+        ["members"] = "会員",
+        ["coordinators"] = "コーディネーター",
+
+        // Taxonomies (TaxonomyKind) and theme kinds.
+        ["processes"] = "工程",
+        ["materials"] = "材質",
+        ["equipmentTypes"] = "設備の種類",
+        ["qualifications"] = "資格",
+        ["prefectures"] = "都道府県",
+        ["joint_development"] = "共同開発",
+        ["joint_order"] = "共同受注",
+        ["joint_logistics"] = "共同物流",
+    };
+
+    private static readonly Dictionary<string, string> s_actions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["publish"] = "公開",
+        ["unpublish"] = "公開停止",
+        ["archive"] = "アーカイブ",
+        ["open"] = "募集開始",
+        ["close"] = "締め切り",
+        ["cancel"] = "取り消し",
+        ["award"] = "発注先の決定",
+        ["activate"] = "開始",
+        ["complete"] = "完了",
+        ["drop"] = "中止",
+    };
+
+    /// <summary>The Japanese of the value put into the hole <paramref name="hole"/>: a word, or a list of words joined by ", " or " or ".</summary>
+    public static string Japanese(string hole, string value)
+    {
+        if (hole == "field")
+        {
+            return FieldLabels.Find(value)?.Ja ?? value;
+        }
+
+        var table = hole == "action" ? s_actions : s_words;
+        if (table.TryGetValue(value, out var word))
+        {
+            return word;
+        }
+
+        foreach (var (separator, joiner) in new[] { (" or ", "または"), (", ", "、") })
+        {
+            var parts = value.Split(separator);
+            if (parts.Length > 1 && Array.TrueForAll(parts, p => table.ContainsKey(p)))
+            {
+                return string.Join(joiner, parts.Select(p => table[p]));
+            }
+        }
+
+        return value;
+    }
+}
