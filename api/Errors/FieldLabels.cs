@@ -162,6 +162,7 @@ public static partial class FieldLabels
 
         // Query parameters: search, exports, lists, analytics, audit, taxonomy, imports.
         ["q"] = new("キーワード", "keywords"),
+        ["issues"] = new("データの矛盾", "contradictions"),
         ["process"] = new("工程", "process"),
         ["material"] = new("材質", "material"),
         ["equipmentType"] = new("設備の種類", "equipment type"),

@@ -188,6 +188,13 @@ internal static class ProblemCatalogEntries
         // Matching requests and invitations; regions.
         ("quality, cost and delivery must sum to 1.", "品質・コスト・納期の重みの合計を 1（100%）にしてください。"),
         ("The due date has passed.", "納期が過ぎています。"),
+        ("The due date is more than {years} years ahead.", "納期が {years} 年より先です。日付を確かめてください。"),
+        ("A site closed to contract work has no spare capacity to offer: open contract work (open or limited) or leave spare capacity empty.",
+            "受託加工を停止している事業所に空き能力はありません。受託加工を「受付中」か「一部受付」にするか、空き能力を空欄にしてください。"),
+        ("More qualified people ({headcount}) than the site employs ({employees}): correct the headcount or the number of employees.",
+            "有資格者数（{headcount} 人）が従業員数（{employees} 人）を超えています。人数か従業員数を直してください。"),
+        ("The site lists {headcount} people holding one qualification, more than {employees} employees: correct the number or the qualified staff.",
+            "1 つの資格を持つ人が {headcount} 人登録されており、従業員数 {employees} 人を超えます。従業員数か有資格者を直してください。"),
         ("Give a radius, prefectures, or both.", "半径か都道府県のどちらか（または両方）を指定してください。"),
         ("The request is {status}; only a draft can be changed.", "この依頼は「{status}」です。変更できるのは下書きだけです。"),
         ("A request is awarded to a candidate snapshotted when it opened or to an invited site.",
