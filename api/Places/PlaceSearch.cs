@@ -147,7 +147,7 @@ public static class PlaceSearch
     // Designated cities and municipalities before wards: 名古屋市 before 名古屋市千種区.
     private static int Order(PlaceCatalog.Place place) => place.Dto.Kind == MunicipalityKind.Ward ? 1 : 0;
 
-    private static (string Rest, string? Prefecture) StripPrefecture(PlaceCatalog catalog, string text)
+    private static (string Text, string? Prefecture) StripPrefecture(PlaceCatalog catalog, string text)
     {
         foreach (var prefecture in catalog.Prefectures)
         {

@@ -1,5 +1,3 @@
-using Registry.Contracts.Places;
-
 namespace Registry.Api.Places;
 
 /// <summary>

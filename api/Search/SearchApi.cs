@@ -8,6 +8,7 @@ using Registry.Api.Data;
 using Registry.Api.Disclosure;
 using Registry.Api.Errors;
 using Registry.Api.Http;
+using Registry.Api.OpenApi;
 using Registry.Api.Places;
 using Registry.Api.Search.Index;
 using Registry.Contracts.Search;

@@ -96,11 +96,6 @@ public static partial class SuppliersApi
             return Problems.Validation(errors);
         }
 
-        if (Misplaced(validation, body, http.Request) is { } misplaced)
-        {
-            return misplaced;
-        }
-
         if (Misplaced(validation, body, response.HttpContext.Request) is { } misplaced)
         {
             return misplaced;
@@ -150,6 +145,11 @@ public static partial class SuppliersApi
         if (validation.Check(body) is { Count: > 0 } errors)
         {
             return Problems.Validation(errors);
+        }
+
+        if (Misplaced(validation, body, http.Request) is { } misplaced)
+        {
+            return misplaced;
         }
 
         await using var change = await Change.BeginAsync(db, user, ct);
