@@ -193,7 +193,7 @@ public sealed class PlacesTests(RegistryApiFactory api)
         };
 
         using var preview = await coordinator.Client.PostAsJsonAsync("/api/v1/matching/preview", request, Json.Options);
-        using var saved = await coordinator.Client.PostAsJsonAsync("/api/v1/matching/requests", request, Json.Options);
+        using var saved = await coordinator.Client.PostAsJsonAsync("/api/v1/matching-requests", request, Json.Options);
         using var cluster = await coordinator.Client.PostAsJsonAsync("/api/v1/clusters", new ClusterInput
         {
             Code = "himi-" + _tag,
@@ -208,6 +208,7 @@ public sealed class PlacesTests(RegistryApiFactory api)
 
         Assert.True(preview.StatusCode == HttpStatusCode.OK, await preview.Content.ReadAsStringAsync());
         Assert.Contains((await preview.ReadJsonAsync<MatchEvaluation>())!.Steps[0].Candidates, c => c.SupplierId == site.Id);
+        Assert.True(saved.StatusCode == HttpStatusCode.Created, await saved.Content.ReadAsStringAsync());
         var region = (await saved.ReadJsonAsync<MatchingRequest>())!.Request.Region;
         Assert.Equal(Himi, region.CentrePlace);
         Assert.NotNull(region.Centre);
