@@ -5,6 +5,7 @@ import { SupplierMap } from '@/components/map';
 import { WriteAlert } from '@/components/write-alert';
 import { reconfirmSupplier, type SupplierProfile as Profile } from '@/lib/api/suppliers';
 import { formatIsoDate, useI18n } from '@/lib/i18n';
+import { useMunicipalityNames } from '@/lib/places';
 import { ApiError } from '@/lib/problem';
 import { useTaxonomyLabels } from '@/lib/taxonomy';
 import type { WriteFailure } from '@/lib/write-result';
@@ -40,6 +41,7 @@ export function SupplierProfile({ id }: { id: string }) {
 
 export function ProfileView({ profile, onChanged }: { profile: Profile; onChanged?: (profile: Profile) => void }) {
   const { t, language } = useI18n();
+  const municipalityName = useMunicipalityNames([profile.municipalityCode])(profile.municipalityCode);
   const labelOf = useTaxonomyLabels([
     'processes',
     'materials',
@@ -139,7 +141,10 @@ export function ProfileView({ profile, onChanged }: { profile: Profile; onChange
             <dd>
               {labelOf('prefectures', profile.prefectureCode)}
               {profile.municipalityCode && (
-                <span className="muted"> {t('supplier.municipalityCode', { code: profile.municipalityCode })}</span>
+                <span className={municipalityName ? undefined : 'muted'} title={profile.municipalityCode} data-testid="municipality">
+                  {' '}
+                  {municipalityName ?? t('supplier.municipalityCode', { code: profile.municipalityCode })}
+                </span>
               )}
             </dd>
             {profile.address && (

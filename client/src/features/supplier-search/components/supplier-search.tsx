@@ -4,6 +4,7 @@ import { EmptyState, ErrorState, LoadingState, LoadMore } from '@/components/asy
 import { SupplierMap, type LatLon, type MapPoint } from '@/components/map';
 import { fieldErrors, type FieldErrors } from '@/lib/field-errors';
 import { useI18n } from '@/lib/i18n';
+import { getPlaceCentre, useMunicipalityNames } from '@/lib/places';
 import { ApiError } from '@/lib/problem';
 import { useTaxonomyLabels } from '@/lib/taxonomy';
 import { draftFromFilters, filtersFromDraft, type FilterDraft } from '../filter-draft';
@@ -22,7 +23,7 @@ const defaultRadiusKm = 30;
  * the results a page at a time, and the results on an offline map where a click picks the search point.
  */
 export function SupplierSearch() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);
@@ -36,12 +37,28 @@ export function SupplierSearch() {
   // The panel follows the URL: after back/forward, a facet click or a shared link it shows the search on screen.
   useEffect(() => setDraft(draftFromFilters(filters)), [filters]);
 
+  // A search near a place draws its circle around the place's centre (the API measures from the same point).
+  const nearName = useMunicipalityNames([filters.near]);
+  const [nearCentre, setNearCentre] = useState<LatLon | null>(null);
+  useEffect(() => {
+    setNearCentre(null);
+    if (!filters.near) {
+      return;
+    }
+    const controller = new AbortController();
+    getPlaceCentre(filters.near, language, controller.signal).then(
+      (found) => setNearCentre(found.centre),
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [filters.near, language]);
+
   function apply(next: SupplierFilters) {
     setParams(filtersToParams(next));
   }
 
   function pick(point: LatLon) {
-    const next = filtersFromDraft(draft, filters);
+    const next = filtersFromDraft({ ...draft, near: '' }, filters);
     next.lat = Math.round(point.lat * 100_000) / 100_000;
     next.lon = Math.round(point.lon * 100_000) / 100_000;
     next.withinKm ??= defaultRadiusKm;
@@ -68,12 +85,13 @@ export function SupplierSearch() {
   }
 
   const state = search.state;
+  // 422: a place the registry has no site in, so no centre to measure from; shown under the place like a 400's fields.
   const errors: FieldErrors =
-    state.kind === 'error' && state.error instanceof ApiError && state.error.status === 400
+    state.kind === 'error' && state.error instanceof ApiError && (state.error.status === 400 || state.error.status === 422)
       ? fieldErrors(state.error.problem)
       : {};
   const items = state.kind === 'ready' ? state.items : [];
-  const point = searchPoint(filters);
+  const point = searchPoint(filters) ?? nearCentre;
   const circle = point && filters.withinKm ? { center: point, km: filters.withinKm } : null;
   const points: MapPoint[] = items.flatMap((item) =>
     item.location ? [{ id: item.id, position: item.location, label: item.nameJa }] : [],
@@ -96,6 +114,13 @@ export function SupplierSearch() {
           <h2 id="search-results-heading" className="search__count" aria-live="polite">
             {search.facets ? t('search.total', { count: search.facets.total }) : t('search.results')}
           </h2>
+          {filters.near && (
+            <p className="search__region" data-testid="search-region">
+              {filters.withinKm !== undefined
+                ? t('places.fromCentre', { place: nearName(filters.near) ?? filters.near, km: filters.withinKm })
+                : t('places.nearPlace', { place: nearName(filters.near) ?? filters.near })}
+            </p>
+          )}
           <label className="search__sort">
             {t('search.sort')}
             <select
@@ -105,7 +130,7 @@ export function SupplierSearch() {
             >
               <option value="">{t('search.sort.default')}</option>
               {sorts.map((sort) => (
-                <option key={sort} value={sort} disabled={sort === 'distance' && !point}>
+                <option key={sort} value={sort} disabled={sort === 'distance' && !point && !filters.near}>
                   {t(`search.sort.${sort}`)}
                 </option>
               ))}
