@@ -36,22 +36,22 @@ test('a newcomer searches within 30 km of 豊田市 by typing とよた, and rea
 test('the site editor fills prefecture, municipality and town from a postal code, and refuses one of another municipality', async ({
   page,
 }) => {
-  await page.goto('/login');
+  await page.goto('/login?next=%2Fmy%2Fsites%2Fnew');
   await signIn(page, supplier);
-  await page.goto('/my/sites/new');
+  await expect(page.getByRole('heading', { name: '新しい事業所を登録' })).toBeVisible();
   const form = page.getByRole('main').locator('form');
-  await form.getByLabel('事業所名').fill(`郵便番号確認工業 ${Date.now()}`);
-  await form.getByLabel('郵便番号').fill('４７１００２５');
+  await form.getByRole('textbox', { name: /^事業所名\s*（必須）/ }).fill(`郵便番号確認工業 ${Date.now()}`);
+  await form.getByLabel('郵便番号', { exact: true }).fill('４７１００２５');
 
   await expect(page.getByTestId('postal-fill')).toContainText('愛知県豊田市西町');
-  await expect(form.getByLabel('郵便番号')).toHaveValue('471-0025');
-  await expect(form.getByLabel('都道府県')).toHaveValue('23');
-  await expect(form.getByLabel('市区町村コード')).toHaveValue('232114');
+  await expect(form.getByLabel('郵便番号', { exact: true })).toHaveValue('471-0025');
+  await expect(form.getByLabel(/^都道府県/)).toHaveValue('23');
+  await expect(form.getByLabel('市区町村コード', { exact: true })).toHaveValue('232114');
   await expect(form.getByText('豊田市', { exact: true })).toBeVisible();
-  await expect(form.getByLabel('住所')).toHaveValue('愛知県豊田市西町');
+  await expect(form.getByLabel('住所', { exact: true })).toHaveValue('愛知県豊田市西町');
 
   // 232025 is 岡崎市: the service refuses a postal code of another municipality, and says so under the postal code.
-  await form.getByLabel('市区町村コード').fill('232025');
+  await form.getByLabel('市区町村コード', { exact: true }).fill('232025');
   await expect(form.getByText('岡崎市', { exact: true })).toBeVisible();
   await form.getByRole('button', { name: '登録' }).click();
   await expect(form.getByTestId('field-errors').filter({ hasText: '郵便番号 471-0025' })).toContainText(
