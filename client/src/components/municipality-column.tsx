@@ -16,6 +16,7 @@ export function municipalityColumn<Row>(
   return {
     key,
     header,
+    className: 'table__nowrap',
     value: (row) => {
       const code = codeOf(row);
       return code ? (nameOf(code) ?? code) : '';
