@@ -1,4 +1,5 @@
 import { formatDateTime, formatNumber, useI18n } from '@/lib/i18n';
+import { useRegionLabel } from '@/lib/places';
 import { useTaxonomyLabels } from '@/lib/taxonomy';
 import type { MatchingRequest } from '../api/types';
 import { qualityAssuranceKinds } from '../request-draft';
@@ -12,13 +13,19 @@ export function RequestSummary({ saved, withState = true }: { saved: MatchingReq
   const { t, language } = useI18n();
   const labelOf = useTaxonomyLabels(['processes', 'materials', 'prefectures']);
   const request = saved.request;
+  const regionLabel = useRegionLabel([request.region]);
   const given = (value: string | number | null | undefined) =>
     value === null || value === undefined || value === '' ? t('matching.notGiven') : typeof value === 'number' ? formatNumber(value, language, 3) : value;
   const qa = qualityAssuranceKinds.filter((kind) => request.qualityAssurance?.includes(kind));
   const region = request.region;
+  const placed = regionLabel(region);
   const regionParts = [
-    t('matching.regionSummary', { lat: region.centre.lat, lon: region.centre.lon }),
-    ...(region.radiusKm ? [t('matching.radiusSummary', { km: formatNumber(region.radiusKm, language) })] : []),
+    ...(placed
+      ? [placed]
+      : [
+          ...(region.centre ? [t('matching.regionSummary', { lat: region.centre.lat, lon: region.centre.lon })] : []),
+          ...(region.radiusKm ? [t('matching.radiusSummary', { km: formatNumber(region.radiusKm, language) })] : []),
+        ]),
     ...(region.prefectures ?? []).map((code) => labelOf('prefectures', code)),
   ];
 

@@ -6,6 +6,7 @@ import { NotFound } from '@/components/not-found';
 import { WriteAlert } from '@/components/write-alert';
 import { reconfirmSupplier, type SupplierProfile as Profile } from '@/lib/api/suppliers';
 import { formatIsoDate, useI18n } from '@/lib/i18n';
+import { useMunicipalityNames } from '@/lib/places';
 import { ApiError } from '@/lib/problem';
 import { usePageTitle } from '@/lib/page-title';
 import { useTaxonomyLabels } from '@/lib/taxonomy';
@@ -41,6 +42,7 @@ export function SupplierProfile({ id }: { id: string }) {
 
 export function ProfileView({ profile, onChanged }: { profile: Profile; onChanged?: (profile: Profile) => void }) {
   const { t, language } = useI18n();
+  const municipalityName = useMunicipalityNames([profile.municipalityCode])(profile.municipalityCode);
   const labelOf = useTaxonomyLabels([
     'processes',
     'materials',
@@ -141,7 +143,10 @@ export function ProfileView({ profile, onChanged }: { profile: Profile; onChange
             <dd>
               {labelOf('prefectures', profile.prefectureCode)}
               {profile.municipalityCode && (
-                <span className="muted"> {t('supplier.municipalityCode', { code: profile.municipalityCode })}</span>
+                <span className={municipalityName ? undefined : 'muted'} title={profile.municipalityCode} data-testid="municipality">
+                  {' '}
+                  {municipalityName ?? t('supplier.municipalityCode', { code: profile.municipalityCode })}
+                </span>
               )}
             </dd>
             {profile.address && (
