@@ -5,7 +5,7 @@ import { useConfirm } from '@/components/confirm-dialog';
 import { NotFound } from '@/components/not-found';
 import { WriteAlert } from '@/components/write-alert';
 import { ApiError } from '@/lib/problem';
-import { formatNumber, useI18n } from '@/lib/i18n';
+import { formatNumber, useI18n, joinList } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/page-title';
 import { useRegionLabel } from '@/lib/places';
 import { useTaxonomyLabels } from '@/lib/taxonomy';
@@ -119,7 +119,7 @@ function ClusterView({
         : null),
     !placed && region.radiusKm != null ? t('clusters.regionRadius', { km: formatNumber(region.radiusKm, language) }) : null,
     region.prefectures && region.prefectures.length > 0
-      ? t('clusters.regionPrefectures', { names: region.prefectures.map((code) => labelOf('prefectures', code)).join('、') })
+      ? t('clusters.regionPrefectures', { names: joinList(region.prefectures.map((code) => labelOf('prefectures', code)), language) })
       : null,
   ].filter(Boolean);
 

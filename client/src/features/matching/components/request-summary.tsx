@@ -1,4 +1,4 @@
-import { formatDateTime, formatNumber, useI18n } from '@/lib/i18n';
+import { formatDateTime, formatNumber, useI18n, joinList } from '@/lib/i18n';
 import { useRegionLabel } from '@/lib/places';
 import { useTaxonomyLabels } from '@/lib/taxonomy';
 import type { MatchingRequest } from '../api/types';
@@ -46,7 +46,7 @@ export function RequestSummary({ saved, withState = true }: { saved: MatchingReq
             <li key={i} data-testid="summary-step">
               {labelOf('processes', step.processCode)}
               {step.materialCodes && step.materialCodes.length > 0 && (
-                <> — {step.materialCodes.map((code) => labelOf('materials', code)).join('、')}</>
+                <> — {joinList(step.materialCodes.map((code) => labelOf('materials', code)), language)}</>
               )}
             </li>
           ))}
@@ -65,7 +65,7 @@ export function RequestSummary({ saved, withState = true }: { saved: MatchingReq
       <dt>{t('matching.dueDate')}</dt>
       <dd>{given(request.dueDate)}</dd>
       <dt>{t('matching.qualityAssurance')}</dt>
-      <dd>{qa.length > 0 ? qa.map((kind) => t(`matching.qa.${kind}`)).join('、') : t('matching.notGiven')}</dd>
+      <dd>{qa.length > 0 ? joinList(qa.map((kind) => t(`matching.qa.${kind}`)), language) : t('matching.notGiven')}</dd>
       <dt>{t('matching.region')}</dt>
       <dd data-testid="summary-region">{regionParts.join(' / ')}</dd>
       <dt>{t('matching.visibility')}</dt>

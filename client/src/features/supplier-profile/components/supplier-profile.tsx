@@ -5,7 +5,7 @@ import { SupplierMap } from '@/components/map';
 import { NotFound } from '@/components/not-found';
 import { WriteAlert } from '@/components/write-alert';
 import { reconfirmSupplier, type SupplierProfile as Profile } from '@/lib/api/suppliers';
-import { formatIsoDate, useI18n } from '@/lib/i18n';
+import { formatIsoDate, useI18n, joinList } from '@/lib/i18n';
 import { useMunicipalityNames } from '@/lib/places';
 import { ApiError } from '@/lib/problem';
 import { usePageTitle } from '@/lib/page-title';
@@ -77,7 +77,7 @@ export function ProfileView({ profile, onChanged }: { profile: Profile; onChange
     readiness.edi && t('digital.edi'),
     readiness.onlineOrdering && t('digital.onlineOrdering'),
     readiness.faxOnly && t('digital.faxOnly'),
-  ].filter(Boolean);
+  ].filter((label): label is string => Boolean(label));
 
   return (
     <article className="profile" data-testid="supplier-profile">
@@ -193,7 +193,7 @@ export function ProfileView({ profile, onChanged }: { profile: Profile; onChange
             {profile.industryCodes.length > 0 && (
               <>
                 <dt>{t('facts.industries')}</dt>
-                <dd>{profile.industryCodes.map((code) => labelOf('industries', code)).join('、')}</dd>
+                <dd>{joinList(profile.industryCodes.map((code) => labelOf('industries', code)), language)}</dd>
               </>
             )}
             {profile.website && (
@@ -207,7 +207,7 @@ export function ProfileView({ profile, onChanged }: { profile: Profile; onChange
               </>
             )}
             <dt>{t('facts.digital')}</dt>
-            <dd>{readinessLabels.length > 0 ? readinessLabels.join('、') : t('digital.none')}</dd>
+            <dd>{readinessLabels.length > 0 ? joinList(readinessLabels, language) : t('digital.none')}</dd>
           </dl>
         </section>
         {profile.location && (

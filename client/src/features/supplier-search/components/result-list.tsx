@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { SupplierSummary } from '@/lib/api/suppliers';
-import { daysSince, formatNumber, useI18n } from '@/lib/i18n';
+import { daysSince, formatNumber, useI18n, joinList } from '@/lib/i18n';
 import { useMunicipalityNames } from '@/lib/places';
 import { shortLabel, type LabelOf } from '@/lib/taxonomy';
 
@@ -82,7 +82,7 @@ export function ResultList({
                 ) : item.certifications.length === 0 ? (
                   <span className="muted">{t('supplier.noCertifications')}</span>
                 ) : (
-                  item.certifications.map((code) => shortLabel(labelOf('certifications', code))).join('、')
+                  joinList(item.certifications.map((code) => shortLabel(labelOf('certifications', code))), language)
                 )}
               </span>
               <span className="muted" data-testid="confirmed">
