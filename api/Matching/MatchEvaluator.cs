@@ -109,7 +109,8 @@ public sealed class MatchEvaluator(
                 Doable = ranked[i].Count > 0,
                 Candidates = [.. ranked[i].Select(b => ToCandidate(b.Site, b.Result, english.GetValueOrDefault(b.Site.Id)))],
             })],
-            Chains = [.. chains.Select(c => ToChain(c, names))],
+            Chains = [.. chains.Select(c => ToChain(c, names, ChainPlanner.Delivery(c, request.Region.Centre.Lat, request.Region.Centre.Lon)))],
+            DeliveryPoint = request.Region.Centre,
             EvaluatedAt = clock.GetUtcNow(),
         };
     }
@@ -219,7 +220,7 @@ public sealed class MatchEvaluator(
             FROM supplier_capabilities c WHERE c.supplier_id = s.id) END AS capabilities
         """;
 
-    internal static MatchChain ToChain(ChainPlanner.Chain chain, Dictionary<Guid, string> names) => new()
+    internal static MatchChain ToChain(ChainPlanner.Chain chain, Dictionary<Guid, string> names, ChainPlanner.Leg? delivery = null) => new()
     {
         Steps = [.. chain.Assignments.Select((a, i) => new ChainAssignment
         {
@@ -229,6 +230,7 @@ public sealed class MatchEvaluator(
             Location = a is null ? null : new GeoLocation { Lat = a.Lat, Lon = a.Lon },
         })],
         Legs = [.. chain.Legs.Select(l => new ChainLeg { FromStep = l.FromStep, ToStep = l.ToStep, Km = l.Km })],
+        Delivery = delivery is null ? null : new DeliveryLeg { FromStep = delivery.FromStep, Km = delivery.Km },
         TotalKm = chain.TotalKm,
         Firms = chain.Firms,
         Completeness = chain.Completeness,
