@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { useI18n, formatDateTime, formatNumber, isMessageKey } from '@/lib/i18n';
 import { shortLabel, useTaxonomyLabels, type TaxonomyKind } from '@/lib/taxonomy';
 import type { MatchCandidate, MatchCriterion, MatchEvaluation, StepMatches } from '../api/types';
@@ -31,7 +32,7 @@ export function MatchResults({ evaluation, candidateAction }: MatchResultsProps)
       {evaluation.steps.map((step) => (
         <StepResult key={step.step} step={step} process={processOf(step.step)} candidateAction={candidateAction} />
       ))}
-      <ChainList chains={evaluation.chains} processOf={processOf} />
+      <ChainList chains={evaluation.chains} processOf={processOf} deliveryPoint={evaluation.deliveryPoint} />
     </section>
   );
 }
@@ -74,6 +75,9 @@ function CandidateRow({ candidate, action }: { candidate: MatchCandidate; action
   return (
     <li className="candidate" data-testid="candidate" data-id={candidate.supplierId}>
       <div className="candidate__line">
+        <Link className="candidate__name" to={`/suppliers/${candidate.supplierId}`} data-testid="candidate-name">
+          {name}
+        </Link>
         <button
           type="button"
           className="candidate__toggle"
@@ -81,9 +85,6 @@ function CandidateRow({ candidate, action }: { candidate: MatchCandidate; action
           aria-controls={tableId}
           onClick={() => setOpen((value) => !value)}
         >
-          <span className="candidate__name" data-testid="candidate-name">
-            {name}
-          </span>
           <span className="candidate__score" data-testid="candidate-score">
             {t('matching.score', { score: formatNumber(candidate.score * 100, language, 0) })}
           </span>
@@ -91,7 +92,7 @@ function CandidateRow({ candidate, action }: { candidate: MatchCandidate; action
             {t('matching.distance', { km: formatNumber(candidate.distanceKm, language) })}
           </span>
           {candidate.verified && <span className="badge">{t('matching.verified')}</span>}
-          <span className="visually-hidden">{open ? t('matching.hideReasons') : t('matching.showReasons')}</span>
+          <span className="candidate__reasons">{open ? t('matching.hideReasons') : t('matching.showReasons')}</span>
         </button>
         {action}
       </div>
