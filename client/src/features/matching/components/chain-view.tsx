@@ -1,9 +1,9 @@
 import { useId } from 'react';
-import { Link } from 'react-router';
 import { SupplierMap, type LatLon, type MapLine, type MapPoint } from '@/components/map';
 import { formatNumber, useI18n } from '@/lib/i18n';
 import type { MatchChain } from '../api/types';
 import { GapList } from './gap-list';
+import { ProfileLink } from './profile-link';
 
 /**
  * One chain: which site does each step, the legs between them and on to the delivery point with their length, how
@@ -71,9 +71,9 @@ export function ChainView({
             <span className="chain__step">{t('matching.chainStep', { n: assignment.step + 1, process: processOf(assignment.step) })}</span>
             {' → '}
             {assignment.supplierId ? (
-              <Link to={`/suppliers/${assignment.supplierId}`} data-testid="chain-site">
+              <ProfileLink id={assignment.supplierId} testId="chain-site">
                 <strong>{assignment.nameJa}</strong>
-              </Link>
+              </ProfileLink>
             ) : (
               <strong>{t('matching.chainGapSite')}</strong>
             )}

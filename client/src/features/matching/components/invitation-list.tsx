@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import { EmptyState } from '@/components/async-state';
 import { useConfirm } from '@/components/confirm-dialog';
 import { useI18n } from '@/lib/i18n';
@@ -6,6 +5,7 @@ import type { WriteResult } from '@/lib/write-result';
 import { awardRequest, shortlistSupplier } from '../api/invitations';
 import type { Invitation } from '../api/types';
 import { InvitationThread } from './invitation-thread';
+import { ProfileLink } from './profile-link';
 
 /**
  * The invited sites (each name opens its profile), how they answered, and the buyer's next step for each: shortlist an
@@ -64,9 +64,9 @@ export function InvitationList({
             {invitations.map((invitation) => (
               <tr key={invitation.supplierId} data-testid="invitation" data-status={invitation.status}>
                 <th scope="row">
-                  <Link to={`/suppliers/${invitation.supplierId}`} data-testid="invitation-site">
+                  <ProfileLink id={invitation.supplierId} testId="invitation-site">
                     {invitation.supplierNameJa}
-                  </Link>
+                  </ProfileLink>
                 </th>
                 <td>{t(`matching.invitation.${invitation.status}`)}</td>
                 <td>{invitation.question ?? ''}</td>

@@ -1,15 +1,17 @@
 import { useId, useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
 import { useI18n, formatDateTime, formatNumber, isMessageKey } from '@/lib/i18n';
 import { shortLabel, useTaxonomyLabels, type TaxonomyKind } from '@/lib/taxonomy';
 import type { MatchCandidate, MatchCriterion, MatchEvaluation, StepMatches } from '../api/types';
 import { ChainList } from './chain-list';
+import { ProfileLink, ProfilesInNewTab } from './profile-link';
 import './matching.css';
 
 export interface MatchResultsProps {
   evaluation: MatchEvaluation;
   /** Something to offer next to each candidate, e.g. an "Invite" button on an open request. */
   candidateAction?: (candidate: MatchCandidate) => ReactNode;
+  /** Site names open their profiles in a new tab (an unsaved preview stays where it is). */
+  profilesInNewTab?: boolean;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface MatchResultsProps {
  * nothing in the region can do is named as such. Below, the chains of sites over all steps: each with its completeness,
  * firms, distance and gaps; the chosen one is drawn on the map.
  */
-export function MatchResults({ evaluation, candidateAction }: MatchResultsProps) {
+export function MatchResults({ evaluation, candidateAction, profilesInNewTab = false }: MatchResultsProps) {
   const { t, language } = useI18n();
   const labelOf = useTaxonomyLabels(['processes']);
   const processOf = (step: number) => {
@@ -26,14 +28,16 @@ export function MatchResults({ evaluation, candidateAction }: MatchResultsProps)
   };
 
   return (
-    <section className="match-results" aria-labelledby="match-results-heading" data-testid="match-results">
-      <h2 id="match-results-heading">{t('matching.results')}</h2>
-      <p className="muted">{t('matching.evaluatedAt', { time: formatDateTime(evaluation.evaluatedAt, language) })}</p>
-      {evaluation.steps.map((step) => (
-        <StepResult key={step.step} step={step} process={processOf(step.step)} candidateAction={candidateAction} />
-      ))}
-      <ChainList chains={evaluation.chains} processOf={processOf} deliveryPoint={evaluation.deliveryPoint} />
-    </section>
+    <ProfilesInNewTab.Provider value={profilesInNewTab}>
+      <section className="match-results" aria-labelledby="match-results-heading" data-testid="match-results">
+        <h2 id="match-results-heading">{t('matching.results')}</h2>
+        <p className="muted">{t('matching.evaluatedAt', { time: formatDateTime(evaluation.evaluatedAt, language) })}</p>
+        {evaluation.steps.map((step) => (
+          <StepResult key={step.step} step={step} process={processOf(step.step)} candidateAction={candidateAction} />
+        ))}
+        <ChainList chains={evaluation.chains} processOf={processOf} deliveryPoint={evaluation.deliveryPoint} />
+      </section>
+    </ProfilesInNewTab.Provider>
   );
 }
 
@@ -75,9 +79,9 @@ function CandidateRow({ candidate, action }: { candidate: MatchCandidate; action
   return (
     <li className="candidate" data-testid="candidate" data-id={candidate.supplierId}>
       <div className="candidate__line">
-        <Link className="candidate__name" to={`/suppliers/${candidate.supplierId}`} data-testid="candidate-name">
+        <ProfileLink id={candidate.supplierId} className="candidate__name" testId="candidate-name">
           {name}
-        </Link>
+        </ProfileLink>
         <button
           type="button"
           className="candidate__toggle"

@@ -917,6 +917,7 @@ export const en: Record<MessageKey, string> = {
   'matching.notGiven': 'Not given',
   'matching.regionSummary': 'Centre {lat}, {lon}',
   'matching.radiusSummary': 'Radius {km} km',
+  'matching.opensInNewTab': ' (opens in a new tab)',
   'matching.mapSite': 'Step {steps}: {name}',
   'matching.deliveryLeg': 'Step {from} → delivery point: {km} km',
   'matching.deliveryPoint': 'Delivery point (centre of the region)',

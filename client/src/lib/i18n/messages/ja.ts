@@ -915,6 +915,7 @@ export const ja = {
   'matching.notGiven': '指定なし',
   'matching.regionSummary': '中心 {lat}, {lon}',
   'matching.radiusSummary': '半径 {km} km',
+  'matching.opensInNewTab': '（新しいタブで開きます）',
   'matching.mapSite': '工程 {steps}: {name}',
   'matching.deliveryLeg': '工程 {from} → 納品先: {km} km',
   'matching.deliveryPoint': '納品先（地域の中心）',
