@@ -79,8 +79,8 @@ function CandidateRow({ candidate, action }: { candidate: MatchCandidate; action
   return (
     <li className="candidate" data-testid="candidate" data-id={candidate.supplierId}>
       <div className="candidate__line">
-        <ProfileLink id={candidate.supplierId} className="candidate__name" testId="candidate-name">
-          {name}
+        <ProfileLink id={candidate.supplierId} className="candidate__name">
+          <span data-testid="candidate-name">{name}</span>
         </ProfileLink>
         <button
           type="button"
