@@ -34,10 +34,10 @@ export function RequestSummary({ saved, withState = true }: { saved: MatchingReq
       )}
       <dt>{t('matching.steps')}</dt>
       <dd>
-        <ol className="details__list request-steps">
+        <ol className="details__list summary-steps">
           {request.steps.map((step, i) => (
-            <li key={i} data-testid="summary-step" className="request-step">
-              <span className="request-step__process">{t('matching.stepHeading', { n: i + 1, process: labelOf('processes', step.processCode) })}</span>
+            <li key={i} data-testid="summary-step" className="summary-step">
+              <span className="summary-step__process">{t('matching.stepHeading', { n: i + 1, process: labelOf('processes', step.processCode) })}</span>
               <StepFacts step={step} labelOf={labelOf} />
             </li>
           ))}

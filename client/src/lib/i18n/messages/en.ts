@@ -838,7 +838,7 @@ export const en: Record<MessageKey, string> = {
   'matching.chainGapSite': 'No site can do it',
   'matching.legs': 'Legs',
   'matching.leg': 'Step {from} → step {to}: {km} km',
-  'matching.totalKm': 'Total distance: {km} km',
+  'matching.totalKm': 'Total distance between steps: {km} km',
   'matching.firms': 'Firms involved: {count}',
   'matching.completeness': 'Done in the region: {pct}%',
   'matching.noGaps': 'Every step can be done in the region.',

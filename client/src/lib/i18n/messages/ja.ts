@@ -836,7 +836,7 @@ export const ja = {
   'matching.chainGapSite': '対応できる事業所なし',
   'matching.legs': '移動',
   'matching.leg': '工程 {from} → 工程 {to}: {km} km',
-  'matching.totalKm': '総移動距離: {km} km',
+  'matching.totalKm': '工程間の総移動距離: {km} km',
   'matching.firms': '関わる企業: {count} 社',
   'matching.completeness': '地域完結度: {pct}%',
   'matching.noGaps': '全工程を地域内で対応できます。',
