@@ -912,7 +912,6 @@ export const en: Record<MessageKey, string> = {
   'matching.chainOption': 'Option {n}',
   'matching.chainDetail': 'Option {n}: a site per step and the legs',
   'matching.questionNeeded': 'Write the question.',
-  'matching.yourQuestion': 'Question sent: {question}',
   'matching.requestDetails': 'What is asked',
   'matching.notGiven': 'Not given',
   'matching.regionSummary': 'Centre {lat}, {lon}',

@@ -910,7 +910,6 @@ export const ja = {
   'matching.chainOption': '案 {n}',
   'matching.chainDetail': '案 {n}: 工程ごとの事業所と移動',
   'matching.questionNeeded': '質問の内容を入力してください。',
-  'matching.yourQuestion': '送った質問: {question}',
   'matching.requestDetails': '依頼の内容',
   'matching.notGiven': '指定なし',
   'matching.regionSummary': '中心 {lat}, {lon}',
