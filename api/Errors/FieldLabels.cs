@@ -120,6 +120,7 @@ public static partial class FieldLabels
         ["supplierId"] = new("事業所", "site"),
         ["answer"] = new("回答", "answer"),
         ["question"] = new("質問の内容", "question"),
+        ["text"] = new("メッセージ", "message"),
 
         // Clusters and their themes.
         ["clusters:code"] = new("コード", "code"),

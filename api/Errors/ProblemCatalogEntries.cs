@@ -206,6 +206,9 @@ internal static class ProblemCatalogEntries
         ("Only published sites can be introduced.", "紹介できるのは公開中の事業所だけです。"),
         ("The buyer invites sites snapshotted as candidates when the request opened.", "発注者が招待できるのは、募集開始時に候補だった事業所です。"),
         ("A question needs its text.", "質問の内容を入力してください。"),
+        ("A message needs its text.", "メッセージを入力してください。"),
+        ("Coordinators read the thread; the buyer and the invited site write on it.", "コーディネーターはやり取りを読めますが、書き込めるのは依頼者と招待された事業所だけです。"),
+        ("The request is {status}; the thread takes messages while it is open or closed.", "この依頼は「{status}」です。やり取りに書き込めるのは募集中か締切の依頼だけです。"),
         ("The request is {status}; answers are taken while it is open.", "この依頼は「{status}」です。回答は募集中にだけ受け付けます。"),
         ("The invitation is {status}; only an interested site can be shortlisted.", "この招待は「{status}」です。候補に選べるのは、関心ありと回答した事業所だけです。"),
 

@@ -119,6 +119,19 @@ public static class ChainPlanner
             Math.Round(partial.Cost, 4));
     }
 
+    /// <summary>
+    /// The last leg of a chain: from the site of the last step the region can do to the delivery point, in great-circle
+    /// kilometres; null when no step is doable. It is shown, not planned on: every chain ends at the same point, and a
+    /// nearer last site already scores better on distance.
+    /// </summary>
+    public static Leg? Delivery(Chain chain, double lat, double lon)
+    {
+        var last = chain.Assignments.Select((a, i) => (Site: a, Step: i)).LastOrDefault(a => a.Site is not null);
+        return last.Site is { } site
+            ? new Leg(last.Step, chain.Assignments.Count, Math.Round(GreatCircle.Metres(site.Lat, site.Lon, lat, lon) / 1000, 2))
+            : null;
+    }
+
     /// <summary>Great-circle kilometres between two sites; zero for the same site (a firm doing consecutive steps there).</summary>
     private static double Km(Candidate from, Candidate to) =>
         from.SiteId == to.SiteId ? 0 : GreatCircle.Metres(from.Lat, from.Lon, to.Lat, to.Lon) / 1000;

@@ -116,6 +116,8 @@ public sealed class MatchEvaluator(
         var chains = ChainPlanner.Plan([.. ranked.Select(r => (IReadOnlyList<ChainPlanner.Candidate>)[.. r.Select(b =>
             new ChainPlanner.Candidate(b.Site.Id, b.Site.Firm, b.Result.Score, b.Site.Lat, b.Site.Lon))])]);
         var names = ranked.SelectMany(r => r.Select(s => s.Site)).DistinctBy(s => s.Id).ToDictionary(s => s.Id, s => s.NameJa);
+        // RegionRules placed a centrePlace before the request got here: a valid region always has its centre.
+        var delivery = request.Region.Centre ?? throw new InvalidOperationException("The region's centre is placed before evaluation.");
         return new MatchEvaluation
         {
             Steps = [.. request.Steps.Select((step, i) => new StepMatches
@@ -125,7 +127,8 @@ public sealed class MatchEvaluator(
                 Doable = ranked[i].Count > 0,
                 Candidates = [.. ranked[i].Select(b => ToCandidate(b.Site, b.Result, english.GetValueOrDefault(b.Site.Id)))],
             })],
-            Chains = [.. chains.Select(c => ToChain(c, names))],
+            Chains = [.. chains.Select(c => ToChain(c, names, ChainPlanner.Delivery(c, delivery.Lat, delivery.Lon)))],
+            DeliveryPoint = delivery,
             EvaluatedAt = clock.GetUtcNow(),
         };
     }
@@ -235,7 +238,7 @@ public sealed class MatchEvaluator(
             FROM supplier_capabilities c WHERE c.supplier_id = s.id) END AS capabilities
         """;
 
-    internal static MatchChain ToChain(ChainPlanner.Chain chain, Dictionary<Guid, string> names) => new()
+    internal static MatchChain ToChain(ChainPlanner.Chain chain, Dictionary<Guid, string> names, ChainPlanner.Leg? delivery = null) => new()
     {
         Steps = [.. chain.Assignments.Select((a, i) => new ChainAssignment
         {
@@ -245,6 +248,7 @@ public sealed class MatchEvaluator(
             Location = a is null ? null : new GeoLocation { Lat = a.Lat, Lon = a.Lon },
         })],
         Legs = [.. chain.Legs.Select(l => new ChainLeg { FromStep = l.FromStep, ToStep = l.ToStep, Km = l.Km })],
+        Delivery = delivery is null ? null : new DeliveryLeg { FromStep = delivery.FromStep, Km = delivery.Km },
         TotalKm = chain.TotalKm,
         Firms = chain.Firms,
         Completeness = chain.Completeness,

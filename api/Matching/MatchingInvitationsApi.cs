@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Registry.Api.Audit;
 using Registry.Api.Auth;
+using Registry.Api.Changes;
 using Registry.Api.Disclosure;
 using Registry.Api.Errors;
 using Registry.Api.Events;
@@ -123,8 +124,8 @@ public static class MatchingInvitationsApi
             return Problems.NotFound("invitation");
         }
 
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
         if (await MatchingRequestsApi.ReadAsync(connection, tx, id, ct, forUpdate: true) is not { } request
             || await ReadAsync(connection, tx, id, body.SupplierId, ct) is not { } before)
         {
@@ -143,9 +144,15 @@ public static class MatchingInvitationsApi
             WHERE request_id = @id AND supplier_id = @supplier
             """, new { id, supplier = body.SupplierId, answer = WireNames.Of(body.Answer), question = body.Question }, tx, cancellationToken: ct));
         var after = (await ReadAsync(connection, tx, id, body.SupplierId, ct))!.ToDto();
-        await AuditLog.RecordAsync(connection, tx, user, "matching_request.answered", "matching_request", id, before.ToDto(), after, ct);
+        await change.RecordAsync("matching_request.answered", "matching_request", id, before.ToDto(), after);
         await EmitAsync(connection, tx, "matching_request.answered", before.ToDto(), after, ct);
-        await tx.CommitAsync(ct);
+        if (body.Answer == InvitationAnswer.Question)
+        {
+            // The question opens (or continues) the invitation's thread, where the buyer answers it.
+            await MatchingMessagesApi.PostAsync(change, user, id, body.SupplierId, MessageAuthor.Supplier, body.Question!, ct);
+        }
+
+        await change.CommitAsync();
         return TypedResults.Ok(after);
     }
 

@@ -256,7 +256,7 @@ public static class MatchingRequestsApi
     public static async Task<Results<Ok<ChainsResult>, ProblemHttpResult>> Chains(
         Guid id, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, CancellationToken ct) =>
         await EvaluateAsync(id, user, db, evaluator, ct) is { } evaluation
-            ? TypedResults.Ok(new ChainsResult { Chains = evaluation.Chains, EvaluatedAt = evaluation.EvaluatedAt })
+            ? TypedResults.Ok(new ChainsResult { Chains = evaluation.Chains, DeliveryPoint = evaluation.DeliveryPoint, EvaluatedAt = evaluation.EvaluatedAt })
             : Problems.NotFound("matching request");
 
     /// <summary>The saved request evaluated for the caller, when the caller runs it (null: 404).</summary>

@@ -88,7 +88,11 @@ test('a buyer previews turning then plating around Toyota, sees ranked sites wit
   await expect(chain.getByTestId('chain-leg')).toHaveCount(1);
   await expect(chain.getByTestId('chain-total')).toHaveText(/総移動距離: [\d.,]+ km/);
   await expect(chain.getByTestId('chain-completeness')).toHaveText('地域完結度: 100%');
-  await expect(chain.getByTestId('supplier-map').getByTestId('map-line')).toHaveCount(1);
+  // On the map: the leg between the steps and the leg on to the delivery point; the sites numbered by their steps.
+  await expect(chain.getByTestId('supplier-map').locator('[data-testid="map-line"][data-kind="leg"]')).toHaveCount(1);
+  await expect(chain.getByTestId('supplier-map').locator('[data-testid="map-line"][data-kind="destination"]')).toHaveCount(1);
+  await expect(chain.getByTestId('map-destination')).toHaveCount(1);
+  await expect(chain.getByTestId('chain-delivery-leg')).toHaveText(/^工程 2 → 納品先: [\d.,]+ km$/);
   expect(await chain.getByTestId('map-point').count()).toBeGreaterThan(0);
 
   // Saving keeps it as a draft on its own page; opening it lets the buyer invite candidates.
@@ -225,11 +229,15 @@ async function expectShown(page: Page, evaluation: Evaluation, labels: Map<strin
     await expect(drawn).toHaveAttribute('data-chain', String(i + 1));
     await expect(drawn.getByTestId('chain-step')).toHaveCount(evaluation.steps.length);
     await expect(drawn.getByTestId('chain-leg')).toHaveCount(chain.legs.length);
-    await expect(drawn.getByTestId('supplier-map').getByTestId('map-line')).toHaveCount(chain.legs.length);
+    await expect(drawn.getByTestId('supplier-map').locator('[data-testid="map-line"][data-kind="leg"]')).toHaveCount(chain.legs.length);
     const sites = [...new Set(chain.steps.flatMap((s) => (s.supplierId ? [s.supplierId] : [])))];
     const points = drawn.getByTestId('map-point');
     await expect(points).toHaveCount(sites.length);
     expect(await points.evaluateAll((circles) => circles.map((c) => c.getAttribute('data-id')))).toEqual(sites);
+    // Each site is numbered with the steps it does, as the list of steps numbers them; the delivery point is drawn too.
+    const numbers = sites.map((id) => chain.steps.filter((s) => s.supplierId === id).map((s) => s.step + 1).join(','));
+    expect(await points.evaluateAll((circles) => circles.map((c) => c.getAttribute('data-marker')))).toEqual(numbers);
+    await expect(drawn.getByTestId('map-destination')).toHaveCount(sites.length > 0 ? 1 : 0);
   }
 }
 

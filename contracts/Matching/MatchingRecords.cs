@@ -224,6 +224,10 @@ public sealed record MatchChain
     [MaxLength(9)]
     public required IReadOnlyList<ChainLeg> Legs { get; init; }
 
+    [Description("The last leg, to the delivery point (the region's centre); absent when no step is doable. Not in totalKm.")]
+    public DeliveryLeg? Delivery { get; init; }
+
+    [Description("Kilometres of the legs between steps.")]
     [Range(0, 50000)]
     public required double TotalKm { get; init; }
 
@@ -248,6 +252,9 @@ public sealed record MatchEvaluation
 
     [MaxLength(3)]
     public required IReadOnlyList<MatchChain> Chains { get; init; }
+
+    [Description("Where the parts are delivered: the region's centre.")]
+    public required GeoLocation DeliveryPoint { get; init; }
 
     public required DateTimeOffset EvaluatedAt { get; init; }
 }
@@ -308,6 +315,9 @@ public sealed record ChainsResult
 {
     [MaxLength(3)]
     public required IReadOnlyList<MatchChain> Chains { get; init; }
+
+    [Description("Where the parts are delivered: the region's centre.")]
+    public required GeoLocation DeliveryPoint { get; init; }
 
     public required DateTimeOffset EvaluatedAt { get; init; }
 }
@@ -373,4 +383,47 @@ public sealed record InboxItem
     public required MatchingRequest Request { get; init; }
 
     public required Invitation Invitation { get; init; }
+}
+
+public enum MessageAuthor
+{
+    Buyer,
+    Supplier,
+}
+
+[Description("A message on an invitation's thread: the invited site's question, the buyer's answer, and whatever either writes next.")]
+public sealed record InvitationMessageInput
+{
+    [Description("The message, 1–2000 characters; line breaks are kept.")]
+    [Required, MaxLength(2000)]
+    public required string Text { get; init; }
+}
+
+[Description("One message of the thread between the buyer and an invited site. Which side wrote it is named, the buyer's account is not.")]
+public sealed record InvitationMessage
+{
+    public required Guid Id { get; init; }
+
+    public required Guid RequestId { get; init; }
+
+    public required Guid SupplierId { get; init; }
+
+    public required MessageAuthor Author { get; init; }
+
+    [MaxLength(2000)]
+    public required string Text { get; init; }
+
+    public required DateTimeOffset PostedAt { get; init; }
+}
+
+[Description("Where the parts go after the last step the region can do, and how far that is.")]
+public sealed record DeliveryLeg
+{
+    [Description("The last step the region can do.")]
+    [Range(0, 9)]
+    public required int FromStep { get; init; }
+
+    [Description("Great-circle kilometres from that step's site to the delivery point.")]
+    [Range(0, 5000)]
+    public required double Km { get; init; }
 }

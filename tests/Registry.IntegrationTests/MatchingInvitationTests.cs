@@ -69,13 +69,15 @@ public sealed class MatchingInvitationTests(RegistryApiFactory api)
         Assert.Equal(
             [
                 ("matching_request.created", (Guid?)null), ("matching_request.opened", null), ("matching_request.invited", invited),
-                ("matching_request.introduced", elsewhere), ("matching_request.answered", invited), ("matching_request.answered", invited),
+                ("matching_request.introduced", elsewhere), ("matching_request.answered", invited), ("matching_request.message_posted", invited),
+                ("matching_request.answered", invited),
                 ("matching_request.shortlisted", invited), ("matching_request.closed", null), ("matching_request.awarded", elsewhere),
             ],
             events.Select(e => (e.Type, e.SupplierId)));
         Assert.All(events, e => Assert.Equal("coordinators", e.Visibility));
+        // The question also opened the invitation's thread (MatchingThreadTests).
         Assert.Equal(["answeredAt", "question"], events[4].Changed);
-        Assert.Equal(["answeredAt", "status"], events[5].Changed);
+        Assert.Equal(["answeredAt", "status"], events[6].Changed);
         Assert.Equal(["awardedSupplierId", "status"], events[^1].Changed);
         using var payload = System.Text.Json.JsonDocument.Parse(events[^1].Payload!);
         Assert.Equal(("awarded", System.Text.Json.JsonValueKind.Null), (payload.RootElement.GetProperty("status").GetString(),

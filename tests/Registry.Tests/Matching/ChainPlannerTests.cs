@@ -42,6 +42,22 @@ public sealed class ChainPlannerTests
     }
 
     [Fact]
+    public void TheDeliveryLegRunsFromTheLastDoableStepToTheDeliveryPoint()
+    {
+        var a = Site("00000000-0000-7000-8000-00000000000a", "F", 0.7, s_toyota);
+        var c = Site("00000000-0000-7000-8000-00000000000c", "H", 0.6, s_nagoya);
+
+        // The last step is a gap: the parts leave from step 2's site (index 1), and the leg ends past the steps.
+        var chain = Plan([[a], [c], []]).Single();
+        var delivery = Delivery(chain, s_okazaki.Lat, s_okazaki.Lon);
+
+        Assert.Equal(new Leg(1, 3, Math.Round(GreatCircle.Metres(s_nagoya.Lat, s_nagoya.Lon, s_okazaki.Lat, s_okazaki.Lon) / 1000, 2)), delivery);
+        Assert.InRange(delivery!.Km, 25, 40);
+        Assert.Equal(0, Delivery(Plan([[a]]).Single(), s_toyota.Lat, s_toyota.Lon)!.Km);
+        Assert.Null(Delivery(Plan([[], []]).Single(), s_toyota.Lat, s_toyota.Lon));
+    }
+
+    [Fact]
     public void NothingInTheRegionMeansNoChainButEveryStepNamed()
     {
         var chain = Plan([[], []]).Single();

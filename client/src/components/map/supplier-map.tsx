@@ -25,6 +25,8 @@ export interface MapPoint {
   id: string;
   position: LatLon;
   label: string;
+  /** A short text drawn in the point (e.g. the numbers of the steps a site does); the point grows to hold it. */
+  marker?: string;
 }
 
 /** A straight line between two places, e.g. a leg of a chain of steps. */
@@ -33,6 +35,8 @@ export interface MapLine {
   from: LatLon;
   to: LatLon;
   label: string;
+  /** A leg to the destination is drawn apart from the others. */
+  kind?: 'leg' | 'destination';
 }
 
 export interface SupplierMapProps {
@@ -50,6 +54,8 @@ export interface SupplierMapProps {
   circle?: { center: LatLon; km: number } | null;
   /** A chosen point without a radius. */
   pin?: LatLon | null;
+  /** Where things go (e.g. a request's delivery point): a square marker, fitted into view with the points. */
+  destination?: { position: LatLon; label: string } | null;
   /** Called with the point under a click on the map (not on a result): how a search point is picked. */
   onPick?: (point: LatLon) => void;
   /** What a click on the map does, said under it (default: it searches around that point). */
@@ -77,6 +83,7 @@ export function SupplierMap({
   onActivate,
   circle = null,
   pin = null,
+  destination = null,
   onPick,
   pickHint,
   fallbackPrefecture = null,
@@ -126,12 +133,12 @@ export function SupplierMap({
 
   // The latest inputs of a fit, read when fitKey (or the size) changes rather than on every render.
   const fallbackBounds: Bounds = prefectureBounds(outlines, fallbackPrefecture) ?? japanBounds;
-  const fitInputs = useRef({ points, circle, fallbackBounds, minSpanKm });
-  fitInputs.current = { points, circle, fallbackBounds, minSpanKm };
+  const fitInputs = useRef({ points, circle, fallbackBounds, minSpanKm, destination });
+  fitInputs.current = { points, circle, fallbackBounds, minSpanKm, destination };
   const fit = () => {
     const inputs = fitInputs.current;
     const target = fitTarget(
-      inputs.points.map((point) => point.position),
+      [...inputs.points.map((point) => point.position), ...(inputs.destination ? [inputs.destination.position] : [])],
       inputs.circle,
       inputs.fallbackBounds,
     );
@@ -254,12 +261,13 @@ export function SupplierMap({
               return (
                 <line
                   key={line.id}
-                  className="map__line"
+                  className={line.kind === 'destination' ? 'map__line map__line--destination' : 'map__line'}
                   x1={x1.toFixed(1)}
                   y1={y1.toFixed(1)}
                   x2={x2.toFixed(1)}
                   y2={y2.toFixed(1)}
                   data-testid="map-line"
+                  data-kind={line.kind ?? 'leg'}
                 >
                   <title>{line.label}</title>
                 </line>
@@ -267,19 +275,20 @@ export function SupplierMap({
             })}
           </g>
         )}
+        {destination && <Destination {...destination} at={project(view, viewport, destination.position)} />}
         <g className="map__points">
           {ordered.map((point) => {
             const [x, y] = project(view, viewport, point.position);
             const highlighted = point.id === highlightedId;
+            // A marked point is as wide as its text: "1" or "2,3".
+            const radius = point.marker ? 7 + 3.5 * point.marker.length : highlighted ? 8 : 5;
             return (
-              <circle
+              <g
                 key={point.id}
                 className={highlighted ? 'map__point map__point--highlighted' : 'map__point'}
-                cx={x.toFixed(1)}
-                cy={y.toFixed(1)}
-                r={highlighted ? 8 : 5}
                 data-testid="map-point"
                 data-id={point.id}
+                data-marker={point.marker}
                 data-highlighted={highlighted || undefined}
                 onPointerDown={(event) => event.stopPropagation()}
                 onPointerUp={(event) => event.stopPropagation()}
@@ -288,7 +297,13 @@ export function SupplierMap({
                 onClick={() => onActivate?.(point.id)}
               >
                 <title>{point.label}</title>
-              </circle>
+                <circle cx={x.toFixed(1)} cy={y.toFixed(1)} r={radius} />
+                {point.marker && (
+                  <text className="map__marker" x={x.toFixed(1)} y={y.toFixed(1)} textAnchor="middle" dominantBaseline="central">
+                    {point.marker}
+                  </text>
+                )}
+              </g>
             );
           })}
         </g>
@@ -316,6 +331,17 @@ export function SupplierMap({
       {onPick && <p className="map__hint muted">{pickHint ?? t('map.pickHint')}</p>}
       <p className="map__attribution">{t('map.attribution')}</p>
     </div>
+  );
+}
+
+/** The destination: a square with a flag, unlike any site's round point. */
+function Destination({ label, at: [x, y] }: { label: string; at: [number, number] }) {
+  return (
+    <g className="map__destination" data-testid="map-destination" transform={`translate(${x.toFixed(1)},${y.toFixed(1)})`}>
+      <title>{label}</title>
+      <rect x={-9} y={-9} width={18} height={18} rx={2} />
+      <path d="M-3,5 L-3,-5 L5,-2 L-3,1" />
+    </g>
   );
 }
 

@@ -14,5 +14,6 @@ export async function getRequestEvaluation(id: string, signal?: AbortSignal): Pr
   ]);
   // Both answers are in: when both were refused, the matches' refusal is the one reported.
   const { steps, evaluatedAt } = await read(matches);
-  return { steps, chains: (await read(chains)).chains, evaluatedAt };
+  const { chains: found, deliveryPoint } = await read(chains);
+  return { steps, chains: found, deliveryPoint, evaluatedAt };
 }

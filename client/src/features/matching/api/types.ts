@@ -14,3 +14,5 @@ export type InboxItem = Schemas['InboxItem'];
 export type RequestStatus = Schemas['RequestStatus'];
 export type QualityAssurance = Schemas['QualityAssurance'];
 export type RequestVisibility = Schemas['RequestVisibility'];
+export type InvitationMessage = Schemas['InvitationMessage'];
+export type MessageAuthor = Schemas['MessageAuthor'];

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import type { LatLon } from '@/components/map';
 import { formatNumber, useI18n } from '@/lib/i18n';
 import type { MatchChain } from '../api/types';
 import { ChainView } from './chain-view';
@@ -9,7 +10,15 @@ import { GapList } from './gap-list';
  * takes, how far parts travel and which steps no supplier in the region can do. Choosing one shows its sites and
  * legs, on the map too.
  */
-export function ChainList({ chains, processOf }: { chains: readonly MatchChain[]; processOf: (step: number) => string }) {
+export function ChainList({
+  chains,
+  processOf,
+  deliveryPoint,
+}: {
+  chains: readonly MatchChain[];
+  processOf: (step: number) => string;
+  deliveryPoint?: LatLon | null;
+}) {
   const { t, language } = useI18n();
   const id = useId();
   const [chosen, setChosen] = useState(0);
@@ -61,7 +70,7 @@ export function ChainList({ chains, processOf }: { chains: readonly MatchChain[]
           })}
         </ol>
       </fieldset>
-      <ChainView key={index} chain={chain} n={index + 1} processOf={processOf} />
+      <ChainView key={index} chain={chain} n={index + 1} processOf={processOf} deliveryPoint={deliveryPoint} />
     </section>
   );
 }

@@ -1,13 +1,12 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { EmptyState, ErrorState, LoadingState } from '@/components/async-state';
 import { WriteAlert } from '@/components/write-alert';
-import { FieldErrorList } from '@/components/field-error-list';
-import { errorsFor, unclaimedErrors } from '@/lib/field-errors';
 import { useI18n } from '@/lib/i18n';
 import type { WriteFailure } from '@/lib/write-result';
 import { answerInvitation, getInbox } from '../api/inbox';
 import type { InboxItem, Invitation, InvitationAnswer } from '../api/types';
 import { useLoaded } from '@/lib/use-loaded';
+import { InvitationThread } from './invitation-thread';
 import { RequestSummary } from './request-summary';
 import { StatusBadge } from './status-badge';
 import './matching.css';
@@ -36,43 +35,36 @@ export function Inbox() {
 
 function InboxEntry({ item }: { item: InboxItem }) {
   const { t } = useI18n();
-  const id = useId();
   // The row follows what the API answered, without reading the whole inbox again.
   const [invitation, setInvitation] = useState<Invitation>(item.invitation);
-  const [question, setQuestion] = useState('');
   const [working, setWorking] = useState(false);
   const [answered, setAnswered] = useState(false);
   const [failure, setFailure] = useState<WriteFailure | null>(null);
   const open = item.request.status === 'open';
 
-  async function answer(kind: InvitationAnswer) {
+  async function answer(kind: Exclude<InvitationAnswer, 'question'>) {
     setAnswered(false);
-    // As the API says too: a question needs its text.
-    if (kind === 'question' && !question.trim()) {
-      const errors = { question: [t('matching.questionNeeded')] };
-      setFailure({ kind: 'invalid', errors, problem: null });
-      return;
-    }
     setWorking(true);
     setFailure(null);
-    const result = await answerInvitation(item.request.id, {
-      supplierId: invitation.supplierId,
-      answer: kind,
-      question: kind === 'question' ? question.trim() : null,
-    });
+    const result = await answerInvitation(item.request.id, { supplierId: invitation.supplierId, answer: kind, question: null });
     setWorking(false);
     if (result.kind === 'ok') {
       setInvitation(result.data);
       setAnswered(true);
-      if (kind === 'question') {
-        setQuestion('');
-      }
     } else {
       setFailure(result);
     }
   }
 
-  const questionErrors = failure?.kind === 'invalid' ? errorsFor(failure.errors, 'question') : [];
+  // A question is the site's answer to the invitation that keeps it open; the thread shows it and the buyer's reply.
+  async function ask(question: string) {
+    const result = await answerInvitation(item.request.id, { supplierId: invitation.supplierId, answer: 'question', question });
+    if (result.kind === 'ok') {
+      setInvitation(result.data);
+    }
+    return result;
+  }
+
   return (
     <li className="inbox__item card" data-testid="inbox-item" data-request={item.request.id} data-status={invitation.status}>
       <h2>{item.request.request.title}</h2>
@@ -80,46 +72,36 @@ function InboxEntry({ item }: { item: InboxItem }) {
         <StatusBadge status={item.request.status} /> {t('matching.inboxFor', { name: invitation.supplierNameJa })} —{' '}
         <span data-testid="invitation-status">{t(`matching.invitation.${invitation.status}`)}</span>
       </p>
-      {invitation.question && <p className="muted">{t('matching.yourQuestion', { question: invitation.question })}</p>}
-      <details>
-        <summary>{t('matching.requestDetails')}</summary>
-        <RequestSummary saved={item.request} withState={false} />
-      </details>
-      {failure && <WriteAlert failure={failure} unclaimed={failure.kind === 'invalid' ? unclaimedErrors(failure.errors, ['question']) : []} />}
+      <RequestSummary saved={item.request} withState={false} />
+      {failure && <WriteAlert failure={failure} />}
       {answered && (
         <p className="notice notice--inline" role="status">
           {t('matching.answered')}
         </p>
       )}
       {open && (
-        <>
-          <div className="form__field">
-            <label htmlFor={`${id}-question`}>{t('matching.questionLabel')}</label>
-            <textarea
-              id={`${id}-question`}
-              rows={2}
-              value={question}
-              aria-invalid={questionErrors.length > 0 || undefined}
-              aria-describedby={questionErrors.length > 0 ? `${id}-question-errors` : undefined}
-              onChange={(event) => setQuestion(event.target.value)}
-            />
-            <FieldErrorList id={`${id}-question-errors`} messages={questionErrors} />
-          </div>
-          <div className="matching__actions">
-            {(['interested', 'declined', 'question'] as const).map((kind) => (
-              <button
-                key={kind}
-                type="button"
-                className={kind === 'interested' ? 'button' : 'button button--secondary'}
-                disabled={working}
-                onClick={() => void answer(kind)}
-              >
-                {t(`matching.answer.${kind}`)}
-              </button>
-            ))}
-          </div>
-        </>
+        <div className="matching__actions" role="group" aria-label={t('matching.answerGroup')}>
+          {(['interested', 'declined'] as const).map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              className={kind === 'interested' ? 'button' : 'button button--secondary'}
+              disabled={working}
+              onClick={() => void answer(kind)}
+            >
+              {t(`matching.answer.${kind}`)}
+            </button>
+          ))}
+        </div>
       )}
+      <InvitationThread
+        requestId={item.request.id}
+        supplierId={invitation.supplierId}
+        supplierName={invitation.supplierNameJa}
+        viewer="supplier"
+        canWrite={open || item.request.status === 'closed'}
+        ask={open ? ask : undefined}
+      />
     </li>
   );
 }

@@ -1,5 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { I18nProvider } from '@/lib/i18n';
 import { installFakeApi } from '@/testing/fake-registry-api';
@@ -44,6 +46,7 @@ const evaluation: MatchEvaluation = {
     },
     { step: 1, processCode: 'joining.welding.tig', doable: false, candidates: [] },
   ],
+  deliveryPoint: { lat: 35.0, lon: 137.1 },
   chains: [
     {
       steps: [
@@ -51,6 +54,7 @@ const evaluation: MatchEvaluation = {
         { step: 1, supplierId: null, nameJa: null },
       ],
       legs: [],
+      delivery: { fromStep: 0, km: 9.6 },
       totalKm: 0,
       firms: 1,
       completeness: 0.5,
@@ -69,6 +73,7 @@ const threeSteps: MatchEvaluation = {
     { step: 1, processCode: 'machining.milling', doable: true, candidates: [] },
     { step: 2, processCode: 'joining.welding.tig', doable: true, candidates: [] },
   ],
+  deliveryPoint: { lat: 35.0, lon: 137.1 },
   chains: [
     {
       steps: [
@@ -80,6 +85,7 @@ const threeSteps: MatchEvaluation = {
         { fromStep: 0, toStep: 1, km: 0 },
         { fromStep: 1, toStep: 2, km: 14.6 },
       ],
+      delivery: { fromStep: 2, km: 8.2 },
       totalKm: 14.6,
       firms: 2,
       completeness: 1,
@@ -95,6 +101,7 @@ const threeSteps: MatchEvaluation = {
         { fromStep: 0, toStep: 1, km: 20.5 },
         { fromStep: 1, toStep: 2, km: 21 },
       ],
+      delivery: { fromStep: 2, km: 30.4 },
       totalKm: 41.5,
       firms: 3,
       completeness: 1,
@@ -107,6 +114,7 @@ const threeSteps: MatchEvaluation = {
         { step: 2, supplierId: null, nameJa: null },
       ],
       legs: [{ fromStep: 0, toStep: 1, km: 0 }],
+      delivery: { fromStep: 1, km: 9.6 },
       totalKm: 0,
       firms: 2,
       completeness: 2 / 3,
@@ -115,11 +123,15 @@ const threeSteps: MatchEvaluation = {
   ],
 };
 
+const Routed = ({ children }: { children: ReactNode }) => <MemoryRouter>{children}</MemoryRouter>;
+
 function renderResults() {
   installFakeApi({});
   render(
     <I18nProvider>
+      <Routed>
       <MatchResults evaluation={evaluation} />
+      </Routed>
     </I18nProvider>,
   );
 }
@@ -132,6 +144,8 @@ describe('match results', () => {
     expect(await within(steps[0]!).findByRole('heading', { name: '工程 1: 5軸加工' })).toBeInTheDocument();
     const names = within(steps[0]!).getAllByTestId('candidate-name').map((n) => n.textContent);
     expect(names).toEqual(['豊田 精工', '岡崎 機械']);
+    // A candidate's name opens its profile.
+    expect(within(steps[0]!).getByRole('link', { name: '豊田 精工' })).toHaveAttribute('href', '/suppliers/site-a');
     expect(within(steps[0]!).getAllByTestId('candidate-score')[0]).toHaveTextContent('スコア 81%');
     expect(within(steps[0]!).getAllByTestId('candidate-distance')[0]).toHaveTextContent('2.3 km');
     expect(await within(steps[1]!).findByText('地域内に工程 2 を行える事業所がありません: TIG溶接')).toHaveAttribute(
@@ -197,7 +211,9 @@ describe('match results', () => {
     installFakeApi({});
     render(
       <I18nProvider>
-        <MatchResults evaluation={threeSteps} />
+        <Routed>
+          <MatchResults evaluation={threeSteps} />
+        </Routed>
       </I18nProvider>,
     );
 
@@ -217,13 +233,24 @@ describe('match results', () => {
     expect(within(options[0]!).queryByTestId('chain-gap')).not.toBeInTheDocument();
     expect(await within(options[2]!).findByText('地域内に工程 3 を行える事業所がありません: TIG溶接')).toBeInTheDocument();
 
-    // The best is drawn first: its two sites and its one leg between different sites.
+    // The best is drawn first: its two sites numbered by their steps, the legs between steps and on to the delivery point.
     const first = screen.getByRole('radio', { name: '案 1' });
     expect(first).toBeChecked();
     let chain = screen.getByTestId('chain');
     expect(chain).toHaveAttribute('data-chain', '1');
-    expect(within(chain).getAllByTestId('map-point').map((p) => p.getAttribute('data-id'))).toEqual(['site-a', 'site-c']);
-    expect(within(chain).getAllByTestId('map-line')).toHaveLength(2);
+    const points = within(chain).getAllByTestId('map-point');
+    expect(points.map((p) => [p.getAttribute('data-id'), p.textContent])).toEqual([
+      ['site-a', '工程 1,2: 事業所 site-a1,2'],
+      ['site-c', '工程 3: 事業所 site-c3'],
+    ]);
+    expect(within(chain).getAllByTestId('map-line').map((l) => l.getAttribute('data-kind'))).toEqual(['leg', 'leg', 'destination']);
+    expect(within(chain).getByTestId('map-destination')).toHaveTextContent('納品先（地域の中心）');
+    expect(within(chain).getByTestId('chain-delivery-leg')).toHaveTextContent('工程 3 → 納品先: 8.2 km');
+    expect(within(chain).getAllByTestId('chain-site').map((a) => a.getAttribute('href'))).toEqual([
+      '/suppliers/site-a',
+      '/suppliers/site-a',
+      '/suppliers/site-c',
+    ]);
 
     await user.click(screen.getByRole('radio', { name: '案 2' }));
 
@@ -243,6 +270,9 @@ describe('match results', () => {
     // Step 3 is a gap: one site left on the map, and no leg to it.
     expect(within(chain).getAllByTestId('map-point').map((p) => p.getAttribute('data-id'))).toEqual(['site-a']);
     expect(within(chain).getAllByTestId('chain-leg').map((leg) => leg.textContent)).toEqual(['工程 1 → 工程 2: 0 km']);
+    // The parts leave for the delivery point from step 2, the last the region can do.
+    expect(within(chain).getByTestId('chain-delivery-leg')).toHaveTextContent('工程 2 → 納品先: 9.6 km');
+    expect(within(chain).getByTestId('map-point')).toHaveAttribute('data-marker', '1,2');
     expect(within(chain).getAllByTestId('chain-step')[2]).toHaveAttribute('data-gap', 'true');
   });
 
@@ -250,7 +280,9 @@ describe('match results', () => {
     installFakeApi({});
     render(
       <I18nProvider>
-        <MatchResults evaluation={{ ...evaluation, chains: [] }} />
+        <Routed>
+          <MatchResults evaluation={{ ...evaluation, chains: [] }} />
+        </Routed>
       </I18nProvider>,
     );
     expect(within(screen.getByTestId('chains')).getByText('工程チェーンは組めませんでした。')).toBeInTheDocument();

@@ -3,12 +3,15 @@ import { useI18n, formatDateTime, formatNumber, isMessageKey } from '@/lib/i18n'
 import { shortLabel, useTaxonomyLabels, type TaxonomyKind } from '@/lib/taxonomy';
 import type { MatchCandidate, MatchCriterion, MatchEvaluation, StepMatches } from '../api/types';
 import { ChainList } from './chain-list';
+import { ProfileLink, ProfilesInNewTab } from './profile-link';
 import './matching.css';
 
 export interface MatchResultsProps {
   evaluation: MatchEvaluation;
   /** Something to offer next to each candidate, e.g. an "Invite" button on an open request. */
   candidateAction?: (candidate: MatchCandidate) => ReactNode;
+  /** Site names open their profiles in a new tab (an unsaved preview stays where it is). */
+  profilesInNewTab?: boolean;
 }
 
 /**
@@ -16,7 +19,7 @@ export interface MatchResultsProps {
  * nothing in the region can do is named as such. Below, the chains of sites over all steps: each with its completeness,
  * firms, distance and gaps; the chosen one is drawn on the map.
  */
-export function MatchResults({ evaluation, candidateAction }: MatchResultsProps) {
+export function MatchResults({ evaluation, candidateAction, profilesInNewTab = false }: MatchResultsProps) {
   const { t, language } = useI18n();
   const labelOf = useTaxonomyLabels(['processes']);
   const processOf = (step: number) => {
@@ -25,14 +28,16 @@ export function MatchResults({ evaluation, candidateAction }: MatchResultsProps)
   };
 
   return (
-    <section className="match-results" aria-labelledby="match-results-heading" data-testid="match-results">
-      <h2 id="match-results-heading">{t('matching.results')}</h2>
-      <p className="muted">{t('matching.evaluatedAt', { time: formatDateTime(evaluation.evaluatedAt, language) })}</p>
-      {evaluation.steps.map((step) => (
-        <StepResult key={step.step} step={step} process={processOf(step.step)} candidateAction={candidateAction} />
-      ))}
-      <ChainList chains={evaluation.chains} processOf={processOf} />
-    </section>
+    <ProfilesInNewTab.Provider value={profilesInNewTab}>
+      <section className="match-results" aria-labelledby="match-results-heading" data-testid="match-results">
+        <h2 id="match-results-heading">{t('matching.results')}</h2>
+        <p className="muted">{t('matching.evaluatedAt', { time: formatDateTime(evaluation.evaluatedAt, language) })}</p>
+        {evaluation.steps.map((step) => (
+          <StepResult key={step.step} step={step} process={processOf(step.step)} candidateAction={candidateAction} />
+        ))}
+        <ChainList chains={evaluation.chains} processOf={processOf} deliveryPoint={evaluation.deliveryPoint} />
+      </section>
+    </ProfilesInNewTab.Provider>
   );
 }
 
@@ -74,6 +79,9 @@ function CandidateRow({ candidate, action }: { candidate: MatchCandidate; action
   return (
     <li className="candidate" data-testid="candidate" data-id={candidate.supplierId}>
       <div className="candidate__line">
+        <ProfileLink id={candidate.supplierId} className="candidate__name">
+          <span data-testid="candidate-name">{name}</span>
+        </ProfileLink>
         <button
           type="button"
           className="candidate__toggle"
@@ -81,9 +89,6 @@ function CandidateRow({ candidate, action }: { candidate: MatchCandidate; action
           aria-controls={tableId}
           onClick={() => setOpen((value) => !value)}
         >
-          <span className="candidate__name" data-testid="candidate-name">
-            {name}
-          </span>
           <span className="candidate__score" data-testid="candidate-score">
             {t('matching.score', { score: formatNumber(candidate.score * 100, language, 0) })}
           </span>
@@ -91,7 +96,7 @@ function CandidateRow({ candidate, action }: { candidate: MatchCandidate; action
             {t('matching.distance', { km: formatNumber(candidate.distanceKm, language) })}
           </span>
           {candidate.verified && <span className="badge">{t('matching.verified')}</span>}
-          <span className="visually-hidden">{open ? t('matching.hideReasons') : t('matching.showReasons')}</span>
+          <span className="candidate__reasons">{open ? t('matching.hideReasons') : t('matching.showReasons')}</span>
         </button>
         {action}
       </div>

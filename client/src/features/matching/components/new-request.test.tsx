@@ -57,8 +57,19 @@ describe('a new matching request', () => {
         previewed = call;
         return json({
           evaluatedAt: '2030-05-01T03:00:00Z',
-          steps: [{ step: 0, processCode: 'joining.welding.tig', doable: false, candidates: [] }],
+          steps: [
+            { step: 0, processCode: 'joining.welding.tig', doable: false, candidates: [] },
+            {
+              step: 1,
+              processCode: 'machining.milling.5axis',
+              doable: true,
+              candidates: [
+                { supplierId: 'site-a', nameJa: '豊田 精工', location: { lat: 35.08, lon: 137.15 }, verified: true, distanceKm: 2, score: 0.8, explanation: [] },
+              ],
+            },
+          ],
           chains: [],
+          deliveryPoint: { lat: 35.0826, lon: 137.156 },
         });
       },
     });
@@ -76,6 +87,10 @@ describe('a new matching request', () => {
     expect(body.steps.map((s: { processCode: string }) => s.processCode)).toEqual(['joining.welding.tig', 'machining.milling.5axis']);
     expect(body).toMatchObject({ title: 'ブラケット', weights: { quality: 0.4, cost: 0.3, delivery: 0.3 } });
     expect(body.region).toEqual({ centre: { lat: 35.0826, lon: 137.156 }, radiusKm: 30, prefectures: [] });
+    // A candidate's name opens its profile in a new tab: the unsaved preview stays.
+    const profile = screen.getByRole('link', { name: /^豊田 精工\s*（新しいタブで開きます）$/ });
+    expect(profile).toHaveAttribute('href', '/suppliers/site-a');
+    expect(profile).toHaveAttribute('target', '_blank');
   });
 
   it('sends every field of the request: description, quantity, materials, workpiece, mass, certifications, QA, due date, prefectures', async () => {

@@ -50,7 +50,7 @@ export function NewRequest() {
       </section>
       {form.outcome.kind === 'preview' && (
         <div className="card">
-          <MatchResults evaluation={form.outcome.evaluation} />
+          <MatchResults evaluation={form.outcome.evaluation} profilesInNewTab />
         </div>
       )}
     </div>

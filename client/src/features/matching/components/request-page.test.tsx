@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { createSession, SessionProvider } from '@/lib/auth';
 import { I18nProvider } from '@/lib/i18n';
 import { json } from '@/testing/fake-auth-api';
+import { coordinator, member } from '@/testing/fake-auth-api';
 import { installFakeApi, type Call } from '@/testing/fake-registry-api';
+import { renderAs } from '@/testing/signed-in';
 import type { MatchingRequest } from '../api/types';
 import { RequestPage } from './request-page';
 
@@ -115,6 +117,52 @@ describe('a saved matching request', () => {
     expect(within(rows[0]!).getByRole('button', { name: '発注先に決定' })).toBeInTheDocument();
     expect(within(rows[1]!).queryByRole('button')).not.toBeInTheDocument();
     expect(await screen.findByText('招待済み')).toBeInTheDocument();
+  });
+
+  it.each([
+    ['the buyer answers', member, true],
+    ['a coordinator reads', coordinator, false],
+  ] as const)("shows each invited site's thread, opened where it asked, and %s", async (_, user, writes) => {
+    const posts: Call[] = [];
+    installFakeApi({
+      'GET /api/v1/matching-requests/req-1': () => json(request({ status: 'open', buyerAccountId: member.id })),
+      'GET /api/v1/matching-requests/req-1/matches': () => json(evaluation),
+      'GET /api/v1/matching-requests/req-1/chains': () => json({ chains: [], deliveryPoint: { lat: 35, lon: 137 }, evaluatedAt: evaluation.evaluatedAt }),
+      'GET /api/v1/matching-requests/req-1/invitations': () =>
+        json([
+          { requestId: 'req-1', supplierId: 'site-a', supplierNameJa: '豊田 精工', status: 'invited', question: '材料支給は可能ですか？', introduced: false, invitedAt: '2030-05-01T03:00:00Z' },
+          { requestId: 'req-1', supplierId: 'site-b', supplierNameJa: '岡崎 機械', status: 'invited', introduced: false, invitedAt: '2030-05-01T03:00:00Z' },
+        ]),
+      'GET /api/v1/matching-requests/req-1/invitations/site-a/messages': () =>
+        json([{ id: 'm-1', requestId: 'req-1', supplierId: 'site-a', author: 'supplier', text: '材料支給は可能ですか？', postedAt: '2030-05-02T03:00:00Z' }]),
+      'GET /api/v1/matching-requests/req-1/invitations/site-b/messages': () => json([]),
+      'POST /api/v1/matching-requests/req-1/invitations/site-a/messages': (call) => {
+        posts.push(call);
+        const { text } = JSON.parse(call.body) as { text: string };
+        return json({ id: 'm-2', requestId: 'req-1', supplierId: 'site-a', author: 'buyer', text, postedAt: '2030-05-02T04:00:00Z' }, 201);
+      },
+    });
+    const session = renderAs(user, <RequestPage id="req-1" />);
+    const ui = userEvent.setup();
+
+    // The site's name opens its profile; its thread is open because it asked.
+    const rows = await screen.findAllByTestId('invitation');
+    expect(within(rows[0]!).getByRole('link', { name: '豊田 精工' })).toHaveAttribute('href', '/suppliers/site-a');
+    const toggles = screen.getAllByTestId('thread-toggle');
+    expect(toggles.map((d) => d.hasAttribute('open'))).toEqual([true, false]);
+    const thread = within(toggles[0]!);
+    expect(await thread.findByTestId('thread-message')).toHaveTextContent('豊田 精工');
+
+    if (writes) {
+      await ui.type(thread.getByLabelText('メッセージ'), 'はい、A5052 を支給します。');
+      await ui.click(thread.getByRole('button', { name: '送信する' }));
+      await waitFor(() => expect(thread.getAllByTestId('thread-message')).toHaveLength(2));
+      expect(thread.getAllByTestId('thread-message')[1]).toHaveTextContent('あなた（依頼者）');
+      expect(JSON.parse(posts[0]!.body)).toEqual({ text: 'はい、A5052 を支給します。' });
+    } else {
+      expect(thread.queryByLabelText('メッセージ')).not.toBeInTheDocument();
+    }
+    session.dispose();
   });
 
   it('shows what the request asks for', async () => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ErrorState, LoadingState } from '@/components/async-state';
 import { useConfirm } from '@/components/confirm-dialog';
+import { useSessionState } from '@/lib/auth';
 import { NotFound } from '@/components/not-found';
 import { WriteAlert } from '@/components/write-alert';
 import { useI18n } from '@/lib/i18n';
@@ -164,6 +165,8 @@ function Evaluation({
     request.status === 'draft' ? Promise.resolve([]) : listInvitations(id, signal),
   );
   const awarded = request.awardedSupplierId;
+  const session = useSessionState();
+  const signedInAs = session.status === 'signed-in' ? session.user.id : null;
   const invited = new Set(invitations.state.kind === 'ready' ? invitations.state.data.map((i) => i.supplierId) : []);
 
   return (
@@ -190,6 +193,7 @@ function Evaluation({
               requestId={id}
               invitations={invitations.state.data}
               canAct={request.status === 'open' || request.status === 'closed'}
+              canWrite={(request.status === 'open' || request.status === 'closed') && signedInAs === request.buyerAccountId}
               run={run}
               working={working}
               onChanged={() => {

@@ -1,7 +1,7 @@
-import { formatDateTime, formatNumber, useI18n, joinList } from '@/lib/i18n';
+import { formatDateTime, formatNumber, joinList, useI18n } from '@/lib/i18n';
 import { useRegionLabel } from '@/lib/places';
-import { useTaxonomyLabels } from '@/lib/taxonomy';
-import type { MatchingRequest } from '../api/types';
+import { useTaxonomyLabels, type LabelOf } from '@/lib/taxonomy';
+import type { MatchingRequest, MatchingStepInput } from '../api/types';
 import { qualityAssuranceKinds } from '../request-draft';
 import { StatusBadge } from './status-badge';
 
@@ -11,7 +11,7 @@ import { StatusBadge } from './status-badge';
  */
 export function RequestSummary({ saved, withState = true }: { saved: MatchingRequest; withState?: boolean }) {
   const { t, language } = useI18n();
-  const labelOf = useTaxonomyLabels(['processes', 'materials', 'prefectures']);
+  const labelOf = useTaxonomyLabels(['processes', 'materials', 'certifications', 'prefectures']);
   const request = saved.request;
   const regionLabel = useRegionLabel([request.region]);
   const given = (value: string | number | null | undefined) =>
@@ -41,13 +41,11 @@ export function RequestSummary({ saved, withState = true }: { saved: MatchingReq
       )}
       <dt>{t('matching.steps')}</dt>
       <dd>
-        <ol className="details__list">
+        <ol className="details__list summary-steps">
           {request.steps.map((step, i) => (
-            <li key={i} data-testid="summary-step">
-              {labelOf('processes', step.processCode)}
-              {step.materialCodes && step.materialCodes.length > 0 && (
-                <> — {joinList(step.materialCodes.map((code) => labelOf('materials', code)), language)}</>
-              )}
+            <li key={i} data-testid="summary-step" className="summary-step">
+              <span className="summary-step__process">{t('matching.stepHeading', { n: i + 1, process: labelOf('processes', step.processCode) })}</span>
+              <StepFacts step={step} labelOf={labelOf} />
             </li>
           ))}
         </ol>
@@ -76,6 +74,33 @@ export function RequestSummary({ saved, withState = true }: { saved: MatchingReq
           <dd>{formatDateTime(saved.createdAt, language)}</dd>
         </>
       )}
+    </dl>
+  );
+}
+
+/** What one step asks of the workpiece, in words a supplier judges a job by: labels, never codes; "not given" where the buyer said nothing. */
+function StepFacts({ step, labelOf }: { step: MatchingStepInput; labelOf: LabelOf }) {
+  const { t, language } = useI18n();
+  const notGiven = t('matching.notGiven');
+  const number = (value: number | null | undefined) => (value === null || value === undefined ? null : formatNumber(value, language, 3));
+  const list = (values: readonly string[] | null | undefined, kind: 'materials' | 'certifications') =>
+    values && values.length > 0 ? joinList(values.map((code) => labelOf(kind, code)), language) : notGiven;
+  const size = [step.workpieceXMm, step.workpieceYMm, step.workpieceZMm].map(number);
+  const facts: [string, string, string][] = [
+    ['materials', t('matching.materials'), list(step.materialCodes, 'materials')],
+    ['tolerance', t('matching.tolerance'), number(step.toleranceUm) ? t('matching.toleranceValue', { um: number(step.toleranceUm)! }) : notGiven],
+    ['size', t('matching.workpieceSize'), size.some((v) => v !== null) ? t('matching.sizeValue', { x: size[0] ?? '—', y: size[1] ?? '—', z: size[2] ?? '—' }) : notGiven],
+    ['mass', t('matching.mass'), number(step.massKg) ? t('matching.massValue', { kg: number(step.massKg)! }) : notGiven],
+    ['certifications', t('matching.certifications'), list(step.requiredCertifications, 'certifications')],
+  ];
+  return (
+    <dl className="step-facts" data-testid="step-facts">
+      {facts.map(([key, label, value]) => (
+        <div key={key} className="step-facts__row" data-fact={key}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
     </dl>
   );
 }
