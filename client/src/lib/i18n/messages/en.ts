@@ -173,6 +173,8 @@ export const en: Record<MessageKey, string> = {
   'nav.analytics': 'Region analytics',
   'table.downloadCsv': 'Download CSV',
   'table.downloadCsvOf': ' of “{name}”',
+  'table.downloadXlsx': 'Download Excel (.xlsx)',
+  'table.downloadXlsxFailed': 'The Excel file could not be made. Reload the page and try again.',
   'table.empty': 'No data.',
   'chart.empty': 'No data.',
   'chart.gapKey': 'Gap (no site)',

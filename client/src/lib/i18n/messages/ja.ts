@@ -172,6 +172,8 @@ export const ja = {
   'nav.analytics': '地域分析',
   'table.downloadCsv': 'CSV ダウンロード',
   'table.downloadCsvOf': '（「{name}」）',
+  'table.downloadXlsx': 'Excel（.xlsx）ダウンロード',
+  'table.downloadXlsxFailed': 'Excel ファイルを作成できませんでした。ページを再読み込みして、もう一度お試しください。',
   'table.empty': 'データはありません。',
   'chart.empty': 'データはありません。',
   'chart.gapKey': '空白（該当する事業所なし）',
