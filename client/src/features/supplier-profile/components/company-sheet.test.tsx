@@ -83,8 +83,8 @@ describe('the company sheet (会社概要)', () => {
     const sheet = screen.getByTestId('company-sheet');
     expect(sheet).toHaveTextContent('ヤマダセイコウ');
     expect(sheet).toHaveTextContent('Yamada Seiko (demo)');
-    expect(await within(screen.getByTestId('sheet-place')).findByText(/愛知県/)).toBeInTheDocument();
-    expect(screen.getByTestId('sheet-place')).toHaveTextContent('〒444-5703 愛知県岡崎市デモ町15-49');
+    // The address begins with the prefecture's name: it is not said twice.
+    await waitFor(() => expect(screen.getByTestId('sheet-place').textContent).toBe('〒444-5703 愛知県岡崎市デモ町15-49 （市区町村コード 232025）'));
     const facts = screen.getByTestId('sheet-facts');
     expect(facts).toHaveTextContent('創業年1988');
     expect(facts).toHaveTextContent('従業員数139 人');
@@ -98,6 +98,11 @@ describe('the company sheet (会社概要)', () => {
     const certifications = screen.getByTestId('sheet-certifications');
     expect(await within(certifications).findByText('ISO 9001（品質マネジメントシステム）')).toBeInTheDocument();
     expect(certifications).toHaveTextContent('有効期限 2028-06-07');
+  });
+
+  it('names the prefecture when the address does not begin with it', async () => {
+    renderSheet(anonymousProfile({ address: '岡崎市デモ町1', postalCode: null, municipalityCode: null }));
+    await waitFor(() => expect(screen.getByTestId('sheet-place').textContent).toBe('愛知県 岡崎市デモ町1'));
   });
 
   it("shows a coordinator every section the API gave, machines with maker, model, count and key spec, but not the site's own notes", async () => {

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/async-state';
 import { NotFound } from '@/components/not-found';
@@ -40,6 +41,29 @@ export function CompanySheet({ id }: { id: string }) {
   return <CompanySheetView profile={state.profile} profileUrl={`${window.location.origin}/suppliers/${state.profile.id}`} />;
 }
 
+/** A CSS string literal of `text`. */
+function cssString(text: string): string {
+  return `"${text.replace(/["\\]/g, '\\$&').replace(/[\r\n]+/g, ' ')}"`;
+}
+
+/**
+ * Puts `text` in the bottom-left margin box of printed pages while the sheet is on screen. Through a constructed
+ * style sheet: the page's Content-Security-Policy refuses inline <style> elements, not the CSS object model.
+ */
+function usePageMarginText(text: string) {
+  useEffect(() => {
+    if (typeof CSSStyleSheet === 'undefined' || !('replaceSync' in CSSStyleSheet.prototype) || !document.adoptedStyleSheets) {
+      return;
+    }
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`@page { @bottom-left { content: ${cssString(text)}; font-size: 8pt; color: #555; } }`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+    };
+  }, [text]);
+}
+
 export function CompanySheetView({
   profile,
   profileUrl,
@@ -63,6 +87,9 @@ export function CompanySheetView({
   const primaryName = language === 'en' && profile.nameEn ? profile.nameEn : profile.nameJa;
   const secondaryName = language === 'en' ? profile.nameJa : profile.nameEn;
   usePageTitle(t('sheet.pageTitle', { name: primaryName }), 1);
+  // Every printed page names where it came from and when, in its bottom margin (where margin boxes are drawn).
+  usePageMarginText(`${t('app.name')} · ${t('sheet.printedOn', { date: formatIsoDate(printedOn) })}`);
+  const prefecture = labelOf('prefectures', profile.prefectureCode);
   const description = language === 'en' && profile.descriptionEn ? profile.descriptionEn : profile.descriptionJa;
   const readiness = profile.digitalReadiness;
   const readinessLabels = [
@@ -115,14 +142,11 @@ export function CompanySheetView({
           <dl className="sheet-facts sheet-facts--columns">
             <dt>{t('facts.place')}</dt>
             <dd data-testid="sheet-place">
-              {labelOf('prefectures', profile.prefectureCode)}
-              {profile.address && (
-                <>
-                  {' '}
-                  {profile.postalCode && `〒${profile.postalCode} `}
-                  {profile.address}
-                </>
-              )}
+              {profile.postalCode && profile.address && `〒${profile.postalCode} `}
+              {/* The prefecture's name, unless the address begins with it (as Japanese addresses usually do). */}
+              {!(profile.address && profile.address.startsWith(prefecture)) && prefecture}
+              {profile.address && !profile.address.startsWith(prefecture) && ' '}
+              {profile.address}
               {profile.municipalityCode && <span className="sheet-muted"> {t('supplier.municipalityCode', { code: profile.municipalityCode })}</span>}
             </dd>
             <dt>{t('facts.foundedYear')}</dt>

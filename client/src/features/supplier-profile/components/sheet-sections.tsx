@@ -74,39 +74,41 @@ function CapabilitiesPart({ profile, labelOf }: Props) {
   const items = profile.capabilities.items ?? [];
   return (
     <SheetSection name="capabilities" title={t('section.capabilities')} section={profile.capabilities} empty={items.length === 0}>
-      <table className="sheet-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('capability.process')}</th>
-            <th scope="col">{t('capability.materials')}</th>
-            <th scope="col">{t('capability.envelope')}</th>
-            <th scope="col">{t('sheet.precision')}</th>
-            <th scope="col">{t('capability.lot')}</th>
-            <th scope="col">{t('capability.leadDays')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => {
-            const precision = [
-              item.bestToleranceUm != null && `±${item.bestToleranceUm} µm`,
-              item.roughnessRaUm != null && `Ra ${item.roughnessRaUm} µm`,
-            ].filter(Boolean);
-            return (
-              <tr key={item.id}>
-                <th scope="row">{labelOf('processes', item.processCode)}</th>
-                <td>{item.materialCodes.map((code) => labelOf('materials', code)).join('、') || dash}</td>
-                <td className="sheet-table__nowrap">
-                  {envelope(item) ?? dash}
-                  {item.maxMassKg != null && <span className="sheet-table__sub">{t('capability.mass', { kg: item.maxMassKg })}</span>}
-                </td>
-                <td>{precision.length > 0 ? precision.join(' / ') : dash}</td>
-                <td>{item.lotMin != null || item.lotMax != null ? `${item.lotMin ?? ''}–${item.lotMax ?? ''}` : dash}</td>
-                <td>{item.leadDays != null ? t('capability.days', { days: item.leadDays }) : dash}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="sheet-table-scroll">
+        <table className="sheet-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('capability.process')}</th>
+              <th scope="col">{t('capability.materials')}</th>
+              <th scope="col">{t('capability.envelope')}</th>
+              <th scope="col">{t('sheet.precision')}</th>
+              <th scope="col">{t('capability.lot')}</th>
+              <th scope="col">{t('capability.leadDays')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => {
+              const precision = [
+                item.bestToleranceUm != null && `±${item.bestToleranceUm} µm`,
+                item.roughnessRaUm != null && `Ra ${item.roughnessRaUm} µm`,
+              ].filter(Boolean);
+              return (
+                <tr key={item.id}>
+                  <th scope="row">{labelOf('processes', item.processCode)}</th>
+                  <td>{item.materialCodes.map((code) => labelOf('materials', code)).join('、') || dash}</td>
+                  <td className="sheet-table__nowrap">
+                    {envelope(item) ?? dash}
+                    {item.maxMassKg != null && <span className="sheet-table__sub">{t('capability.mass', { kg: item.maxMassKg })}</span>}
+                  </td>
+                  <td>{precision.length > 0 ? precision.join(' / ') : dash}</td>
+                  <td>{item.lotMin != null || item.lotMax != null ? `${item.lotMin ?? ''}–${item.lotMax ?? ''}` : dash}</td>
+                  <td>{item.leadDays != null ? t('capability.days', { days: item.leadDays }) : dash}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </SheetSection>
   );
 }
@@ -116,30 +118,32 @@ function EquipmentPart({ profile, labelOf }: Props) {
   const items = profile.equipment.items ?? [];
   return (
     <SheetSection name="equipment" title={t('section.equipment')} section={profile.equipment} empty={items.length === 0}>
-      <table className="sheet-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('equipment.type')}</th>
-            <th scope="col">{t('sheet.makerModel')}</th>
-            <th scope="col" className="sheet-table__number">
-              {t('equipment.count')}
-            </th>
-            <th scope="col">{t('equipment.spec')}</th>
-            <th scope="col">{t('equipment.year')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.id}>
-              <th scope="row">{labelOf('equipment_types', item.typeCode)}</th>
-              <td>{[item.maker, item.model].filter(Boolean).join(' ') || dash}</td>
-              <td className="sheet-table__number">{item.count}</td>
-              <td>{item.specValue != null ? `${item.specValue} ${item.specUnit ?? ''}`.trim() : dash}</td>
-              <td>{item.year ?? dash}</td>
+      <div className="sheet-table-scroll">
+        <table className="sheet-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('equipment.type')}</th>
+              <th scope="col">{t('sheet.makerModel')}</th>
+              <th scope="col" className="sheet-table__number">
+                {t('equipment.count')}
+              </th>
+              <th scope="col">{t('equipment.spec')}</th>
+              <th scope="col">{t('equipment.year')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id}>
+                <th scope="row">{labelOf('equipment_types', item.typeCode)}</th>
+                <td>{[item.maker, item.model].filter(Boolean).join(' ') || dash}</td>
+                <td className="sheet-table__number">{item.count}</td>
+                <td>{item.specValue != null ? `${item.specValue} ${item.specUnit ?? ''}`.trim() : dash}</td>
+                <td>{item.year ?? dash}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </SheetSection>
   );
 }

@@ -364,7 +364,7 @@ export const en: Record<MessageKey, string> = {
   'consortium.added': 'Added {count} sites as participants.',
   'consortium.refresh': 'Propose again',
   'analytics.heading': 'Region analytics',
-  'analytics.lead': "The region's capability by process family and municipality: gaps, digital readiness, certifications, qualified staff and contract work. Every table downloads as CSV.",
+  'analytics.lead': "The region's capability by process family and municipality: gaps, digital readiness, certifications, qualified staff and contract work. Every table downloads as CSV and Excel (.xlsx).",
   'analytics.region': 'Region to count',
   'analytics.prefectures': 'Prefectures',
   'analytics.regionHint': 'Choose prefectures, a point and radius, or both. Nothing chosen is the whole registry.',

@@ -363,7 +363,7 @@ export const ja = {
   'consortium.added': '{count} 事業所を参加者に追加しました。',
   'consortium.refresh': '案を作り直す',
   'analytics.heading': '地域分析',
-  'analytics.lead': '地域の製造能力を工程分類・市区町村ごとに集計し、空白、デジタル化、認証、有資格者、受託の状況を示します。表はすべて CSV でダウンロードできます。',
+  'analytics.lead': '地域の製造能力を工程分類・市区町村ごとに集計し、空白、デジタル化、認証、有資格者、受託の状況を示します。表はすべて CSV と Excel（.xlsx）でダウンロードできます。',
   'analytics.region': '集計する地域',
   'analytics.prefectures': '都道府県',
   'analytics.regionHint': '都道府県、地点と半径、またはその両方で地域を指定します。指定しない場合はレジストリ全体です。',
