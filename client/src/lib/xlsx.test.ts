@@ -22,6 +22,8 @@ describe('the xlsx builder', () => {
     // A zip (PK\x03\x04) with xl/workbook.xml in it.
     expect(Array.from(bytes.slice(0, 4))).toEqual([0x50, 0x4b, 0x03, 0x04]);
     expect(new TextDecoder('latin1').decode(bytes)).toContain('xl/workbook.xml');
+    // Text as Excel writes it: in the shared-strings table.
+    expect(new TextDecoder('latin1').decode(bytes)).toContain('xl/sharedStrings.xml');
     const book = open(bytes);
     expect(book.SheetNames).toEqual(['工程分類別の対応状況']);
     const sheet = book.Sheets['工程分類別の対応状況']!;

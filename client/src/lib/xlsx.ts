@@ -146,7 +146,8 @@ export async function xlsxBytes(table: XlsxTable): Promise<Uint8Array> {
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, xlsxSheetName(table.sheetName));
   book.Props = { Title: table.title ?? table.sheetName, Author: table.author, CreatedDate: new Date() };
-  const bytes: ArrayBuffer = XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: true });
+  // bookSST: text in a shared-strings table, as Excel writes it (SheetJS otherwise writes formula-result strings).
+  const bytes: ArrayBuffer = XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true });
   return new Uint8Array(bytes);
 }
 
