@@ -101,7 +101,9 @@ function CapabilitiesPart({ profile, labelOf }: Props) {
                     {item.maxMassKg != null && <span className="sheet-table__sub">{t('capability.mass', { kg: item.maxMassKg })}</span>}
                   </td>
                   <td>{precision.length > 0 ? precision.join(' / ') : dash}</td>
-                  <td>{item.lotMin != null || item.lotMax != null ? `${item.lotMin ?? ''}–${item.lotMax ?? ''}` : dash}</td>
+                  <td className="sheet-table__nowrap">
+                    {item.lotMin != null || item.lotMax != null ? `${item.lotMin ?? ''}–${item.lotMax ?? ''}` : dash}
+                  </td>
                   <td>{item.leadDays != null ? t('capability.days', { days: item.leadDays }) : dash}</td>
                 </tr>
               );
