@@ -13,6 +13,7 @@ using Registry.Api.Health;
 using Registry.Api.Http;
 using Registry.Api.Matching;
 using Registry.Api.OpenApi;
+using Registry.Api.Places;
 using Registry.Api.RateLimits;
 using Registry.Api.Search;
 using Registry.Api.Spa;
@@ -21,7 +22,6 @@ using Registry.Api.Taxonomy;
 using Registry.Api.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
-
 builder.Services.AddRegistryJson();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRegistryProblems();
@@ -32,6 +32,7 @@ builder.Services.AddRegistryCors(builder.Configuration);
 builder.Services.AddRegistryRateLimiting(builder.Configuration);
 builder.Services.AddRegistryOpenApi();
 builder.Services.AddTaxonomy();
+builder.Services.AddPlaces();
 builder.Services.AddSuppliers();
 builder.Services.AddSearch();
 builder.Services.AddMatching();
@@ -41,7 +42,6 @@ builder.Services.AddFeed();
 builder.Services.AddDemo();
 
 var app = builder.Build();
-
 app.UseBrowserHeaders();
 app.UseRegistryProblems();
 app.UseRegistryOpenApi();
@@ -60,6 +60,7 @@ api.MapAuth();
 api.MapAccounts();
 api.MapAudit();
 api.MapTaxonomy();
+api.MapPlaces();
 api.MapSearch();
 api.MapSuppliers();
 api.MapMatching();

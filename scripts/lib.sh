@@ -61,3 +61,15 @@ ensure_lint_deps() {
     (cd "$REPO_ROOT/scripts/contract-lint" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
+
+# ensure_places_data: the municipality and postal-code data set the service embeds (api/Places/data/package.json,
+# docs/places.md). The build stops with a message when it is missing.
+ensure_places_data() {
+  ensure_command node nodejs
+  ensure_command npm npm
+  local data="$REPO_ROOT/api/Places/data"
+  if [ ! -d "$data/node_modules" ] || [ "$data/package-lock.json" -nt "$data/node_modules/.package-lock.json" ]; then
+    say "installing the places data set (npm ci in api/Places/data/)"
+    (cd "$data" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}

@@ -12,6 +12,7 @@ using Registry.Api.Errors;
 using Registry.Api.Events;
 using Registry.Api.Http;
 using Registry.Api.OpenApi;
+using Registry.Api.Places;
 using Registry.Api.Regions;
 using Registry.Api.Taxonomy;
 using Registry.Contracts;
@@ -76,13 +77,15 @@ public static class ClustersApi
     }
 
     public static async Task<Results<Created<Cluster>, ProblemHttpResult>> Create(
-        ClusterInput body, ClaimsPrincipal user, NpgsqlDataSource db, TaxonomyCatalog taxonomy, HttpResponse response, CancellationToken ct)
+        ClusterInput body, ClaimsPrincipal user, NpgsqlDataSource db, TaxonomyCatalog taxonomy, PlaceCentres centres, HttpResponse response, CancellationToken ct)
     {
+        var (region, placeErrors) = await RegionRules.PlaceAsync(body.Region, centres, user, Language.IsEnglish(response.HttpContext.Request), ct);
+        body = body with { Region = region };
         var id = Guid.CreateVersion7();
         await using var change = await Change.BeginAsync(db, user, ct);
         var (connection, tx) = (change.Connection, change.Tx);
         var coordinators = CoordinatorsOf(body, user);
-        if (await ProblemsAsync(connection, tx, body, coordinators, taxonomy, ct) is { } problem)
+        if (await ProblemsAsync(connection, tx, body, coordinators, taxonomy, placeErrors, ct) is { } problem)
         {
             return problem;
         }
@@ -138,13 +141,16 @@ public static class ClustersApi
     }
 
     public static async Task<Results<Ok<Cluster>, ProblemHttpResult>> Update(
-        Guid id, ClusterInput body, ClaimsPrincipal user, NpgsqlDataSource db, TaxonomyCatalog taxonomy, HttpContext http, CancellationToken ct)
+        Guid id, ClusterInput body, ClaimsPrincipal user, NpgsqlDataSource db, TaxonomyCatalog taxonomy, PlaceCentres centres, HttpContext http, CancellationToken ct)
     {
         var (expected, precondition) = Versions.ExpectedVersion(http.Request);
         if (precondition is not null)
         {
             return precondition;
         }
+
+        var (region, placeErrors) = await RegionRules.PlaceAsync(body.Region, centres, user, Language.IsEnglish(http.Request), ct);
+        body = body with { Region = region };
 
         await using var change = await Change.BeginAsync(db, user, ct);
         var (connection, tx) = (change.Connection, change.Tx);
@@ -154,7 +160,7 @@ public static class ClustersApi
         }
 
         var coordinators = CoordinatorsOf(body, user);
-        if (await ProblemsAsync(connection, tx, body, coordinators, taxonomy, ct) is { } problem)
+        if (await ProblemsAsync(connection, tx, body, coordinators, taxonomy, placeErrors, ct) is { } problem)
         {
             return problem;
         }
@@ -336,9 +342,9 @@ public static class ClustersApi
         [.. (body.CoordinatorAccountIds ?? []).Append(user.AccountId() ?? Guid.Empty).Where(g => g != Guid.Empty).Distinct()];
 
     private static async Task<ProblemHttpResult?> ProblemsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction tx, ClusterInput body, Guid[] coordinators, TaxonomyCatalog taxonomy, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction tx, ClusterInput body, Guid[] coordinators, TaxonomyCatalog taxonomy,
+        Dictionary<string, string[]> errors, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         RegionRules.Check(errors, body.Region, taxonomy);
         taxonomy.Check(errors, "valueChain", TaxonomyKind.Processes, body.ValueChain);
         var known = await connection.ExecuteScalarAsync<int>(new CommandDefinition(

@@ -23,6 +23,15 @@ public static class DemoClusters
         string Code, string NameJa, string NameEn, ClusterSector Sector, GeoLocation Centre, double RadiusKm, string Description, string[] Chain,
         Theme[] Themes);
 
+    // Each demo region is centred on a city hall; the municipality names it ("豊田市から 30 km").
+    private static readonly Dictionary<string, string> s_centrePlaces = new(StringComparer.Ordinal)
+    {
+        ["nishi-mikawa-auto"] = "232114",
+        ["owari-electronics"] = "231002",
+        ["chita-food-pack"] = "232050",
+        ["mikawa-plastics"] = "232025",
+    };
+
     private static readonly Demo[] s_clusters =
     [
         new("nishi-mikawa-auto", "西三河自動車部品クラスター", "Nishi-Mikawa automotive parts cluster", ClusterSector.AutomotiveParts,
@@ -79,7 +88,7 @@ public static class DemoClusters
         foreach (var demo in s_clusters)
         {
             var id = Guid.CreateVersion7();
-            var region = new MatchingRegion { Centre = demo.Centre, RadiusKm = demo.RadiusKm };
+            var region = new MatchingRegion { Centre = demo.Centre, CentrePlace = s_centrePlaces.GetValueOrDefault(demo.Code), RadiusKm = demo.RadiusKm };
             await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO clusters (id, code, name_ja, name_en, sector, region, description, value_chain, coordinator_ids, status)
                 VALUES (@id, @Code, @NameJa, @NameEn, @sector, @region::jsonb, @Description, @Chain, @coordinators, 'published')

@@ -163,6 +163,8 @@ public static partial class FieldLabels
         // Query parameters: search, exports, lists, analytics, audit, taxonomy, imports.
         ["q"] = new("キーワード", "keywords"),
         ["issues"] = new("データの矛盾", "contradictions"),
+        ["near"] = new("場所", "place"),
+        ["centrePlace"] = new("中心の場所", "centre place"),
         ["process"] = new("工程", "process"),
         ["material"] = new("材質", "material"),
         ["equipmentType"] = new("設備の種類", "equipment type"),

@@ -188,6 +188,9 @@ internal static class ProblemCatalogEntries
         // Matching requests and invitations; regions.
         ("quality, cost and delivery must sum to 1.", "品質・コスト・納期の重みの合計を 1（100%）にしてください。"),
         ("The due date has passed.", "納期が過ぎています。"),
+        ("Give near or lat and lon, not both.", "場所（near）か緯度・経度のどちらか一方を指定してください。"),
+        ("withinKm needs lat and lon, or near.", "半径を使うには、緯度・経度か場所（near）を指定してください。"),
+        ("Give a centre (lat and lon) or a centrePlace (a municipality or postal code).", "中心を緯度・経度か、市区町村または郵便番号で指定してください。"),
         ("The due date is more than {years} years ahead.", "納期が {years} 年より先です。日付を確かめてください。"),
         ("A site closed to contract work has no spare capacity to offer: open contract work (open or limited) or leave spare capacity empty.",
             "受託加工を停止している事業所に空き能力はありません。受託加工を「受付中」か「一部受付」にするか、空き能力を空欄にしてください。"),

@@ -16,6 +16,7 @@ using Registry.Api.Disclosure;
 using Registry.Api.Errors;
 using Registry.Api.Http;
 using Registry.Api.OpenApi;
+using Registry.Api.Places;
 using Registry.Api.Search;
 using Registry.Contracts.Exports;
 
@@ -87,7 +88,8 @@ public static class ExportsApi
             .WithSummary("All published sites matching the search filters, streamed as NDJSON, CSV or GeoJSON")
             .Produces<SupplierExportRow>(StatusCodes.Status200OK, "application/x-ndjson", "text/csv", "application/geo+json")
             .WithMediaTypeSchema<SupplierGeoJson>(StatusCodes.Status200OK, "application/geo+json")
-            .ProducesProblemDocument(StatusCodes.Status406NotAcceptable);
+            .ProducesProblemDocument(StatusCodes.Status406NotAcceptable)
+            .ProducesProblemDocument(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
@@ -95,11 +97,22 @@ public static class ExportsApi
         [AsParameters] SupplierFilter filter,
         [Description("ndjson, csv or geojson; without it the Accept header decides (NDJSON by default).")]
         [FromQuery(Name = "format"), MaxLength(10)] string? format,
-        ClaimsPrincipal user, NpgsqlDataSource db, SupplierSearch search, TimeProvider clock, HttpContext http, CancellationToken ct)
+        ClaimsPrincipal user, NpgsqlDataSource db, SupplierSearch search, PlaceCentres centres, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (Validation.Errors(filter) is { Count: > 0 } invalid)
         {
             return Problems.Validation(invalid);
+        }
+
+        var (near, nearProblem) = await PlacesApi.NearAsync(filter.Near, centres, user, http, ct);
+        if (nearProblem is not null)
+        {
+            return nearProblem;
+        }
+
+        if (near is not null)
+        {
+            filter = filter with { Lat = near.Lat, Lon = near.Lon };
         }
 
         string? contentType;

@@ -8,16 +8,21 @@ namespace Registry.Api.Http;
 /// </summary>
 public static class GeoFilter
 {
-    public static IEnumerable<ValidationResult> Problems(double? lat, double? lon, double? withinKm)
+    public static IEnumerable<ValidationResult> Problems(double? lat, double? lon, double? withinKm, string? near = null)
     {
         if (lat is null != lon is null)
         {
             yield return new ValidationResult("lat and lon go together.", [lat is null ? "Lat" : "Lon"]);
         }
 
-        if (withinKm is not null && (lat is null || lon is null))
+        if (near is not null && (lat is not null || lon is not null))
         {
-            yield return new ValidationResult("withinKm needs lat and lon.", ["WithinKm"]);
+            yield return new ValidationResult("Give near or lat and lon, not both.", ["Near"]);
+        }
+
+        if (withinKm is not null && (lat is null || lon is null) && near is null)
+        {
+            yield return new ValidationResult("withinKm needs lat and lon, or near.", ["WithinKm"]);
         }
     }
 }

@@ -3,6 +3,7 @@ using Dapper;
 using Registry.Api.Data;
 using Registry.Api.Disclosure;
 using Registry.Api.Http;
+using Registry.Api.Places;
 using Registry.Api.Regions;
 using Registry.Api.Search;
 using Registry.Api.Search.Index;
@@ -19,7 +20,8 @@ namespace Registry.Api.Matching;
 /// what the caller may see of them, the best ones explained; then the region-complete chains over those.
 /// </summary>
 public sealed class MatchEvaluator(
-    SearchIndex index, SearchIndexFollower follower, SupplierSearch search, ReadDatabase reads, TaxonomyCatalog taxonomy, TimeProvider clock)
+    SearchIndex index, SearchIndexFollower follower, SupplierSearch search, ReadDatabase reads, TaxonomyCatalog taxonomy, PlaceCentres centres,
+    TimeProvider clock)
 {
     /// <summary>Sites per step taken from the hard filters (nearest first) and scored.</summary>
     public const int Pool = 60;
@@ -34,6 +36,20 @@ public sealed class MatchEvaluator(
     public const int MaxYearsAhead = 5;
 
     private static readonly string[] s_inspection = ["cmm", "scanner_3d", "vision_measuring", "xray_inspection"];
+
+    /// <summary>The request with its region's centre placed (RegionRules.PlaceAsync), and what is wrong with it.</summary>
+    public async Task<(MatchingRequestInput Request, Dictionary<string, string[]> Errors)> CheckAsync(
+        MatchingRequestInput request, ClaimsPrincipal user, bool english, CancellationToken ct)
+    {
+        var (region, errors) = await RegionRules.PlaceAsync(request.Region, centres, user, english, ct);
+        request = request with { Region = region };
+        foreach (var (field, messages) in Problems(request))
+        {
+            errors.TryAdd(field, messages);
+        }
+
+        return (request, errors);
+    }
 
     /// <summary>What is wrong with a request, by field (empty when nothing is): codes, weights, due date.</summary>
     public Dictionary<string, string[]> Problems(MatchingRequestInput request)
@@ -174,8 +190,8 @@ public sealed class MatchEvaluator(
             ToleranceUm = step.ToleranceUm,
             Certification = step.RequiredCertifications?.ToArray(),
             AcceptsContractWork = true,
-            Lat = region.Centre.Lat,
-            Lon = region.Centre.Lon,
+            Lat = region.Centre?.Lat,
+            Lon = region.Centre?.Lon,
             WithinKm = region.RadiusKm,
             Prefecture = prefecture,
         };

@@ -24,9 +24,10 @@ public static class MatchingApi
     }
 
     public static async Task<Results<Ok<MatchEvaluation>, ProblemHttpResult>> Preview(
-        MatchingRequestInput request, ClaimsPrincipal user, MatchEvaluator evaluator, CancellationToken ct)
+        MatchingRequestInput request, ClaimsPrincipal user, MatchEvaluator evaluator, HttpRequest http, CancellationToken ct)
     {
-        if (evaluator.Problems(request) is { Count: > 0 } problems)
+        (request, var problems) = await evaluator.CheckAsync(request, user, Language.IsEnglish(http), ct);
+        if (problems.Count > 0)
         {
             return Problems.Validation(problems);
         }

@@ -74,7 +74,8 @@ public static class MatchingRequestsApi
     public static async Task<Results<Created<MatchingRequest>, ProblemHttpResult>> Create(
         MatchingRequestInput body, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, HttpResponse response, CancellationToken ct)
     {
-        if (evaluator.Problems(body) is { Count: > 0 } problems)
+        (body, var problems) = await evaluator.CheckAsync(body, user, Language.IsEnglish(response.HttpContext.Request), ct);
+        if (problems.Count > 0)
         {
             return Problems.Validation(problems);
         }
@@ -141,7 +142,8 @@ public static class MatchingRequestsApi
             return precondition;
         }
 
-        if (evaluator.Problems(body) is { Count: > 0 } problems)
+        (body, var problems) = await evaluator.CheckAsync(body, user, Language.IsEnglish(http.Request), ct);
+        if (problems.Count > 0)
         {
             return Problems.Validation(problems);
         }
@@ -205,7 +207,7 @@ public static class MatchingRequestsApi
                 "INSERT INTO matching_candidates (request_id, step, rank, supplier_id, score) VALUES (@id, @step, @rank, @supplier, @score)",
                 rows, tx, cancellationToken: ct));
             // Where the request is to be served, for the demand-side gaps: the municipality of the nearest published site.
-            var centre = before.Input().Region.Centre;
+            var centre = before.Input().Region.Centre ?? new GeoLocation { Lat = 0, Lon = 0 };
             await connection.ExecuteAsync(new CommandDefinition("""
                 UPDATE matching_requests SET municipality_code = (
                     SELECT s.municipality_code FROM suppliers s WHERE s.status = 'published' AND s.municipality_code IS NOT NULL

@@ -10,7 +10,7 @@ namespace Registry.Api.Regions;
 public static class RegionSql
 {
     public static string Where(MatchingRegion? region, DynamicParameters args) =>
-        Where(region?.Centre.Lat, region?.Centre.Lon, region?.RadiusKm, region?.Prefectures, args);
+        Where(region?.Centre?.Lat, region?.Centre?.Lon, region?.RadiusKm, region?.Prefectures, args);
 
     public static string Where(double? lat, double? lon, double? radiusKm, IReadOnlyList<string>? prefectures, DynamicParameters args)
     {

@@ -8,6 +8,8 @@ using Registry.Api.Data;
 using Registry.Api.Disclosure;
 using Registry.Api.Errors;
 using Registry.Api.Http;
+using Registry.Api.OpenApi;
+using Registry.Api.Places;
 using Registry.Api.Search.Index;
 using Registry.Contracts.Search;
 using Registry.Contracts.Suppliers;
@@ -25,18 +27,30 @@ public static class SearchApi
             .WithDescription("""
                 Filters combine (AND). A filter on a section the caller may not see never matches a site that hides
                 that section, so hidden data cannot be inferred. Keyset pagination with limit and cursor; facets=true
-                adds counts for the whole filtered set.
-                """);
+                adds counts for the whole filtered set. `near` measures from a place (a municipality, a postal code) instead of lat and lon.
+                """)
+            .ProducesProblemDocument(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
     public static async Task<Results<Ok<SupplierSearchResult>, ProblemHttpResult>> SearchSuppliers(
         [AsParameters] SupplierQuery query, ClaimsPrincipal user, ReadDatabase reads, SupplierSearch search, TimeProvider clock,
-        SearchIndex index, SearchIndexFollower follower, HttpContext http, CancellationToken ct)
+        SearchIndex index, SearchIndexFollower follower, PlaceCentres centres, HttpContext http, CancellationToken ct)
     {
         if (Validation.Errors(query) is { Count: > 0 } invalid)
         {
             return Problems.Validation(invalid);
+        }
+
+        var (near, nearProblem) = await PlacesApi.NearAsync(query.Near, centres, user, http, ct);
+        if (nearProblem is not null)
+        {
+            return nearProblem;
+        }
+
+        if (near is not null)
+        {
+            query = query with { Lat = near.Lat, Lon = near.Lon };
         }
 
         var level = Viewer.Level(user);

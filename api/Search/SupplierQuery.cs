@@ -91,6 +91,11 @@ public record SupplierFilter : IValidatableObject
     [FromQuery(Name = "withinKm")]
     public double? WithinKm { get; init; }
 
+    [Description("Instead of lat and lon: a place, whose centre (the mean position of the registry's published sites there) withinKm and distances are measured from — a municipality code (5 or 6 digits), a postal code, or a municipality's name or an address beginning with one: near=232114&withinKm=30. 422 when the registry has no site there.")]
+    [MaxLength(100)]
+    [FromQuery(Name = "near")]
+    public string? Near { get; init; }
+
     [Range(0, 1000000)]
     [FromQuery(Name = "employeesMin")]
     public int? EmployeesMin { get; init; }
@@ -108,13 +113,13 @@ public record SupplierFilter : IValidatableObject
     public bool? VerifiedOnly { get; init; }
 
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => Http.GeoFilter.Problems(Lat, Lon, WithinKm);
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => Http.GeoFilter.Problems(Lat, Lon, WithinKm, Near);
 }
 
 /// <summary>GET /api/v1/suppliers: the filters, the order, facets and the page.</summary>
 public sealed record SupplierQuery : SupplierFilter
 {
-    [Description("relevance (default with q), distance (default with lat/lon), or name.")]
+    [Description("relevance (default with q), distance (default with lat/lon or near), or name.")]
     [WireEnum(typeof(SupplierSort))]
     [MaxLength(16)]
     [FromQuery(Name = "sort")]

@@ -1,4 +1,5 @@
 using Registry.Api.Http;
+using Registry.Api.Places;
 using Registry.Api.Taxonomy;
 using Registry.Contracts.Suppliers;
 using Registry.Contracts.Taxonomy;
@@ -6,8 +7,16 @@ using Registry.Contracts.Taxonomy;
 namespace Registry.Api.Suppliers;
 
 /// <summary>Checks beyond the contract's annotations: the Japanese codes and the taxonomy. Field names are the wire's.</summary>
-public sealed class SupplierValidation(TaxonomyCatalog taxonomy)
+public sealed class SupplierValidation(TaxonomyCatalog taxonomy, PlaceCatalog places)
 {
+    /// <summary>
+    /// Whether the site's postal code, prefecture and municipality agree (Places/SitePlaceRules), once their formats are
+    /// right: a known municipality, and a postal code of it. Each field's message in the caller's language.
+    /// </summary>
+    public Dictionary<string, string[]> CheckPlaces(SupplierInput input, bool english) =>
+        SitePlaceRules.Check(places, input.PostalCode, input.PrefectureCode, input.MunicipalityCode)
+            .ToDictionary(p => p.Key, p => new[] { p.Value.In(english) }, StringComparer.Ordinal);
+
     public Dictionary<string, string[]> Check(SupplierInput input)
     {
         var errors = Validation.Errors(input);

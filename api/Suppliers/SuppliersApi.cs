@@ -45,8 +45,9 @@ public static partial class SuppliersApi
         group.MapPost("", CreateSupplier).RequireAuthorization(Policies.Supplier)
             .AcceptsIdempotencyKey()
             .WithName("createSupplier").WithSummary("Register a supplier site (as a draft)")
-            .WithDescription("A supplier account is linked to the site it creates and may edit it from then on; coordinators may create sites for anyone.")
-            .ProducesProblemDocument(StatusCodes.Status409Conflict);
+            .WithDescription("A supplier account is linked to the site it creates and may edit it from then on; coordinators may create sites for anyone. A postal code that is not the municipality's, or an unknown municipality, is a 422 naming the field.")
+            .ProducesProblemDocument(StatusCodes.Status409Conflict)
+            .ProducesProblemDocument(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{id:guid}", GetSupplier).AllowAnonymous()
             .WithName("getSupplier").WithSummary("A supplier profile, with the sections the caller may see")
             .Produces(StatusCodes.Status304NotModified)
@@ -54,6 +55,7 @@ public static partial class SuppliersApi
         group.MapPut("/{id:guid}", UpdateSupplier).RequireAuthorization(Policies.CanEditSupplier)
             .WithName("updateSupplier").WithSummary("Replace the site's facts and disclosure levels (If-Match)")
             .ProducesProblemDocument(StatusCodes.Status404NotFound)
+            .ProducesProblemDocument(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblemDocument(StatusCodes.Status412PreconditionFailed)
             .ProducesProblemDocument(StatusCodes.Status428PreconditionRequired);
         group.MapPost("/{id:guid}/publish", Publish).RequireAuthorization(Policies.CanEditSupplier)
@@ -93,6 +95,11 @@ public static partial class SuppliersApi
         if (validation.Check(body) is { Count: > 0 } errors)
         {
             return Problems.Validation(errors);
+        }
+
+        if (Misplaced(validation, body, response.HttpContext.Request) is { } misplaced)
+        {
+            return misplaced;
         }
 
         var id = Guid.CreateVersion7();
@@ -139,6 +146,11 @@ public static partial class SuppliersApi
         if (validation.Check(body) is { Count: > 0 } errors)
         {
             return Problems.Validation(errors);
+        }
+
+        if (Misplaced(validation, body, http.Request) is { } misplaced)
+        {
+            return misplaced;
         }
 
         await using var change = await Change.BeginAsync(db, user, ct);
@@ -263,6 +275,17 @@ public static partial class SuppliersApi
         await change.RecordAsync(move.Event, "supplier", id, null, new { after.Status });
         await SupplierEvents.EmitAsync(connection, tx, store, id, move.Event, ct);
         return await change.CommitAsync(after, after.Version, response);
+    }
+
+    /// <summary>A postal code that is not the municipality's, or a municipality that does not exist, as a 422 naming the field.</summary>
+    private static ProblemHttpResult? Misplaced(SupplierValidation validation, SupplierInput body, HttpRequest request)
+    {
+        var english = Language.IsEnglish(request);
+        var errors = validation.CheckPlaces(body, english);
+        return errors.Count == 0 ? null : TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ProblemTypes.Validation,
+            title: english ? "The address does not agree" : "所在地が一致しません",
+            detail: string.Join(" ", errors.Values.SelectMany(m => m)),
+            extensions: new Dictionary<string, object?> { ["errors"] = errors });
     }
 
     /// <summary>The facts every published site has and this one lacks, as a 422; null when it has them all.</summary>

@@ -17,10 +17,13 @@ public static class TextFold
     /// NFKC (full-width ＹＡＭＡＤＡ and half-width ﾔﾏﾀﾞ become YAMADA and ヤマダ), lower case, and katakana as hiragana
     /// (メッキ and めっき become one word).
     /// </summary>
-    public static string Fold(string text)
+    public static string Fold(string text) => Hiragana(text.ToLowerInvariant());
+
+    /// <summary>NFKC, and katakana as hiragana (half-width katakana included); case and everything else as it is.</summary>
+    public static string Hiragana(string text)
     {
-        var folded = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-        return string.Create(folded.Length, folded, static (span, source) =>
+        var normal = text.Normalize(NormalizationForm.FormKC);
+        return string.Create(normal.Length, normal, static (span, source) =>
         {
             for (var i = 0; i < source.Length; i++)
             {

@@ -55,7 +55,12 @@ public sealed record QcdWeights
     + "delivery point: distances and chain legs are measured from it.")]
 public sealed record MatchingRegion
 {
-    public required GeoLocation Centre { get; init; }
+    [Description("The centre (the delivery point). A request may give centrePlace instead; answers always carry the centre.")]
+    public GeoLocation? Centre { get; init; }
+
+    [Description("The centre as a place: a municipality code (5 or 6 digits), a postal code, or a municipality's name or an address beginning with one. Without centre, the centre is the mean position of the registry's published sites there (as GET /api/v1/places/centre answers). Kept normalised (a 6-digit municipality code or NNN-NNNN) so that the region reads \"豊田市から 30 km\".")]
+    [MaxLength(100)]
+    public string? CentrePlace { get; init; }
 
     [Description("Only sites within this distance of the centre; without it, distance points fall to 0 at 200 km.")]
     [Range(1.0, 500.0)]

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatNumber, useI18n } from '@/lib/i18n';
+import { formatNumber, useI18n, joinList } from '@/lib/i18n';
 import './bar-chart.css';
 
 export interface ChartSeries {
@@ -77,7 +77,7 @@ export function BarChart({ title, series, categories, max, format, testId }: Bar
 
   const description = categories
     .map((category) => {
-      const values = series.map((s, i) => `${s.label} ${write(category.values[i] ?? 0)}`).join('、');
+      const values = joinList(series.map((s, i) => `${s.label} ${write(category.values[i] ?? 0)}`), language);
       return `${category.label}: ${values}${category.gap ? `（${category.gap}）` : ''}`;
     })
     .join('。');

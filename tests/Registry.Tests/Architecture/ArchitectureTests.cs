@@ -11,7 +11,7 @@ public sealed partial class ArchitectureTests
     /// <summary>Shared parts every feature may use; none of them may use a feature.</summary>
     private static readonly HashSet<string> s_shared = new(StringComparer.Ordinal)
     {
-        "Audit", "Auth", "Changes", "Data", "Disclosure", "Errors", "Events", "Http", "OpenApi", "RateLimits", "Regions", "Spa", "Taxonomy", "Text",
+        "Audit", "Auth", "Changes", "Data", "Disclosure", "Errors", "Events", "Http", "OpenApi", "Places", "RateLimits", "Regions", "Spa", "Taxonomy", "Text",
     };
 
     /// <summary>Every use of one feature by another, one way only (a use the other way round is a cycle).</summary>

@@ -76,7 +76,11 @@ public sealed partial class ProblemMessagesTests
 
                 var before = source[source.LastIndexOf('\n', Math.Max(0, first.Start - 1))..first.Start];
                 var message = text.ToString().Trim();
-                if (IsMessage(message, before))
+                // Said in both languages where it arises — `english ? "…" : "…"`, new Said("…", "…") — because its values
+                // differ by language too (a place's name in kanji or romaji): the Japanese half is the next literal.
+                var bilingual = i + 1 < literals.Count && source[first.End..literals[i + 1].Start].Trim() is "," or ":"
+                    && Japanese().IsMatch(literals[i + 1].Text);
+                if (!bilingual && IsMessage(message, before))
                 {
                     messages.Add(new Message($"{name}:{source[..first.Start].Count(c => c == '\n') + 1}", message));
                 }
@@ -287,4 +291,7 @@ public sealed partial class ProblemMessagesTests
     // Problems.NotFound("matching request"), new Transitions("request").
     [GeneratedRegex(@"(Problems\.NotFound|new Transitions)\(""(?<thing>[^""]+)""\)")]
     private static partial Regex NamedThing();
+
+    [GeneratedRegex(@"[\p{IsHiragana}\p{IsKatakana}\p{IsCJKUnifiedIdeographs}]")]
+    private static partial Regex Japanese();
 }

@@ -9,6 +9,8 @@ export interface ClusterDraft {
   nameEn: string;
   sector: ClusterSector;
   description: string;
+  /** The centre as a municipality (6-digit code) when one was chosen; lat and lon are then its position. */
+  centrePlace: string;
   lat: string;
   lon: string;
   radiusKm: string;
@@ -25,6 +27,7 @@ export function emptyClusterDraft(): ClusterDraft {
     nameEn: '',
     sector: 'automotive_parts',
     description: '',
+    centrePlace: '',
     lat: '',
     lon: '',
     radiusKm: '',
@@ -41,8 +44,9 @@ export function draftFromCluster(cluster: Cluster): ClusterDraft {
     nameEn: cluster.nameEn ?? '',
     sector: cluster.sector,
     description: cluster.description ?? '',
-    lat: String(cluster.region.centre.lat),
-    lon: String(cluster.region.centre.lon),
+    centrePlace: cluster.region.centrePlace ?? '',
+    lat: cluster.region.centre ? String(cluster.region.centre.lat) : '',
+    lon: cluster.region.centre ? String(cluster.region.centre.lon) : '',
     radiusKm: cluster.region.radiusKm == null ? '' : String(cluster.region.radiusKm),
     prefectures: [...(cluster.region.prefectures ?? [])],
     valueChain: [...cluster.valueChain],
@@ -90,7 +94,12 @@ export function clusterDraftToInput(draft: ClusterDraft, t: Translate): { input:
       nameJa: draft.nameJa.trim(),
       nameEn: draft.nameEn.trim() || null,
       sector: draft.sector,
-      region: { centre: { lat, lon }, radiusKm, prefectures: draft.prefectures.length > 0 ? draft.prefectures : null },
+      region: {
+        centre: { lat, lon },
+        ...(draft.centrePlace ? { centrePlace: draft.centrePlace } : {}),
+        radiusKm,
+        prefectures: draft.prefectures.length > 0 ? draft.prefectures : null,
+      },
       description: draft.description.trim() || null,
       valueChain: draft.valueChain,
       coordinatorAccountIds: draft.coordinatorAccountIds.length > 0 ? draft.coordinatorAccountIds : null,

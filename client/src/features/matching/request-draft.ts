@@ -33,6 +33,8 @@ export interface RequestDraft {
   dueDate: string;
   weights: Weights;
   qualityAssurance: QualityAssurance[];
+  /** The centre as a municipality (6-digit code) when one was chosen; lat and lon are then its position. */
+  centrePlace: string;
   lat: string;
   lon: string;
   radiusKm: string;
@@ -101,6 +103,7 @@ export function emptyDraft(): RequestDraft {
     dueDate: '',
     weights: { quality: 40, cost: 30, delivery: 30 },
     qualityAssurance: [],
+    centrePlace: '',
     lat: String(toyotaCityHall.lat),
     lon: String(toyotaCityHall.lon),
     radiusKm: '30',
@@ -200,8 +203,9 @@ export function inputToDraft(input: MatchingRequestInput): RequestDraft {
     dueDate: input.dueDate ?? '',
     weights: weightsFromFractions(input.weights),
     qualityAssurance: qualityAssuranceKinds.filter((kind) => input.qualityAssurance?.includes(kind)),
-    lat: String(input.region.centre.lat),
-    lon: String(input.region.centre.lon),
+    centrePlace: input.region.centrePlace ?? '',
+    lat: input.region.centre ? String(input.region.centre.lat) : '',
+    lon: input.region.centre ? String(input.region.centre.lon) : '',
     radiusKm: text(input.region.radiusKm),
     prefectures: [...(input.region.prefectures ?? [])],
     visibility: input.visibility ?? 'public',
@@ -311,7 +315,12 @@ export function draftToInput(draft: RequestDraft, t: Translate, today: string = 
         delivery: draft.weights.delivery / 100,
       },
       qualityAssurance: qualityAssuranceKinds.filter((kind) => draft.qualityAssurance.includes(kind)),
-      region: { centre: { lat: lat ?? 0, lon: lon ?? 0 }, radiusKm, prefectures },
+      region: {
+        centre: { lat: lat ?? 0, lon: lon ?? 0 },
+        ...(draft.centrePlace ? { centrePlace: draft.centrePlace } : {}),
+        radiusKm,
+        prefectures,
+      },
       visibility: draft.visibility,
     },
   };

@@ -12,6 +12,8 @@ export interface FilterDraft {
   fitZMm: string;
   toleranceUm: string;
   prefecture: string;
+  /** The municipality (6-digit code) the radius is around, instead of lat and lon. */
+  near: string;
   lat: string;
   lon: string;
   withinKm: string;
@@ -35,6 +37,7 @@ export function draftFromFilters(filters: SupplierFilters): FilterDraft {
     fitZMm: text(filters.fitZMm),
     toleranceUm: text(filters.toleranceUm),
     prefecture: text(filters.prefecture),
+    near: text(filters.near),
     lat: text(filters.lat),
     lon: text(filters.lon),
     withinKm: text(filters.withinKm),
@@ -79,8 +82,12 @@ export function filtersFromDraft(draft: FilterDraft, base: SupplierFilters): Sup
   filters.fitZMm = number(draft.fitZMm);
   filters.toleranceUm = number(draft.toleranceUm);
   if (draft.prefecture) filters.prefecture = draft.prefecture;
-  filters.lat = number(draft.lat);
-  filters.lon = number(draft.lon);
+  if (draft.near) {
+    filters.near = draft.near;
+  } else {
+    filters.lat = number(draft.lat);
+    filters.lon = number(draft.lon);
+  }
   filters.withinKm = number(draft.withinKm);
   filters.employeesMin = number(draft.employeesMin);
   filters.employeesMax = number(draft.employeesMax);

@@ -164,9 +164,26 @@ describe('search parameters that do not say a search', () => {
 
   it('name a radius without its point, and half a point: either would widen the search unsaid', () => {
     expect(problems('withinKm=30')).toEqual([{ param: 'withinKm', value: '30', kind: 'needsPoint' }]);
+    expect(problems('near=232114&withinKm=30')).toEqual([]);
     expect(problems('lat=35&withinKm=30')).toEqual([
       { param: 'lon', value: '', kind: 'needsBoth' },
       { param: 'withinKm', value: '30', kind: 'needsPoint' },
     ]);
+  });
+});
+
+describe('a search near a place', () => {
+  it('keeps the place in the URL and asks the API to measure from it, sorted by distance', () => {
+    const filters = parseFilters(new URLSearchParams('near=232114&withinKm=30&sort=distance'));
+
+    expect(filtersToParams(filters).toString()).toBe('near=232114&withinKm=30&sort=distance');
+    expect(toSearchQuery(filters, { limit: 20 })).toEqual({ limit: 20, near: '232114', withinKm: 30, sort: 'distance', facets: true });
+  });
+
+  it('measures from coordinates when both are given, as the API would refuse both', () => {
+    const query = toSearchQuery(parseFilters(new URLSearchParams('near=232114&lat=35&lon=137&withinKm=10')), { limit: 20 });
+
+    expect(query).toMatchObject({ lat: 35, lon: 137, withinKm: 10 });
+    expect(query.near).toBeUndefined();
   });
 });

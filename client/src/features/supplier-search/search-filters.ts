@@ -23,6 +23,8 @@ export interface SupplierFilters {
   qualification: string[];
   prefecture?: string;
   municipality?: string;
+  /** A place (a municipality code) the radius and distances are measured from, instead of lat and lon. */
+  near?: string;
   lat?: number;
   lon?: number;
   withinKm?: number;
@@ -36,7 +38,7 @@ export interface SupplierFilters {
 export const emptyFilters: SupplierFilters = { process: [], material: [], certification: [], qualification: [] };
 
 const listKeys = ['process', 'material', 'certification', 'qualification'] as const;
-const textKeys = ['q', 'equipmentType', 'prefecture', 'municipality'] as const;
+const textKeys = ['q', 'equipmentType', 'prefecture', 'municipality', 'near'] as const;
 const numberKeys = ['equipmentMinSpec', 'fitXMm', 'fitYMm', 'fitZMm', 'toleranceUm', 'lat', 'lon', 'withinKm'] as const;
 const integerKeys = ['employeesMin', 'employeesMax'] as const;
 const flagKeys = ['acceptsContractWork', 'verifiedOnly'] as const;
@@ -56,6 +58,7 @@ const urlOrder = [
   'qualification',
   'prefecture',
   'municipality',
+  'near',
   'lat',
   'lon',
   'withinKm',
@@ -163,7 +166,8 @@ export function filterProblems(params: URLSearchParams): FilterProblem[] {
     problems.push({ param: missing, value: '', kind: 'needsBoth' });
   }
   const radius = present('withinKm');
-  if (radius !== null && !wrong.has('withinKm') && (lat === null || lon === null)) {
+  // A radius measures from a point, or from a place (near=豊田市's code or a postal code).
+  if (radius !== null && !wrong.has('withinKm') && (lat === null || lon === null) && present('near') === null) {
     problems.push({ param: 'withinKm', value: radius, kind: 'needsPoint' });
   }
   return problems;
@@ -197,8 +201,8 @@ export function searchPoint(filters: SupplierFilters): { lat: number; lon: numbe
 }
 
 /**
- * The API's query for a search (operation searchSuppliers). The point goes only as a pair, and the radius only with
- * it; facets are asked for with the first page only.
+ * The API's query for a search (operation searchSuppliers). The point goes only as a pair (or, without one, the place
+ * it is `near`), and the radius only with it; facets are asked for with the first page only.
  */
 export function toSearchQuery(filters: SupplierFilters, page: { cursor?: string; limit: number }): SupplierSearchQuery {
   const point = searchPoint(filters);
@@ -229,12 +233,15 @@ export function toSearchQuery(filters: SupplierFilters, page: { cursor?: string;
     query.lat = point.lat;
     query.lon = point.lon;
     if (filters.withinKm !== undefined) query.withinKm = filters.withinKm;
+  } else if (filters.near) {
+    query.near = filters.near;
+    if (filters.withinKm !== undefined) query.withinKm = filters.withinKm;
   }
   if (filters.employeesMin !== undefined) query.employeesMin = filters.employeesMin;
   if (filters.employeesMax !== undefined) query.employeesMax = filters.employeesMax;
   if (filters.acceptsContractWork) query.acceptsContractWork = true;
   if (filters.verifiedOnly) query.verifiedOnly = true;
-  if (filters.sort && (filters.sort !== 'distance' || point)) query.sort = filters.sort;
+  if (filters.sort && (filters.sort !== 'distance' || point || filters.near)) query.sort = filters.sort;
   if (page.cursor) {
     query.cursor = page.cursor;
   } else {

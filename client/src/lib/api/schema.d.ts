@@ -1011,6 +1011,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/places/municipalities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Municipalities and wards by name (kanji, kana, romaji) or prefecture
+         * @description For pickers and for showing names instead of codes. `q` matches names in kanji (豊田), readings in hiragana,
+         *     katakana or half-width kana (とよた, トヨタ, ﾄﾖﾀ) and romaji (toyota), exact names first, then prefixes; a
+         *     leading prefecture name (愛知県豊田) narrows it. Without `q`, every municipality of `prefecture`. Cacheable:
+         *     ETag and Cache-Control.
+         */
+        get: operations["listMunicipalities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/places/municipalities/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One municipality by its 6-digit code (with check digit) or 5-digit code */
+        get: operations["getMunicipality"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/places/postal-codes/{postalCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a postal code covers: prefecture, municipality and town
+         * @description Accepts 4710025, 471-0025 and full-width digits. From Japan Post's KEN_ALL; a business's own code (事業所の個別番号) is not in it (404).
+         */
+        get: operations["getPostalCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/places/centre": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a place is, for a radius: the mean position of the registry's published sites there
+         * @description `near` is a municipality code (5 or 6 digits), a postal code, a municipality's name or an address that begins
+         *     with one. The centre is the mean position of the published sites with the postal code, else of those in the
+         *     municipality; 422 when the registry has none there (no position is made up).
+         */
+        get: operations["getPlaceCentre"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/suppliers": {
         parameters: {
             query?: never;
@@ -1022,13 +1104,13 @@ export interface paths {
          * Search published supplier sites
          * @description Filters combine (AND). A filter on a section the caller may not see never matches a site that hides
          *     that section, so hidden data cannot be inferred. Keyset pagination with limit and cursor; facets=true
-         *     adds counts for the whole filtered set.
+         *     adds counts for the whole filtered set. `near` measures from a place (a municipality, a postal code) instead of lat and lon.
          */
         get: operations["searchSuppliers"];
         put?: never;
         /**
          * Register a supplier site (as a draft)
-         * @description A supplier account is linked to the site it creates and may edit it from then on; coordinators may create sites for anyone.
+         * @description A supplier account is linked to the site it creates and may edit it from then on; coordinators may create sites for anyone. A postal code that is not the municipality's, or an unknown municipality, is a 422 naming the field.
          */
         post: operations["createSupplier"];
         delete?: never;
@@ -1546,6 +1628,8 @@ export interface components {
             /** Format: int32 */
             minLot?: number | null;
         };
+        /** @enum {string} */
+        CentreBasis: "sites_with_postal_code" | "sites_in_municipality";
         Certification: {
             /** Format: uuid */
             id: string;
@@ -2122,7 +2206,9 @@ export interface components {
             evaluatedAt: string;
         };
         MatchingRegion: {
-            centre: components["schemas"]["GeoLocation"];
+            centre?: components["schemas"]["GeoLocation"];
+            /** @description The centre as a place: a municipality code (5 or 6 digits), a postal code, or a municipality's name or an address beginning with one. Without centre, the centre is the mean position of the registry's published sites there (as GET /api/v1/places/centre answers). Kept normalised (a 6-digit municipality code or NNN-NNNN) so that the region reads "豊田市から 30 km". */
+            centrePlace?: string | null;
             /**
              * Format: double
              * @description Only sites within this distance of the centre; without it, distance points fall to 0 at 200 km.
@@ -2207,12 +2293,30 @@ export interface components {
             dueDate?: string | null;
             done?: boolean;
         };
+        Municipality: {
+            /** @description 全国地方公共団体コード: 6 digits with its check digit, as sites carry it. */
+            code: string;
+            /** @description The same code without its check digit (5 digits, as Japan Post's KEN_ALL writes it). */
+            code5: string;
+            /** @description Name in kanji as addresses write it, a district (郡) or designated city included: 豊田市, 名古屋市千種区, 北群馬郡榛東村. */
+            nameJa: string;
+            /** @description Reading in katakana: トヨタシ. */
+            nameKana: string;
+            /** @description Romaji (modified Hepburn, as municipalities write it): Toyota-shi, Nagoya-shi Chikusa-ku. */
+            nameEn: string;
+            kind: components["schemas"]["MunicipalityKind"];
+            /** @description Wards: the 6-digit code of their designated city. */
+            parentCode?: string | null;
+            prefecture: components["schemas"]["PrefectureName"];
+        };
         MunicipalityCount: {
             /** @description 全国地方公共団体コード; null for sites without one. */
             municipalityCode?: string | null;
             /** Format: int32 */
             sites: number;
         };
+        /** @enum {string} */
+        MunicipalityKind: "municipality" | "ward" | "designated_city";
         OAuthProblem: {
             /** @description A stable URI reference naming the kind of problem (docs/problems.md lists them). */
             type?: string | null;
@@ -2238,10 +2342,44 @@ export interface components {
             /** @description The same as detail, for OAuth 2.0 clients that read this field. */
             error_description?: string | null;
         };
+        PlaceCentre: {
+            /** @description The place as given, normalised: a 6-digit municipality code or a postal code NNN-NNNN. */
+            place: string;
+            /** @description The place's name in Japanese: 豊田市, or 〒471-0025 豊田市本町. */
+            labelJa: string;
+            labelEn: string;
+            municipality: components["schemas"]["Municipality"];
+            centre: components["schemas"]["GeoLocation"];
+            basis: components["schemas"]["CentreBasis"];
+            /**
+             * Format: int32
+             * @description How many published sites the centre is the mean of.
+             */
+            sites: number;
+        };
         PointGeometry: {
             /** @description Always `Point`. */
             type: string;
             coordinates: number[];
+        };
+        PostalArea: {
+            /** @description NNN-NNNN. */
+            postalCode: string;
+            /** @description Usually one; a code can span towns and, rarely, municipalities. */
+            places: components["schemas"]["PostalPlace"][];
+        };
+        PostalPlace: {
+            municipality: components["schemas"]["Municipality"];
+            /** @description The town (町域) in kanji; empty when the code covers the whole municipality (以下に掲載がない場合). */
+            town: string;
+            /** @description Prefecture, municipality and town as an address begins: 愛知県豊田市本町. */
+            address: string;
+        };
+        PrefectureName: {
+            /** @description JIS X 0401 code, 01–47. */
+            code: string;
+            nameJa: string;
+            nameEn: string;
         };
         Problem: {
             /** @description A stable URI reference naming the kind of problem (docs/problems.md lists them). */
@@ -7660,6 +7798,8 @@ export interface operations {
                 lat?: number;
                 lon?: number;
                 withinKm?: number;
+                /** @description Instead of lat and lon: a place, whose centre (the mean position of the registry's published sites there) withinKm and distances are measured from — a municipality code (5 or 6 digits), a postal code, or a municipality's name or an address beginning with one: near=232114&withinKm=30. 422 when the registry has no site there. */
+                near?: string;
                 employeesMin?: number;
                 employeesMax?: number;
                 /** @description Only sites that take contract work (open or limited). */
@@ -7704,6 +7844,19 @@ export interface operations {
             };
             /** @description Not Acceptable */
             406: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     RateLimit: components["headers"]["RateLimit"];
@@ -11370,10 +11523,342 @@ export interface operations {
             };
         };
     };
+    listMunicipalities: {
+        parameters: {
+            query?: {
+                q?: string;
+                prefecture?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Municipality"][];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or names an unknown query parameter. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller; wait for the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; the problem's traceId finds it in the logs. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMunicipality: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Municipality"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or names an unknown query parameter. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller; wait for the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; the problem's traceId finds it in the logs. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPostalCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postalCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostalArea"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or names an unknown query parameter. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller; wait for the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; the problem's traceId finds it in the logs. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlaceCentre: {
+        parameters: {
+            query: {
+                near: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceCentre"];
+                };
+            };
+            /** @description The request is malformed or names an unknown query parameter. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller; wait for the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; the problem's traceId finds it in the logs. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached just now (/problems/unavailable); retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     searchSuppliers: {
         parameters: {
             query?: {
-                /** @description relevance (default with q), distance (default with lat/lon), or name. */
+                /** @description relevance (default with q), distance (default with lat/lon or near), or name. */
                 sort?: "relevance" | "distance" | "name";
                 /** @description Also count the filtered set by process family, prefecture and certification. */
                 facets?: boolean;
@@ -11405,6 +11890,8 @@ export interface operations {
                 lat?: number;
                 lon?: number;
                 withinKm?: number;
+                /** @description Instead of lat and lon: a place, whose centre (the mean position of the registry's published sites there) withinKm and distances are measured from — a municipality code (5 or 6 digits), a postal code, or a municipality's name or an address beginning with one: near=232114&withinKm=30. 422 when the registry has no site there. */
+                near?: string;
                 employeesMin?: number;
                 employeesMax?: number;
                 /** @description Only sites that take contract work (open or limited). */
@@ -11432,6 +11919,19 @@ export interface operations {
             };
             /** @description The request is malformed or names an unknown query parameter (/problems/malformed-request, /problems/validation, /problems/unknown-query-parameter), or its cursor is not one this service gave out for this list and sort (/problems/invalid-cursor). */
             400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     RateLimit: components["headers"]["RateLimit"];
@@ -11575,7 +12075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was used with a different request. */
+            /** @description Unprocessable Content */
             422: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -11822,6 +12322,19 @@ export interface operations {
             };
             /** @description The body is not of a type this operation takes (see its request body). */
             415: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     RateLimit: components["headers"]["RateLimit"];

@@ -36,3 +36,8 @@ export function daysSince(value: string | Date, now: Date = new Date()): number 
 export function formatNumber(value: number, language: Language, digits = 1): string {
   return new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value);
 }
+
+/** A list as the language writes one: 板金加工、溶接 in Japanese, sheet metal, welding in English. */
+export function joinList(values: readonly string[], language: Language): string {
+  return values.join(language === 'en' ? ', ' : '、');
+}

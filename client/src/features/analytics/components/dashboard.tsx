@@ -2,7 +2,7 @@ import { useSearchParams } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/async-state';
 import { hasRole, useSessionState } from '@/lib/auth';
 import { fieldErrors } from '@/lib/field-errors';
-import { formatDateTime, useI18n } from '@/lib/i18n';
+import { formatDateTime, useI18n, joinList } from '@/lib/i18n';
 import { ApiError } from '@/lib/problem';
 import { useTaxonomyLabels } from '@/lib/taxonomy';
 import { useLoaded } from '@/lib/use-loaded';
@@ -34,7 +34,7 @@ export function Dashboard() {
 
   const regionText =
     [
-      query.prefecture.map((code) => labelOf('prefectures', code)).join('、'),
+      joinList(query.prefecture.map((code) => labelOf('prefectures', code)), language),
       query.lat !== undefined && query.lon !== undefined
         ? t('analytics.aroundPoint', { lat: query.lat, lon: query.lon, km: query.withinKm ?? '—' })
         : '',

@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
 import { BarChart } from '@/components/bar-chart';
 import { DataTable, type TableColumn } from '@/components/data-table';
+import { municipalityColumn } from '@/components/municipality-column';
 import { useI18n } from '@/lib/i18n';
+import { useMunicipalityNames } from '@/lib/places';
 import type { LabelOf } from '@/lib/taxonomy';
 import type { RegionCoverage } from '../api/types';
 
@@ -30,7 +32,7 @@ export function municipalityMatrix(coverage: RegionCoverage): MunicipalityRow[] 
 
 /**
  * Where in the region each process family is done: a chart of one family's sites per municipality (chosen), and the
- * whole matrix of municipalities × families as a table. The API names municipalities by code only and gives no
+ * whole matrix of municipalities × families as a table, municipalities by name (the places API). The API gives no
  * position for them, so they are not drawn on the map.
  */
 export function MunicipalityCoverage({ coverage, labelOf }: { coverage: RegionCoverage; labelOf: LabelOf }) {
@@ -39,16 +41,12 @@ export function MunicipalityCoverage({ coverage, labelOf }: { coverage: RegionCo
   const present = coverage.families.map((family, i) => ({ family, i })).filter(({ family }) => family.sites > 0);
   const [chosen, setChosen] = useState<string>(() => [...present].sort((a, b) => b.family.sites - a.family.sites)[0]?.family.processCode ?? '');
   const matrix = municipalityMatrix(coverage);
-  const municipality = (code: string) => code || t('coverage.municipalityUnknown');
+  const nameOf = useMunicipalityNames(matrix.map((row) => row.code));
+  const municipality = (code: string) => (code ? (nameOf(code) ?? code) : t('coverage.municipalityUnknown'));
 
   const chosenFamily = coverage.families.find((family) => family.processCode === chosen);
   const columns: TableColumn<MunicipalityRow>[] = [
-    {
-      key: 'municipality',
-      header: t('coverage.municipalityCode'),
-      value: (row) => municipality(row.code),
-      render: (row) => (row.code ? <code>{row.code}</code> : municipality(row.code)),
-    },
+    municipalityColumn('municipality', t('coverage.municipalityCode'), (row) => row.code, nameOf, t('coverage.municipalityUnknown')),
     { key: 'families', header: t('analytics.col.familiesPresent'), value: (row) => row.families, numeric: true },
     ...present.map(({ family, i }) => ({
       key: family.processCode,

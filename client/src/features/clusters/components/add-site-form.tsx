@@ -3,6 +3,7 @@ import { EmptyState, ErrorState } from '@/components/async-state';
 import { WriteAlert } from '@/components/write-alert';
 import type { SupplierSummary } from '@/lib/api/suppliers';
 import { useI18n } from '@/lib/i18n';
+import { useMunicipalityNames } from '@/lib/places';
 import type { WriteFailure } from '@/lib/write-result';
 import { joinCluster } from '../api/members';
 import { searchSites } from '../api/search-sites';
@@ -19,6 +20,7 @@ export function AddSiteForm({ cluster, onAdded }: { cluster: Cluster; onAdded: (
   const [q, setQ] = useState('');
   const [step, setStep] = useState('');
   const [found, setFound] = useState<Found>({ kind: 'idle' });
+  const nameOf = useMunicipalityNames(found.kind === 'ready' ? found.sites.map((site) => site.municipalityCode) : []);
   const [adding, setAdding] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
   const [failure, setFailure] = useState<WriteFailure | null>(null);
@@ -84,7 +86,8 @@ export function AddSiteForm({ cluster, onAdded }: { cluster: Cluster; onAdded: (
         <ul className="plain-list clusters__found" data-testid="found-sites">
           {found.sites.map((site) => (
             <li key={site.id}>
-              <span>{site.nameJa}</span> {site.municipalityCode && <code>{site.municipalityCode}</code>}{' '}
+              <span>{site.nameJa}</span>{' '}
+              {site.municipalityCode && <span className="muted" title={site.municipalityCode}>{nameOf(site.municipalityCode) ?? site.municipalityCode}</span>}{' '}
               <button
                 type="button"
                 className="button button--small"

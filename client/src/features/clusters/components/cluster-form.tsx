@@ -1,4 +1,5 @@
 import { useId, type FormEvent, type ReactNode } from 'react';
+import { CentrePlacePicker } from '@/components/centre-place-picker';
 import { FieldErrorList } from '@/components/field-error-list';
 import { SupplierMap } from '@/components/map';
 import { TaxonomyPicker } from '@/components/taxonomy-picker';
@@ -58,7 +59,10 @@ export function ClusterForm({ draft, onChange, onSubmit, submitLabel, busy, erro
         {...common}
         type="text"
         inputMode={options.inputMode}
-        onChange={(event) => onChange({ ...draft, [key]: event.target.value })}
+        onChange={(event) =>
+          // Coordinates typed by hand are no longer the chosen municipality's.
+          onChange({ ...draft, [key]: event.target.value, ...(key === 'lat' || key === 'lon' ? { centrePlace: '' } : {}) })
+        }
       />
     );
     return (
@@ -89,7 +93,7 @@ export function ClusterForm({ draft, onChange, onSubmit, submitLabel, busy, erro
   const lon = Number(draft.lon);
   const radius = Number(draft.radiusKm);
   const centre = draft.lat.trim() && draft.lon.trim() && Number.isFinite(lat) && Number.isFinite(lon) ? { lat, lon } : null;
-  const regionFields = ['region.centre.lat', 'region.centre.lon', 'region.radiusKm', 'region.prefectures'];
+  const regionFields = ['region.centre.lat', 'region.centre.lon', 'region.centrePlace', 'region.radiusKm', 'region.prefectures'];
   const regionMessages = errorsFor(errors, 'region').filter((m) => !regionFields.some((f) => errorsFor(errors, f).includes(m)));
   const prefectureMessages = errorsFor(errors, 'region.prefectures');
   const chainMessages = errorsFor(errors, 'valueChain');
@@ -129,6 +133,14 @@ export function ClusterForm({ draft, onChange, onSubmit, submitLabel, busy, erro
       <fieldset className="cluster-form__group">
         <legend>{t('clusters.region')}</legend>
         <p className="form__hint">{t('clusters.form.regionHint')}</p>
+        <CentrePlacePicker
+          label={t('places.centrePlace')}
+          value={draft.centrePlace}
+          onPlaced={(placed) =>
+            onChange(placed ? { ...draft, centrePlace: placed.code, lat: String(placed.lat), lon: String(placed.lon) } : { ...draft, centrePlace: '' })
+          }
+          messages={errorsFor(errors, 'region.centrePlace')}
+        />
         <div className="cluster-form__grid">
           {field('lat', 'region.centre.lat', t('clusters.form.lat'), { required: true, inputMode: 'decimal' })}
           {field('lon', 'region.centre.lon', t('clusters.form.lon'), { required: true, inputMode: 'decimal' })}
@@ -149,10 +161,10 @@ export function ClusterForm({ draft, onChange, onSubmit, submitLabel, busy, erro
         <SupplierMap
           points={[]}
           label={t('clusters.form.regionMap')}
-          fitKey={`${draft.radiusKm}|${centre ? 'c' : ''}`}
+          fitKey={`${draft.radiusKm}|${centre ? 'c' : ''}|${draft.centrePlace}`}
           circle={centre && radius > 0 ? { center: centre, km: radius } : null}
           pin={centre}
-          onPick={(point) => onChange({ ...draft, lat: point.lat.toFixed(4), lon: point.lon.toFixed(4) })}
+          onPick={(point) => onChange({ ...draft, centrePlace: '', lat: point.lat.toFixed(4), lon: point.lon.toFixed(4) })}
           pickHint={t('clusters.form.regionPickHint')}
           fallbackPrefecture={draft.prefectures[0] ?? null}
           height={260}

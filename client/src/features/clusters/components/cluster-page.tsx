@@ -5,8 +5,9 @@ import { useConfirm } from '@/components/confirm-dialog';
 import { NotFound } from '@/components/not-found';
 import { WriteAlert } from '@/components/write-alert';
 import { ApiError } from '@/lib/problem';
-import { formatNumber, useI18n } from '@/lib/i18n';
+import { formatNumber, useI18n, joinList } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/page-title';
+import { useRegionLabel } from '@/lib/places';
 import { useTaxonomyLabels } from '@/lib/taxonomy';
 import { useLoaded } from '@/lib/use-loaded';
 import type { WriteFailure } from '@/lib/write-result';
@@ -71,6 +72,7 @@ function ClusterView({
   const { t, language } = useI18n();
   const viewer = useClusterViewer(cluster);
   const labelOf = useTaxonomyLabels(['prefectures']);
+  const regionLabel = useRegionLabel([cluster.region]);
   const stepLabel = useStepLabel(cluster.valueChain);
   usePageTitle(language === 'en' && cluster.nameEn ? cluster.nameEn : cluster.nameJa, 1);
   const [working, setWorking] = useState(false);
@@ -109,11 +111,15 @@ function ClusterView({
   }
 
   const region = cluster.region;
+  const placed = regionLabel(region);
   const regionParts = [
-    t('clusters.regionCentre', { lat: formatNumber(region.centre.lat, language, 4), lon: formatNumber(region.centre.lon, language, 4) }),
-    region.radiusKm != null ? t('clusters.regionRadius', { km: formatNumber(region.radiusKm, language) }) : null,
+    placed ??
+      (region.centre
+        ? t('clusters.regionCentre', { lat: formatNumber(region.centre.lat, language, 4), lon: formatNumber(region.centre.lon, language, 4) })
+        : null),
+    !placed && region.radiusKm != null ? t('clusters.regionRadius', { km: formatNumber(region.radiusKm, language) }) : null,
     region.prefectures && region.prefectures.length > 0
-      ? t('clusters.regionPrefectures', { names: region.prefectures.map((code) => labelOf('prefectures', code)).join('、') })
+      ? t('clusters.regionPrefectures', { names: joinList(region.prefectures.map((code) => labelOf('prefectures', code)), language) })
       : null,
   ].filter(Boolean);
 

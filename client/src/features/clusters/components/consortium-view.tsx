@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { ErrorState, LoadingState } from '@/components/async-state';
 import { GapAlert } from '@/components/gap-alert';
 import { WriteAlert } from '@/components/write-alert';
-import { formatNumber, useI18n } from '@/lib/i18n';
+import { formatNumber, useI18n, joinList } from '@/lib/i18n';
 import { useLoaded } from '@/lib/use-loaded';
 import type { WriteFailure } from '@/lib/write-result';
 import { getConsortium } from '../api/get-consortium';
@@ -142,7 +142,7 @@ function Proposal({
           <ul className="plain-list consortium__sites" data-testid="consortium-sites">
             {sites.map((site) => (
               <li key={site.supplierId} data-testid="consortium-site">
-                <strong>{site.nameJa}</strong>: {site.steps.map(stepLabel).join('、')}
+                <strong>{site.nameJa}</strong>: {joinList(site.steps.map(stepLabel), language)}
                 {participants.has(site.supplierId) && <span className="badge badge--on">{t('consortium.participant')}</span>}
               </li>
             ))}

@@ -3,7 +3,9 @@ import { BarChart } from '@/components/bar-chart';
 import { coverageColumns } from '@/components/coverage-columns';
 import { DataTable, type TableColumn } from '@/components/data-table';
 import { GapAlert } from '@/components/gap-alert';
+import { municipalityColumn } from '@/components/municipality-column';
 import { formatDateTime, useI18n } from '@/lib/i18n';
+import { useMunicipalityNames } from '@/lib/places';
 import { useLoaded } from '@/lib/use-loaded';
 import { getClusterCoverage } from '../api/get-cluster-coverage';
 import type { Cluster, ClusterCoverage, CoverageRow } from '../api/types';
@@ -32,6 +34,7 @@ export function CoverageView({ cluster, coverage }: { cluster: Cluster; coverage
   const { t, language } = useI18n();
   const stepLabel = useStepLabel(cluster.valueChain);
   const rows = coverage.steps.map((row, i) => ({ ...row, step: row.step ?? i }));
+  const nameOf = useMunicipalityNames(rows.flatMap((row) => row.byMunicipality.map((entry) => entry.municipalityCode)));
   const gaps = new Set(coverage.gaps);
   const isGap = (row: CoverageRow & { step: number }) => gaps.has(row.step) || row.sites === 0;
   const series = [
@@ -64,12 +67,7 @@ export function CoverageView({ cluster, coverage }: { cluster: Cluster; coverage
     .map(([code, counts]) => ({ code, counts, total: counts.reduce((a, b) => a + b, 0) }))
     .sort((a, b) => b.total - a.total || a.code.localeCompare(b.code));
   const municipalityColumns: TableColumn<(typeof byMunicipality)[number]>[] = [
-    {
-      key: 'municipality',
-      header: t('coverage.municipalityCode'),
-      value: (row) => row.code || t('coverage.municipalityUnknown'),
-      render: (row) => (row.code ? <code>{row.code}</code> : t('coverage.municipalityUnknown')),
-    },
+    municipalityColumn('municipality', t('coverage.municipalityCode'), (row) => row.code, nameOf, t('coverage.municipalityUnknown')),
     ...rows.map((row, i) => ({
       key: `step-${i}`,
       header: stepLabel(row.step),

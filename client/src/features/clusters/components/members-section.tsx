@@ -4,8 +4,10 @@ import { ErrorState, LoadingState } from '@/components/async-state';
 import { DataTable, type TableColumn } from '@/components/data-table';
 import { useConfirm } from '@/components/confirm-dialog';
 import { GapAlert } from '@/components/gap-alert';
+import { municipalityColumn } from '@/components/municipality-column';
 import { WriteAlert } from '@/components/write-alert';
 import { formatIsoDate, useI18n } from '@/lib/i18n';
+import { useMunicipalityNames } from '@/lib/places';
 import { useLoaded } from '@/lib/use-loaded';
 import type { WriteFailure, WriteResult } from '@/lib/write-result';
 import { acceptMember, listMembers, removeMember } from '../api/members';
@@ -118,6 +120,7 @@ export function MemberTable({
   const uncovered = cluster.valueChain.map((_, i) => i).filter((i) => !covered.has(i));
   const actions = viewer.manages || members.some((m) => mine.has(m.supplierId));
 
+  const nameOf = useMunicipalityNames(members.map((m) => m.municipalityCode));
   const columns: TableColumn<ClusterMember>[] = [
     {
       key: 'name',
@@ -154,12 +157,7 @@ export function MemberTable({
           </span>
         ),
     },
-    {
-      key: 'municipality',
-      header: t('coverage.municipalityCode'),
-      value: (m) => m.municipalityCode ?? '',
-      render: (m) => (m.municipalityCode ? <code>{m.municipalityCode}</code> : '—'),
-    },
+    municipalityColumn('municipality', t('coverage.municipalityCode'), (m) => m.municipalityCode, nameOf),
     {
       key: 'since',
       header: t('clusters.col.since'),

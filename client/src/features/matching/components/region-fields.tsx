@@ -1,4 +1,5 @@
 import { LoadingState } from '@/components/async-state';
+import { CentrePlacePicker } from '@/components/centre-place-picker';
 import { FieldErrorList } from '@/components/field-error-list';
 import { SupplierMap } from '@/components/map';
 import { belongsTo, errorsFor, type FieldErrors } from '@/lib/field-errors';
@@ -10,7 +11,7 @@ import { DraftField } from '@/components/draft-field';
 // The region's own fields; the API names the centre's `region.lat` as well as `region.centre.lat`.
 const latFields = ['region.centre.lat', 'region.lat'];
 const lonFields = ['region.centre.lon', 'region.lon'];
-const ownFields = [...latFields, ...lonFields, 'region.radiusKm', 'region.prefectures'];
+const ownFields = [...latFields, ...lonFields, 'region.centrePlace', 'region.radiusKm', 'region.prefectures'];
 
 export interface RegionFieldsProps {
   draft: RequestDraft;
@@ -40,13 +41,21 @@ export function RegionFields({ draft, onChange, errors, domId }: RegionFieldsPro
       <legend>{t('matching.region')}</legend>
       <p className="muted form__hint">{t('matching.regionLead')}</p>
       <FieldErrorList id={wholeId} messages={whole} />
+      <CentrePlacePicker
+        label={t('places.centrePlace')}
+        value={draft.centrePlace}
+        onPlaced={(placed) =>
+          onChange(placed ? { ...draft, centrePlace: placed.code, lat: String(placed.lat), lon: String(placed.lon) } : { ...draft, centrePlace: '' })
+        }
+        messages={errorsFor(errors, 'region.centrePlace')}
+      />
       <div className="request-form__grid">
         <DraftField
           id={domId('region.centre.lat')}
           name="region.centre.lat"
           label={t('matching.lat')}
           value={draft.lat}
-          onChange={(value) => onChange({ ...draft, lat: value })}
+          onChange={(value) => onChange({ ...draft, centrePlace: '', lat: value })}
           messages={latFields.flatMap((field) => errorsFor(errors, field))}
           type="number"
         />
@@ -55,7 +64,7 @@ export function RegionFields({ draft, onChange, errors, domId }: RegionFieldsPro
           name="region.centre.lon"
           label={t('matching.lon')}
           value={draft.lon}
-          onChange={(value) => onChange({ ...draft, lon: value })}
+          onChange={(value) => onChange({ ...draft, centrePlace: '', lon: value })}
           messages={lonFields.flatMap((field) => errorsFor(errors, field))}
           type="number"
         />
@@ -80,11 +89,11 @@ export function RegionFields({ draft, onChange, errors, domId }: RegionFieldsPro
       <SupplierMap
         points={[]}
         label={t('matching.region')}
-        fitKey={`${draft.radiusKm}|${draft.prefectures.join(',')}`}
+        fitKey={`${draft.radiusKm}|${draft.prefectures.join(',')}|${draft.centrePlace}`}
         circle={circle}
         pin={centre}
         fallbackPrefecture={circle ? null : (draft.prefectures[0] ?? null)}
-        onPick={(point) => onChange({ ...draft, lat: point.lat.toFixed(4), lon: point.lon.toFixed(4) })}
+        onPick={(point) => onChange({ ...draft, centrePlace: '', lat: point.lat.toFixed(4), lon: point.lon.toFixed(4) })}
         pickHint={t('matching.regionHint')}
         height={280}
       />

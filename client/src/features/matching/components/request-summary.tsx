@@ -1,4 +1,5 @@
-import { formatDateTime, formatNumber, useI18n } from '@/lib/i18n';
+import { formatDateTime, formatNumber, useI18n, joinList } from '@/lib/i18n';
+import { useRegionLabel } from '@/lib/places';
 import { useTaxonomyLabels } from '@/lib/taxonomy';
 import type { MatchingRequest } from '../api/types';
 import { qualityAssuranceKinds } from '../request-draft';
@@ -12,13 +13,19 @@ export function RequestSummary({ saved, withState = true }: { saved: MatchingReq
   const { t, language } = useI18n();
   const labelOf = useTaxonomyLabels(['processes', 'materials', 'prefectures']);
   const request = saved.request;
+  const regionLabel = useRegionLabel([request.region]);
   const given = (value: string | number | null | undefined) =>
     value === null || value === undefined || value === '' ? t('matching.notGiven') : typeof value === 'number' ? formatNumber(value, language, 3) : value;
   const qa = qualityAssuranceKinds.filter((kind) => request.qualityAssurance?.includes(kind));
   const region = request.region;
+  const placed = regionLabel(region);
   const regionParts = [
-    t('matching.regionSummary', { lat: region.centre.lat, lon: region.centre.lon }),
-    ...(region.radiusKm ? [t('matching.radiusSummary', { km: formatNumber(region.radiusKm, language) })] : []),
+    ...(placed
+      ? [placed]
+      : [
+          ...(region.centre ? [t('matching.regionSummary', { lat: region.centre.lat, lon: region.centre.lon })] : []),
+          ...(region.radiusKm ? [t('matching.radiusSummary', { km: formatNumber(region.radiusKm, language) })] : []),
+        ]),
     ...(region.prefectures ?? []).map((code) => labelOf('prefectures', code)),
   ];
 
@@ -39,7 +46,7 @@ export function RequestSummary({ saved, withState = true }: { saved: MatchingReq
             <li key={i} data-testid="summary-step">
               {labelOf('processes', step.processCode)}
               {step.materialCodes && step.materialCodes.length > 0 && (
-                <> — {step.materialCodes.map((code) => labelOf('materials', code)).join('、')}</>
+                <> — {joinList(step.materialCodes.map((code) => labelOf('materials', code)), language)}</>
               )}
             </li>
           ))}
@@ -58,7 +65,7 @@ export function RequestSummary({ saved, withState = true }: { saved: MatchingReq
       <dt>{t('matching.dueDate')}</dt>
       <dd>{given(request.dueDate)}</dd>
       <dt>{t('matching.qualityAssurance')}</dt>
-      <dd>{qa.length > 0 ? qa.map((kind) => t(`matching.qa.${kind}`)).join('、') : t('matching.notGiven')}</dd>
+      <dd>{qa.length > 0 ? joinList(qa.map((kind) => t(`matching.qa.${kind}`)), language) : t('matching.notGiven')}</dd>
       <dt>{t('matching.region')}</dt>
       <dd data-testid="summary-region">{regionParts.join(' / ')}</dd>
       <dt>{t('matching.visibility')}</dt>

@@ -7,8 +7,10 @@ import { TaxonomyPicker } from '@/components/taxonomy-picker';
 import { WriteAlert } from '@/components/write-alert';
 import { errorsFor, unclaimedErrors, type FieldErrors } from '@/lib/field-errors';
 import { useI18n, type MessageKey } from '@/lib/i18n';
+import { useMunicipalityNames } from '@/lib/places';
 import { useTaxonomy } from '@/lib/taxonomy';
 import type { WriteFailure } from '@/lib/write-result';
+import { usePostalFill } from '../hooks/use-postal-fill';
 import { sections, type SiteFacts } from '../site-facts';
 
 // Every field name (the API's) that this form shows messages for; others go to the alert above it.
@@ -68,6 +70,8 @@ export function SiteFactsForm({
   const { t } = useI18n();
   const id = useId();
   const prefectures = useTaxonomy('prefectures');
+  const postal = usePostalFill(facts, onChange);
+  const municipalityName = useMunicipalityNames([facts.municipalityCode])(facts.municipalityCode);
 
   const errorId = (field: string) => `${id}-${field.replace(/\W/g, '-')}-errors`;
   const fieldState = (field: string) => {
@@ -180,7 +184,10 @@ export function SiteFactsForm({
       <fieldset className="form__group">
         <legend>{t('editor.place')}</legend>
         <div className="form__row">
-          {field('postalCode', t('facts.postalCode'), facts.postalCode, setText('postalCode'), { hint: t('facts.postalCodeHint') })}
+          {field('postalCode', t('facts.postalCode'), facts.postalCode, postal.setPostalCode, {
+            hint: t('facts.postalCodeHint'),
+            inputMode: 'numeric',
+          })}
           <div className="form__field">
             <label htmlFor={prefectureState.props.id}>
               {t('facts.prefecture')}
@@ -204,9 +211,18 @@ export function SiteFactsForm({
           </div>
           {field('municipalityCode', t('facts.municipalityCode'), facts.municipalityCode, setText('municipalityCode'), {
             inputMode: 'numeric',
-            hint: t('facts.municipalityCodeHint'),
+            hint: municipalityName ?? t('facts.municipalityCodeHint'),
           })}
         </div>
+        {postal.state.kind !== 'idle' && (
+          <p className={postal.state.kind === 'unknown' || postal.state.kind === 'failed' ? 'form__hint form__warning' : 'muted form__hint'} role="status" data-testid="postal-fill">
+            {postal.state.kind === 'looking' && t('places.postalLooking')}
+            {postal.state.kind === 'filled' &&
+              t(postal.state.kept ? 'places.postalFilledKept' : 'places.postalFilled', { address: postal.state.address })}
+            {postal.state.kind === 'unknown' && t('places.postalUnknown', { code: postal.state.postalCode })}
+            {postal.state.kind === 'failed' && t('places.postalFailed')}
+          </p>
+        )}
         {field('address', t('facts.address'), facts.address, setText('address'))}
         <div className="form__row">
           {field('location.lat', t('search.lat'), facts.lat, setText('lat'), { inputMode: 'decimal' })}

@@ -1,4 +1,4 @@
-import { formatIsoDate, formatNumber, useI18n } from '@/lib/i18n';
+import { formatIsoDate, formatNumber, useI18n, joinList } from '@/lib/i18n';
 import type { LabelOf } from '@/lib/taxonomy';
 import type { SupplierProfile } from '@/lib/api/suppliers';
 import { NoneRecorded, ProfileSection } from './profile-section';
@@ -52,7 +52,7 @@ function ContactSection({ profile }: Props) {
 }
 
 function CapabilitiesSection({ profile, labelOf }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const items = profile.capabilities.items ?? [];
   return (
     <ProfileSection name="capabilities" title={t('section.capabilities')} section={profile.capabilities} wide>
@@ -77,7 +77,7 @@ function CapabilitiesSection({ profile, labelOf }: Props) {
               {items.map((item) => (
                 <tr key={item.id}>
                   <td>{labelOf('processes', item.processCode)}</td>
-                  <td>{item.materialCodes.map((code) => labelOf('materials', code)).join('、') || dash}</td>
+                  <td>{joinList(item.materialCodes.map((code) => labelOf('materials', code)), language) || dash}</td>
                   <td className="table__nowrap">
                     {item.maxXMm != null || item.maxYMm != null || item.maxZMm != null
                       ? `${item.maxXMm ?? '?'} × ${item.maxYMm ?? '?'} × ${item.maxZMm ?? '?'} mm`

@@ -5,7 +5,8 @@ import { SupplierMap } from '@/components/map';
 import { NotFound } from '@/components/not-found';
 import { WriteAlert } from '@/components/write-alert';
 import { reconfirmSupplier, type SupplierProfile as Profile } from '@/lib/api/suppliers';
-import { formatIsoDate, useI18n } from '@/lib/i18n';
+import { formatIsoDate, useI18n, joinList } from '@/lib/i18n';
+import { useMunicipalityNames } from '@/lib/places';
 import { ApiError } from '@/lib/problem';
 import { usePageTitle } from '@/lib/page-title';
 import { useTaxonomyLabels } from '@/lib/taxonomy';
@@ -41,6 +42,7 @@ export function SupplierProfile({ id }: { id: string }) {
 
 export function ProfileView({ profile, onChanged }: { profile: Profile; onChanged?: (profile: Profile) => void }) {
   const { t, language } = useI18n();
+  const municipalityName = useMunicipalityNames([profile.municipalityCode])(profile.municipalityCode);
   const labelOf = useTaxonomyLabels([
     'processes',
     'materials',
@@ -75,7 +77,7 @@ export function ProfileView({ profile, onChanged }: { profile: Profile; onChange
     readiness.edi && t('digital.edi'),
     readiness.onlineOrdering && t('digital.onlineOrdering'),
     readiness.faxOnly && t('digital.faxOnly'),
-  ].filter(Boolean);
+  ].filter((label): label is string => Boolean(label));
 
   return (
     <article className="profile" data-testid="supplier-profile">
@@ -146,7 +148,10 @@ export function ProfileView({ profile, onChanged }: { profile: Profile; onChange
             <dd>
               {labelOf('prefectures', profile.prefectureCode)}
               {profile.municipalityCode && (
-                <span className="muted"> {t('supplier.municipalityCode', { code: profile.municipalityCode })}</span>
+                <span className={municipalityName ? undefined : 'muted'} title={profile.municipalityCode} data-testid="municipality">
+                  {' '}
+                  {municipalityName ?? t('supplier.municipalityCode', { code: profile.municipalityCode })}
+                </span>
               )}
             </dd>
             {profile.address && (
@@ -193,7 +198,7 @@ export function ProfileView({ profile, onChanged }: { profile: Profile; onChange
             {profile.industryCodes.length > 0 && (
               <>
                 <dt>{t('facts.industries')}</dt>
-                <dd>{profile.industryCodes.map((code) => labelOf('industries', code)).join('、')}</dd>
+                <dd>{joinList(profile.industryCodes.map((code) => labelOf('industries', code)), language)}</dd>
               </>
             )}
             {profile.website && (
@@ -207,7 +212,7 @@ export function ProfileView({ profile, onChanged }: { profile: Profile; onChange
               </>
             )}
             <dt>{t('facts.digital')}</dt>
-            <dd>{readinessLabels.length > 0 ? readinessLabels.join('、') : t('digital.none')}</dd>
+            <dd>{readinessLabels.length > 0 ? joinList(readinessLabels, language) : t('digital.none')}</dd>
           </dl>
         </section>
         {profile.location && (

@@ -1,5 +1,6 @@
 import { useId, type FormEvent, type ReactNode } from 'react';
 import { FieldErrorList } from '@/components/field-error-list';
+import { MunicipalityPicker } from '@/components/municipality-picker';
 import { TaxonomyPicker } from '@/components/taxonomy-picker';
 import { errorsFor, unclaimedErrors, type FieldErrors } from '@/lib/field-errors';
 import { useI18n } from '@/lib/i18n';
@@ -18,6 +19,7 @@ const panelFields = [
   'fitZMm',
   'toleranceUm',
   'prefecture',
+  'near',
   'lat',
   'lon',
   'withinKm',
@@ -191,16 +193,29 @@ export function FilterPanel({
       <fieldset className="form__group">
         <legend>{t('search.point')}</legend>
         <p className="muted form__hint">{t('search.pointHint')}</p>
-        <div className="form__row">
-          {numberInput('lat', t('search.lat'))}
-          {numberInput('lon', t('search.lon'))}
+        <div className="form__field">
+          <MunicipalityPicker
+            name="near"
+            label={t('search.near')}
+            value={draft.near}
+            onChange={(municipality) => onChange({ ...draft, near: municipality?.code ?? '', lat: '', lon: '' })}
+            invalid={errorsFor(errors, 'near').length > 0}
+            describedBy={described('near')}
+          />
+          <FieldErrorList id={errorId('near')} messages={errorsFor(errors, 'near')} />
         </div>
+        {!draft.near && (
+          <div className="form__row">
+            {numberInput('lat', t('search.lat'))}
+            {numberInput('lon', t('search.lon'))}
+          </div>
+        )}
         {numberInput('withinKm', t('search.withinKm'), 'km')}
-        {(draft.lat || draft.lon) && (
+        {(draft.near || draft.lat || draft.lon) && (
           <button
             type="button"
             className="button button--secondary button--small"
-            onClick={() => onChange({ ...draft, lat: '', lon: '', withinKm: '' })}
+            onClick={() => onChange({ ...draft, near: '', lat: '', lon: '', withinKm: '' })}
           >
             {t('search.clearPoint')}
           </button>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { SupplierSummary } from '@/lib/api/suppliers';
-import { daysSince, formatNumber, useI18n } from '@/lib/i18n';
+import { daysSince, formatNumber, useI18n, joinList } from '@/lib/i18n';
+import { useMunicipalityNames } from '@/lib/places';
 import { shortLabel, type LabelOf } from '@/lib/taxonomy';
 
 /** The results: name, place, process headlines, certifications, verification, distance and freshness. */
@@ -18,6 +19,7 @@ export function ResultList({
   now?: Date;
 }) {
   const { t, language } = useI18n();
+  const nameOf = useMunicipalityNames(items.map((item) => item.municipalityCode));
   return (
     <ol className="results" data-testid="search-results">
       {items.map((item) => {
@@ -52,7 +54,10 @@ export function ResultList({
             <p className="result__place">
               {labelOf('prefectures', item.prefectureCode)}
               {item.municipalityCode && (
-                <span className="muted"> {t('supplier.municipalityCode', { code: item.municipalityCode })}</span>
+                <span className={nameOf(item.municipalityCode) ? undefined : 'muted'} title={item.municipalityCode}>
+                  {' '}
+                  {nameOf(item.municipalityCode) ?? t('supplier.municipalityCode', { code: item.municipalityCode })}
+                </span>
               )}
             </p>
             {item.keywordHits && item.keywordHits.length > 0 && (
@@ -77,7 +82,7 @@ export function ResultList({
                 ) : item.certifications.length === 0 ? (
                   <span className="muted">{t('supplier.noCertifications')}</span>
                 ) : (
-                  item.certifications.map((code) => shortLabel(labelOf('certifications', code))).join('、')
+                  joinList(item.certifications.map((code) => shortLabel(labelOf('certifications', code))), language)
                 )}
               </span>
               <span className="muted" data-testid="confirmed">

@@ -5,6 +5,7 @@ import { SupplierMap, type LatLon, type MapPoint } from '@/components/map';
 import { fieldErrors, type FieldErrors } from '@/lib/field-errors';
 import { focusFirstError } from '@/lib/focus-first-error';
 import { useI18n, type Translate } from '@/lib/i18n';
+import { getPlaceCentre, useMunicipalityNames } from '@/lib/places';
 import { ApiError } from '@/lib/problem';
 import { useTaxonomyLabels } from '@/lib/taxonomy';
 import { draftFromUrl, draftProblems, filtersFromDraft, type FilterDraft } from '../filter-draft';
@@ -34,7 +35,7 @@ const defaultRadiusKm = 30;
  * the results a page at a time, and the results on an offline map where a click picks the search point.
  */
 export function SupplierSearch() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);
@@ -63,6 +64,22 @@ export function SupplierSearch() {
     }
   }, [panelProblems]);
 
+  // A search near a place draws its circle around the place's centre (the API measures from the same point).
+  const nearName = useMunicipalityNames([filters.near]);
+  const [nearCentre, setNearCentre] = useState<LatLon | null>(null);
+  useEffect(() => {
+    setNearCentre(null);
+    if (!filters.near) {
+      return;
+    }
+    const controller = new AbortController();
+    getPlaceCentre(filters.near, language, controller.signal).then(
+      (found) => setNearCentre(found.centre),
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [filters.near, language]);
+
   function apply(next: SupplierFilters) {
     setParams(filtersToParams(next));
   }
@@ -76,7 +93,7 @@ export function SupplierSearch() {
   }
 
   function pick(point: LatLon) {
-    const next = filtersFromDraft(draft, filters);
+    const next = filtersFromDraft({ ...draft, near: '' }, filters);
     next.lat = Math.round(point.lat * 100_000) / 100_000;
     next.lon = Math.round(point.lon * 100_000) / 100_000;
     next.withinKm ??= defaultRadiusKm;
@@ -107,11 +124,12 @@ export function SupplierSearch() {
   const errors: FieldErrors =
     shownProblems.length > 0
       ? problemErrors(shownProblems, t)
-      : state.kind === 'error' && state.error instanceof ApiError && state.error.status === 400
+      : // 422: a place the registry has no site in, so no centre to measure from; shown under the place like a 400's fields.
+        state.kind === 'error' && state.error instanceof ApiError && (state.error.status === 400 || state.error.status === 422)
         ? fieldErrors(state.error.problem)
         : {};
   const items = state.kind === 'ready' ? state.items : [];
-  const point = searchPoint(filters);
+  const point = searchPoint(filters) ?? nearCentre;
   const circle = point && filters.withinKm ? { center: point, km: filters.withinKm } : null;
   const points: MapPoint[] = items.flatMap((item) =>
     item.location ? [{ id: item.id, position: item.location, label: item.nameJa }] : [],
@@ -134,6 +152,13 @@ export function SupplierSearch() {
           <h2 id="search-results-heading" className="search__count" aria-live="polite">
             {search.facets ? t('search.total', { count: search.facets.total }) : t('search.results')}
           </h2>
+          {filters.near && (
+            <p className="search__region" data-testid="search-region">
+              {filters.withinKm !== undefined
+                ? t('places.fromCentre', { place: nearName(filters.near) ?? filters.near, km: filters.withinKm })
+                : t('places.nearPlace', { place: nearName(filters.near) ?? filters.near })}
+            </p>
+          )}
           <label className="search__sort">
             {t('search.sort')}
             <select
@@ -143,7 +168,7 @@ export function SupplierSearch() {
             >
               <option value="">{t('search.sort.default')}</option>
               {sorts.map((sort) => (
-                <option key={sort} value={sort} disabled={sort === 'distance' && !point}>
+                <option key={sort} value={sort} disabled={sort === 'distance' && !point && !filters.near}>
                   {t(`search.sort.${sort}`)}
                 </option>
               ))}

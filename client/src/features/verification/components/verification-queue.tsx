@@ -2,9 +2,11 @@ import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorState, LoadingState, LoadMore } from '@/components/async-state';
 import { actionsColumn, DataTable, timeColumn, type TableColumn } from '@/components/data-table';
+import { municipalityColumn } from '@/components/municipality-column';
 import { WriteAlert } from '@/components/write-alert';
 import { useI18n } from '@/lib/i18n';
 import { useCursorList, type FetchPage } from '@/lib/paging/use-cursor-list';
+import { useMunicipalityNames } from '@/lib/places';
 import type { WriteFailure } from '@/lib/write-result';
 import { listVerificationQueue, type VerificationQueueItem } from '../api/list-verification-queue';
 import { verifySupplier } from '../api/verify-supplier';
@@ -26,6 +28,7 @@ export function VerificationQueue() {
   );
   const { state, loadMore, reload } = useCursorList(fetchPage);
   const [rows, setRows] = useState<Record<string, RowState>>({});
+  const nameOf = useMunicipalityNames(state.kind === 'ready' ? state.items.map((item) => item.municipalityCode) : []);
   const controls = (
     <form
       className="queue-filter"
@@ -87,12 +90,7 @@ export function VerificationQueue() {
       value: (item) => item.nameJa,
       render: (item) => <Link to={`/suppliers/${item.id}`}>{item.nameJa}</Link>,
     },
-    {
-      key: 'municipality',
-      header: t('verificationQueue.col.municipality'),
-      value: (item) => item.municipalityCode,
-      render: (item) => (item.municipalityCode ? <code>{item.municipalityCode}</code> : '—'),
-    },
+    municipalityColumn('municipality', t('verificationQueue.col.municipality'), (item) => item.municipalityCode, nameOf),
     {
       key: 'status',
       header: t('verificationQueue.col.status'),
