@@ -6,6 +6,7 @@ import { routes } from '@/app/router';
 import { createSession, SessionProvider, type Session } from '@/lib/auth';
 import type { SupplierProfile } from '@/lib/api/suppliers';
 import { I18nProvider } from '@/lib/i18n';
+import { clearPlaceCache } from '@/lib/places';
 import { json } from '@/testing/fake-auth-api';
 import { installFakeApi } from '@/testing/fake-registry-api';
 import { anonymousProfile } from '@/testing/fixtures';
@@ -50,8 +51,12 @@ function coordinatorProfile(): SupplierProfile {
   });
 }
 
+const municipalities = () =>
+  json([{ code: '232025', code5: '23202', nameJa: '岡崎市', nameKana: 'オカザキシ', nameEn: 'Okazaki-shi', kind: 'municipality', prefecture: { code: '23', nameJa: '愛知県', nameEn: 'Aichi' } }]);
+
 beforeEach(() => {
-  installFakeApi({});
+  clearPlaceCache();
+  installFakeApi({ 'GET /api/v1/places/municipalities': municipalities });
 });
 
 describe('the company sheet (会社概要)', () => {
@@ -83,8 +88,9 @@ describe('the company sheet (会社概要)', () => {
     const sheet = screen.getByTestId('company-sheet');
     expect(sheet).toHaveTextContent('ヤマダセイコウ');
     expect(sheet).toHaveTextContent('Yamada Seiko (demo)');
-    // The address begins with the prefecture's name: it is not said twice.
-    await waitFor(() => expect(screen.getByTestId('sheet-place').textContent).toBe('〒444-5703 愛知県岡崎市デモ町15-49 （市区町村コード 232025）'));
+    // The place by name (the municipality from the places data set), the address below it.
+    await waitFor(() => expect(screen.getByTestId('sheet-place').textContent).toBe('愛知県 岡崎市'));
+    expect(screen.getByTestId('sheet-address')).toHaveTextContent('〒444-5703 愛知県岡崎市デモ町15-49');
     const facts = screen.getByTestId('sheet-facts');
     expect(facts).toHaveTextContent('創業年1988');
     expect(facts).toHaveTextContent('従業員数139 人');
@@ -100,9 +106,11 @@ describe('the company sheet (会社概要)', () => {
     expect(certifications).toHaveTextContent('有効期限 2028-06-07');
   });
 
-  it('names the prefecture when the address does not begin with it', async () => {
-    renderSheet(anonymousProfile({ address: '岡崎市デモ町1', postalCode: null, municipalityCode: null }));
-    await waitFor(() => expect(screen.getByTestId('sheet-place').textContent).toBe('愛知県 岡崎市デモ町1'));
+  it('shows the municipality code while its name is unknown, never a guess', async () => {
+    installFakeApi({});
+    renderSheet(anonymousProfile({ address: null, postalCode: null }));
+    await waitFor(() => expect(screen.getByTestId('sheet-place').textContent).toBe('愛知県 （市区町村コード 232025）'));
+    expect(screen.queryByTestId('sheet-address')).not.toBeInTheDocument();
   });
 
   it("shows a coordinator every section the API gave, machines with maker, model, count and key spec, but not the site's own notes", async () => {

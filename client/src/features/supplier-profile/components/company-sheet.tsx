@@ -4,7 +4,8 @@ import { ErrorState, LoadingState } from '@/components/async-state';
 import { NotFound } from '@/components/not-found';
 import { QrCode } from '@/components/qr-code';
 import type { SupplierProfile } from '@/lib/api/suppliers';
-import { formatIsoDate, useI18n } from '@/lib/i18n';
+import { formatIsoDate, joinList, useI18n } from '@/lib/i18n';
+import { useMunicipalityNames } from '@/lib/places';
 import { usePageTitle } from '@/lib/page-title';
 import { ApiError } from '@/lib/problem';
 import { useTaxonomyLabels } from '@/lib/taxonomy';
@@ -90,13 +91,14 @@ export function CompanySheetView({
   // Every printed page names where it came from and when, in its bottom margin (where margin boxes are drawn).
   usePageMarginText(`${t('app.name')} · ${t('sheet.printedOn', { date: formatIsoDate(printedOn) })}`);
   const prefecture = labelOf('prefectures', profile.prefectureCode);
+  const municipality = useMunicipalityNames([profile.municipalityCode])(profile.municipalityCode);
   const description = language === 'en' && profile.descriptionEn ? profile.descriptionEn : profile.descriptionJa;
   const readiness = profile.digitalReadiness;
   const readinessLabels = [
     readiness.edi && t('digital.edi'),
     readiness.onlineOrdering && t('digital.onlineOrdering'),
     readiness.faxOnly && t('digital.faxOnly'),
-  ].filter(Boolean);
+  ].filter((label): label is string => Boolean(label));
 
   return (
     <div className="sheet-page">
@@ -141,14 +143,24 @@ export function CompanySheetView({
           <h2 id="sheet-facts-heading">{t('profile.facts')}</h2>
           <dl className="sheet-facts sheet-facts--columns">
             <dt>{t('facts.place')}</dt>
-            <dd data-testid="sheet-place">
-              {profile.postalCode && profile.address && `〒${profile.postalCode} `}
-              {/* The prefecture's name, unless the address begins with it (as Japanese addresses usually do). */}
-              {!(profile.address && profile.address.startsWith(prefecture)) && prefecture}
-              {profile.address && !profile.address.startsWith(prefecture) && ' '}
-              {profile.address}
-              {profile.municipalityCode && <span className="sheet-muted"> {t('supplier.municipalityCode', { code: profile.municipalityCode })}</span>}
+            <dd className="sheet-facts__wide" data-testid="sheet-place">
+              {prefecture}
+              {profile.municipalityCode && (
+                <span className={municipality ? undefined : 'sheet-muted'}>
+                  {' '}
+                  {municipality ?? t('supplier.municipalityCode', { code: profile.municipalityCode })}
+                </span>
+              )}
             </dd>
+            {profile.address && (
+              <>
+                <dt>{t('facts.address')}</dt>
+                <dd className="sheet-facts__wide" data-testid="sheet-address">
+                  {profile.postalCode && `〒${profile.postalCode} `}
+                  {profile.address}
+                </dd>
+              </>
+            )}
             <dt>{t('facts.foundedYear')}</dt>
             <dd>{profile.foundedYear ?? '—'}</dd>
             <dt>{t('facts.employees')}</dt>
@@ -164,7 +176,7 @@ export function CompanySheetView({
             {profile.industryCodes.length > 0 && (
               <>
                 <dt>{t('facts.industries')}</dt>
-                <dd>{profile.industryCodes.map((code) => labelOf('industries', code)).join('、')}</dd>
+                <dd>{joinList(profile.industryCodes.map((code) => labelOf('industries', code)), language)}</dd>
               </>
             )}
             {profile.website && (
@@ -174,7 +186,7 @@ export function CompanySheetView({
               </>
             )}
             <dt>{t('facts.digital')}</dt>
-            <dd>{readinessLabels.length > 0 ? readinessLabels.join('、') : t('digital.none')}</dd>
+            <dd>{readinessLabels.length > 0 ? joinList(readinessLabels, language) : t('digital.none')}</dd>
           </dl>
         </section>
 

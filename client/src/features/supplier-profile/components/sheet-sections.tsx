@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { SupplierProfile } from '@/lib/api/suppliers';
-import { formatIsoDate, formatNumber, useI18n } from '@/lib/i18n';
+import { formatIsoDate, formatNumber, joinList, useI18n } from '@/lib/i18n';
 import type { LabelOf } from '@/lib/taxonomy';
 
 type Props = { profile: SupplierProfile; labelOf: LabelOf };
@@ -70,7 +70,7 @@ function envelope(item: NonNullable<SupplierProfile['capabilities']['items']>[nu
 }
 
 function CapabilitiesPart({ profile, labelOf }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const items = profile.capabilities.items ?? [];
   return (
     <SheetSection name="capabilities" title={t('section.capabilities')} section={profile.capabilities} empty={items.length === 0}>
@@ -95,7 +95,7 @@ function CapabilitiesPart({ profile, labelOf }: Props) {
               return (
                 <tr key={item.id}>
                   <th scope="row">{labelOf('processes', item.processCode)}</th>
-                  <td>{item.materialCodes.map((code) => labelOf('materials', code)).join('、') || dash}</td>
+                  <td>{joinList(item.materialCodes.map((code) => labelOf('materials', code)), language) || dash}</td>
                   <td className="sheet-table__nowrap">
                     {envelope(item) ?? dash}
                     {item.maxMassKg != null && <span className="sheet-table__sub">{t('capability.mass', { kg: item.maxMassKg })}</span>}
