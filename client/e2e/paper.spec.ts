@@ -87,7 +87,8 @@ test('コーディネーターが事業所の会社概要を開き、印刷す�
     await expect(sheet.getByTestId(`sheet-${name}`)).toHaveAttribute('data-hidden', 'false');
   }
   await expect(sheet.getByTestId('sheet-hidden')).toHaveCount(0);
-  await expect(sheet.getByTestId('sheet-place')).toContainText('愛知県');
+  // 所在地は名前で（都道府県と市区町村。市区町村の名前が分かれば、コードではなく名前）。
+  await expect(sheet.getByTestId('sheet-place')).toHaveText(/^愛知県 \S+[市町村区]$/);
   await expect(sheet.getByTestId('sheet-processes').getByRole('listitem').first()).toBeVisible();
   await expect(sheet.getByTestId('sheet-footer')).toContainText('出典: 地域ものづくりレジストリ');
   await expect(sheet.getByRole('img', { name: /オンラインのプロフィールを開く QR コード/ })).toBeVisible();
