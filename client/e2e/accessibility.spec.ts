@@ -67,8 +67,9 @@ async function apiSignIn(request: APIRequestContext, account: Account) {
 
 const unknownId = '019a0000-dead-7000-8000-00000000beef';
 
-test('signed out: home, sign-in, search, a profile, clusters, a cluster, analytics and the not-found pages', async ({ page, request }) => {
-  test.setTimeout(120_000);
+test('signed out: home, sign-in, search, a profile and its company sheet, clusters, a cluster, analytics and the not-found pages', async ({ page, request }) => {
+  // Twelve pages, each loaded and analysed: on a busy two-core machine this takes well over a minute.
+  test.setTimeout(180_000);
   const site = await firstId(request, '/api/v1/suppliers?limit=1');
   const cluster = await firstId(request, '/api/v1/clusters');
   for (const path of [
@@ -77,6 +78,7 @@ test('signed out: home, sign-in, search, a profile, clusters, a cluster, analyti
     '/suppliers',
     '/suppliers?process=machining&lat=35.08&lon=137.06&withinKm=20',
     `/suppliers/${site}`,
+    `/suppliers/${site}/print`,
     '/clusters',
     `/clusters/${cluster}`,
     '/analytics',
@@ -145,11 +147,13 @@ test('a buyer: the request list, a new request with its preview, and a saved req
   await expectNoViolations(page, 'a previewed request');
 });
 
-test('a coordinator: verification, duplicates, the audit log, a new and an edited cluster, analytics', async ({ page, request }) => {
-  test.setTimeout(120_000);
+test('a coordinator: verification, duplicates, the audit log, a new and an edited cluster, analytics, a company sheet', async ({ page, request }) => {
+  test.setTimeout(180_000);
   const cluster = await firstId(request, '/api/v1/clusters');
+  const site = await firstId(request, '/api/v1/suppliers?limit=1');
   await signIn(page, accounts.coordinator);
   for (const path of [
+    `/suppliers/${site}/print`,
     '/coordinator/verification',
     '/imports/duplicates',
     '/audit',

@@ -82,6 +82,12 @@ export const routes: RouteObject[] = [
       { path: 'login', handle: titled('title.login'), element: <LoginRoute /> },
       { path: 'suppliers', handle: titled('title.suppliers'), element: <SuppliersRoute /> },
       { path: 'suppliers/:id', handle: titled('title.supplier'), element: <SupplierRoute /> },
+      {
+        path: 'suppliers/:id/print',
+        handle: titled('title.companySheet'),
+        // Its own chunk (with the QR code encoder): only those who print load it.
+        lazy: async () => ({ Component: (await import('./routes/supplier-print')).SupplierPrintRoute }),
+      },
       { path: 'suppliers/:id/edit', handle: titled('title.supplierEdit'), element: guarded(access.editSite, <SupplierEditRoute />) },
       { path: 'my/sites', handle: titled('title.mySites'), element: guarded(access.mySites, <MySitesRoute />) },
       { path: 'my/sites/new', handle: titled('title.newSite'), element: guarded(access.newSite, <NewSiteRoute />) },

@@ -1,8 +1,9 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { read } from '@e965/xlsx';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '@/lib/i18n';
-import { DataTable } from './data-table';
+import { DataTable, timeColumn } from './data-table';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -51,6 +52,53 @@ describe('a data table', () => {
     expect(text).toBe('\uFEFF工程,事業所\r\n"切削, 旋盤",1200\r\n塗装,0\r\n');
   });
 
+  it('downloads the same rows and headers as an Excel workbook, numbers and dates typed, the caption as sheet name', async () => {
+    const user = userEvent.setup();
+    const files: { blob: Blob; name: string }[] = [];
+    let blob: Blob | null = null;
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blob = b as Blob;
+      return 'blob:xlsx';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      files.push({ blob: blob!, name: this.download });
+    });
+    type Row = { name: string; sites: number; since: string; at: string };
+    render(
+      <I18nProvider>
+        <DataTable
+          caption="工程別"
+          fileName="steps"
+          columns={[
+            { key: 'name', header: '工程', value: (r: Row) => r.name },
+            { key: 'sites', header: '事業所', value: (r) => r.sites, numeric: true },
+            { key: 'since', header: '参加日', value: (r) => r.since, kind: 'date' },
+            timeColumn<Row>('at', '更新', (r) => r.at, 'ja'),
+            { key: 'act', header: '操作', value: () => '', render: () => <button type="button">外す</button>, csv: false },
+          ]}
+          rows={[{ name: '切削, 旋盤', sites: 1200, since: '2026-04-01', at: '2026-11-20T09:30:00Z' }]}
+          rowKey={(r) => r.name}
+        />
+      </I18nProvider>,
+    );
+
+    // The visible words begin the accessible name (axe: label-content-name-mismatch).
+    await user.click(screen.getByRole('button', { name: /^Excel（\.xlsx）ダウンロード\s*（「工程別」）$/ }));
+
+    await waitFor(() => expect(files.map((f) => f.name)).toEqual(['steps.xlsx']));
+    const book = read(new Uint8Array(await files[0]!.blob.arrayBuffer()), { type: 'array', cellDates: true });
+    expect(book.SheetNames).toEqual(['工程別']);
+    const sheet = book.Sheets['工程別']!;
+    expect(sheet['!ref']).toBe('A1:D2');
+    expect(['A1', 'B1', 'C1', 'D1'].map((ref) => sheet[ref]?.v)).toEqual(['工程', '事業所', '参加日', '更新']);
+    expect(sheet.A2).toMatchObject({ t: 's', v: '切削, 旋盤' });
+    expect(sheet.B2).toMatchObject({ t: 'n', v: 1200 });
+    expect(sheet.C2?.t).toBe('d');
+    expect(sheet.D2?.t).toBe('d');
+    expect(screen.queryByTestId('xlsx-failed')).not.toBeInTheDocument();
+  });
+
   it('says so when there are no rows, and offers no download', () => {
     render(
       <I18nProvider>
@@ -59,6 +107,7 @@ describe('a data table', () => {
     );
     expect(screen.getByTestId('empty-state')).toHaveTextContent('ありません');
     expect(screen.queryByTestId('csv-download')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('xlsx-download')).not.toBeInTheDocument();
   });
 
   it('as a list: the caption for screen readers, no download, plain cells with their classes, test ids and row data', () => {

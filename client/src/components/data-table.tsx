@@ -1,5 +1,6 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { downloadCsv, type CsvCell } from '@/lib/csv';
+import { downloadXlsx, type XlsxKind } from '@/lib/xlsx';
 import { formatDateTime, formatNumber, useI18n, type Language } from '@/lib/i18n';
 import { EmptyState } from './async-state';
 import './data-table.css';
@@ -13,8 +14,10 @@ export interface TableColumn<Row> {
   render?: (row: Row) => ReactNode;
   /** Right-aligned (counts, shares). */
   numeric?: boolean;
-  /** False for columns that are not data (buttons): left out of the CSV file. */
+  /** False for columns that are not data (buttons): left out of the CSV and Excel files. */
   csv?: boolean;
+  /** Values that are dates (`YYYY-MM-DD`) or moments (ISO 8601): written as dates in the Excel file. */
+  kind?: XlsxKind;
   /** The header is said to screen readers only (e.g. a column of buttons). */
   headerHidden?: boolean;
   /** Class of the column's body cells (e.g. `table__nowrap`). */
@@ -23,7 +26,7 @@ export interface TableColumn<Row> {
   testId?: string;
 }
 
-/** A column of moments: the ISO value in the CSV file, a `<time>` in the reader's format on screen. */
+/** A column of moments: the ISO value in the CSV file, a date and time in Excel, a `<time>` in the reader's format on screen. */
 export function timeColumn<Row>(
   key: string,
   header: string,
@@ -35,24 +38,26 @@ export function timeColumn<Row>(
     key,
     header,
     value: at,
+    kind: 'datetime',
     render: (row) => <time dateTime={at(row)}>{formatDateTime(at(row), language)}</time>,
     className,
   };
 }
 
-/** A column of buttons: its heading said to screen readers only, and no part of the CSV file. */
+/** A column of buttons: its heading said to screen readers only, and no part of the CSV or Excel file. */
 export function actionsColumn<Row>(header: string, render: (row: Row) => ReactNode): TableColumn<Row> {
   return { key: 'actions', header, headerHidden: true, csv: false, value: () => null, render };
 }
 
 export interface DataTableProps<Row> {
   /**
-   * `data` (the default): figures to read and take away — the caption shown above the table with a CSV download, the
+   * `data` (the default): figures to read and take away — the caption shown above the table with CSV and Excel
+   * downloads, the
    * first column heading its row. `list`: a page's own list under its heading — the caption for screen readers only,
    * no download, every cell a plain one; `testId` is then the table's.
    */
   variant?: 'data' | 'list';
-  /** Says what the table holds; also the name of the downloaded file unless `fileName` is given. */
+  /** Says what the table holds; also the name of the downloaded file unless `fileName` is given, and of the Excel sheet. */
   caption: string;
   columns: readonly TableColumn<Row>[];
   rows: readonly Row[];
@@ -70,9 +75,10 @@ export interface DataTableProps<Row> {
 }
 
 /**
- * A table with its caption and a CSV download of exactly what it shows (values, not formatting): UTF-8 with BOM,
- * CRLF, RFC 4180 quoting, so that Excel in Japan opens it (lib/csv.ts). The file is made in the browser. As a `list`,
- * the same table without the download, for the lists a page is about (accounts, the audit log, queues).
+ * A table with its caption and downloads of exactly what it shows (values, not formatting): CSV in UTF-8 with BOM,
+ * CRLF, RFC 4180 quoting, so that Excel in Japan opens it (lib/csv.ts), and an Excel workbook with numbers and dates
+ * typed (lib/xlsx.ts, its library loaded on the first click). Both files are made in the browser. As a `list`, the same
+ * table without the downloads, for the lists a page is about (accounts, the audit log, queues).
  */
 export function DataTable<Row>({
   variant = 'data',
@@ -89,10 +95,31 @@ export function DataTable<Row>({
 }: DataTableProps<Row>) {
   const { t, language } = useI18n();
   const captionId = useId();
+  const [excel, setExcel] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const data = columns.filter((column) => column.csv !== false);
 
   function download() {
-    const data = columns.filter((column) => column.csv !== false);
     downloadCsv(fileName ?? caption, [data.map((column) => column.header), ...rows.map((row) => data.map((column) => column.value(row)))]);
+  }
+
+  async function downloadExcel() {
+    if (excel === 'busy') {
+      return;
+    }
+    setExcel('busy');
+    try {
+      await downloadXlsx(fileName ?? caption, {
+        sheetName: caption,
+        title: caption,
+        author: t('app.name'),
+        columns: data.map((column) => ({ header: column.header, kind: column.kind })),
+        rows: rows.map((row) => data.map((column) => column.value(row))),
+      });
+      setExcel('idle');
+    } catch {
+      // The library's chunk could not be loaded (offline, or a new version deployed meanwhile).
+      setExcel('failed');
+    }
   }
 
   function cell(column: TableColumn<Row>, row: Row): ReactNode {
@@ -171,18 +198,35 @@ export function DataTable<Row>({
           {caption}
         </p>
         {rows.length > 0 && (
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={download}
-            data-testid="csv-download"
-          >
-            {/* The visible words begin the accessible name (WCAG 2.5.3); the table's name follows for screen readers. */}
-            {t('table.downloadCsv')}
-            <span className="visually-hidden">{t('table.downloadCsvOf', { name: caption })}</span>
-          </button>
+          <div className="data-table__downloads">
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={download}
+              data-testid="csv-download"
+            >
+              {/* The visible words begin the accessible name (WCAG 2.5.3); the table's name follows for screen readers. */}
+              {t('table.downloadCsv')}
+              <span className="visually-hidden">{t('table.downloadCsvOf', { name: caption })}</span>
+            </button>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => void downloadExcel()}
+              aria-busy={excel === 'busy' || undefined}
+              data-testid="xlsx-download"
+            >
+              {t('table.downloadXlsx')}
+              <span className="visually-hidden">{t('table.downloadCsvOf', { name: caption })}</span>
+            </button>
+          </div>
         )}
       </div>
+      {excel === 'failed' && (
+        <p className="form__alert" role="alert" data-testid="xlsx-failed">
+          {t('table.downloadXlsxFailed')}
+        </p>
+      )}
       {rows.length === 0 ? (
         <EmptyState>{empty ?? t('table.empty')}</EmptyState>
       ) : (

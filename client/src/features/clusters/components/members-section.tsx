@@ -162,6 +162,7 @@ export function MemberTable({
       key: 'since',
       header: t('clusters.col.since'),
       value: (m) => formatIsoDate(m.joinedAt ?? m.appliedAt),
+      kind: 'date',
     },
   ];
   if (viewer.coordinator) {

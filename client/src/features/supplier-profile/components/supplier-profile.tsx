@@ -108,6 +108,11 @@ export function ProfileView({ profile, onChanged }: { profile: Profile; onChange
         <p className="profile__freshness" data-testid="freshness">
           {t('profile.confirmedAt', { date: formatIsoDate(profile.confirmedAt) })}
         </p>
+        <p className="profile__paper">
+          <Link className="button button--secondary button--small" to={`/suppliers/${profile.id}/print`} data-testid="company-sheet-link">
+            {t('sheet.open')}
+          </Link>
+        </p>
         {profile.canEdit && (
           <div className="profile__owner" data-testid="owner-actions">
             <Link className="button button--secondary" to={`/suppliers/${profile.id}/edit`}>
