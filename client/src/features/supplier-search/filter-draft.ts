@@ -127,6 +127,10 @@ export function draftProblems(draft: FilterDraft): FilterProblem[] {
       params.set(key, value);
     }
   }
+  // The place chosen in the picker is the radius's centre as much as a point is.
+  if (draft.near.trim() !== '') {
+    params.set('near', draft.near.trim());
+  }
   return filterProblems(params).map((problem) => ({ ...problem, value: draft[problem.param as (typeof numberFields)[number]] ?? problem.value }));
 }
 
