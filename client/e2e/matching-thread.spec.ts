@@ -1,38 +1,7 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { apiSignIn, buyer, pick, signIn, signOut, suppliers } from './demo-session';
 
 // Runs against the API in Development (scripts/run) with its demo region (sites in Aichi) and demo accounts.
-type Account = { email: string; password: string };
-const buyer: Account = { email: 'buyer@registry.example', password: 'demo-buyer-password' };
-const suppliers: Account[] = [
-  { email: 'supplier1@registry.example', password: 'demo-supplier1-password' },
-  { email: 'supplier2@registry.example', password: 'demo-supplier2-password' },
-];
-
-async function signIn(page: Page, account: Account) {
-  const form = page.locator('form');
-  await form.getByLabel('メールアドレス').fill(account.email);
-  await form.getByLabel('パスワード').fill(account.password);
-  await form.getByRole('button', { name: 'サインイン' }).click();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('banner').getByRole('button', { name: 'サインアウト' }).click();
-  await expect(page.getByRole('banner').getByRole('link', { name: 'サインイン' })).toBeVisible();
-}
-
-async function pick(page: Page, scope: Locator, text: string, code: string) {
-  await scope.getByRole('combobox').fill(text);
-  const option = page.locator(`[role="option"][data-code="${code}"]`);
-  await expect(option).not.toContainText(code);
-  await option.click();
-}
-
-async function apiSignIn(request: APIRequestContext, account: Account) {
-  const answer = await request.post('/api/v1/auth/login', { data: account });
-  expect(answer.ok()).toBe(true);
-  const { accessToken, user } = (await answer.json()) as { accessToken: string; user: { supplierIds: string[] } };
-  return { headers: { Authorization: `Bearer ${accessToken}` }, sites: user.supplierIds };
-}
 
 async function labels(request: APIRequestContext, kind: string): Promise<Map<string, string>> {
   const answer = await request.get(`/api/v1/taxonomy/${kind}`, { headers: { 'Accept-Language': 'ja' } });

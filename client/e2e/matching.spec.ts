@@ -1,38 +1,7 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { apiSignIn, buyer, pick, signIn, signOut, suppliers } from './demo-session';
 
 // Runs against the API in Development (scripts/run) with its demo region (sites in Aichi) and demo accounts.
-type Account = { email: string; password: string };
-const buyer: Account = { email: 'buyer@registry.example', password: 'demo-buyer-password' };
-const suppliers: Account[] = [
-  { email: 'supplier1@registry.example', password: 'demo-supplier1-password' },
-  { email: 'supplier2@registry.example', password: 'demo-supplier2-password' },
-];
-
-async function signIn(page: Page, account: Account) {
-  const form = page.locator('form');
-  await form.getByLabel('メールアドレス').fill(account.email);
-  await form.getByLabel('パスワード').fill(account.password);
-  await form.getByRole('button', { name: 'サインイン' }).click();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('banner').getByRole('button', { name: 'サインアウト' }).click();
-  await expect(page.getByRole('banner').getByRole('link', { name: 'サインイン' })).toBeVisible();
-}
-
-/**
- * Types into a taxonomy picker and chooses the suggestion for `code`; the suggestion shows labels (its own and its
- * parent's), never the code itself.
- */
-async function pick(page: Page, scope: Locator, text: string, code: string, label?: string) {
-  await scope.getByRole('combobox').fill(text);
-  const option = page.locator(`[role="option"][data-code="${code}"]`);
-  if (label) {
-    await expect(option).toContainText(label);
-  }
-  await expect(option).not.toContainText(code);
-  await option.click();
-}
 
 test('a buyer previews turning then plating around Toyota, sees ranked sites with reasons and a chain, saves the draft and opens it', async ({
   page,
@@ -127,20 +96,12 @@ interface Evaluation {
   }[];
 }
 
-async function apiSignIn(request: APIRequestContext, account: Account) {
-  const answer = await request.post('/api/v1/auth/login', { data: account });
-  expect(answer.ok()).toBe(true);
-  const { accessToken, user } = (await answer.json()) as { accessToken: string; user: { supplierIds: string[] } };
-  return { headers: { Authorization: `Bearer ${accessToken}` }, sites: user.supplierIds };
-}
-
 /** Process labels in Japanese, as the UI shows them. */
 async function processLabels(request: APIRequestContext): Promise<Map<string, string>> {
   const answer = await request.get('/api/v1/taxonomy/processes', { headers: { 'Accept-Language': 'ja' } });
   expect(answer.ok()).toBe(true);
   return new Map(((await answer.json()) as { code: string; label: string }[]).map((term) => [term.code, term.label]));
 }
-
 
 /**
  * A site of a demo supplier account and a process of it for which the buyer's request, centred on the site, has the
