@@ -34,7 +34,11 @@ public static class ApiClientsApi
             .ProducesProblemDocument(StatusCodes.Status404NotFound);
     }
 
-    private const string Select = "SELECT id, name, organisation, scopes, revoked_at, created_at FROM api_clients";
+    private const string Select = """
+        SELECT id, name, organisation, scopes, revoked_at, created_at,
+               ARRAY(SELECT supplier_id FROM api_client_sites s WHERE s.client_id = api_clients.id ORDER BY supplier_id) AS site_ids
+        FROM api_clients
+        """;
 
     public static async Task<Results<Ok<Page<ApiClient>>, ProblemHttpResult>> ListClients(
         NpgsqlDataSource db, HttpContext http, [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor, CancellationToken ct)
@@ -77,6 +81,14 @@ public static class ApiClientsApi
             """,
             new { id, name = body.Name.Trim(), organisation = body.Organisation?.Trim(), scopes = body.Scopes.Distinct().ToArray(), hash = AuthApi.HashSecret(secret) },
             tx, cancellationToken: ct));
+        var siteIds = (body.SiteIds ?? []).Distinct().ToArray();
+        if (siteIds.Length > 0 && await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO api_client_sites (client_id, supplier_id) SELECT @id, s.id FROM suppliers s WHERE s.id = ANY(@siteIds)",
+                new { id, siteIds }, tx, cancellationToken: ct)) != siteIds.Length)
+        {
+            return Problems.Validation("siteIds", "Every site must exist.");
+        }
+
         var client = (await ReadAsync(connection, tx, id, ct))!;
         await AuditLog.RecordAsync(connection, tx, user, "api_client.created", "api_client", id, null, client, ct);
         await tx.CommitAsync(ct);
@@ -140,6 +152,7 @@ public static class ApiClientsApi
         public string Name { get; init; } = "";
         public string? Organisation { get; init; }
         public string[] Scopes { get; init; } = [];
+        public Guid[] SiteIds { get; init; } = [];
         public DateTimeOffset? RevokedAt { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
 
@@ -149,6 +162,7 @@ public static class ApiClientsApi
             Name = Name,
             Organisation = Organisation,
             Scopes = Scopes,
+            SiteIds = SiteIds.Length > 0 ? SiteIds : null,
             Revoked = RevokedAt is not null,
             CreatedAt = CreatedAt,
         };

@@ -44,9 +44,10 @@ public static class AuditLog
             tx,
             cancellationToken: ct));
 
-    /// <summary>An API client, else a person (for an external OIDC provider the subject is the provider's), else the system.</summary>
+    /// <summary>An API client, else an order's response link, else a person (for an external OIDC provider the subject is the provider's), else the system.</summary>
     public static (string Kind, string Id) Actor(ClaimsPrincipal user) =>
         user.ClientId() is { } client ? ("client", client.ToString())
+        : user.FindFirst(Claims.OrderLink)?.Value is { } link ? ("link", link)
         : user.Identity?.IsAuthenticated == true && user.FindFirst(Claims.Subject)?.Value is { } subject ? ("account", subject)
         : ("system", "anonymous");
 

@@ -55,6 +55,34 @@ public sealed class Ownership(NpgsqlDataSource db)
     }
 }
 
+/// <summary>
+/// Whose order events a reader of the feed or a webhook subscriber may receive (DESIGN §11): an API client with
+/// orders:read those of the sites it is bound to; an account those it placed and those of its sites.
+/// </summary>
+public sealed record PartyKeys(Guid[] Sites, Guid? Account)
+{
+    public static readonly PartyKeys None = new([], null);
+
+    public static async Task<PartyKeys> OfAsync(NpgsqlConnection connection, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (user.ClientId() is { } client)
+        {
+            return user.HasScope(Scopes.OrdersRead)
+                ? new([.. await connection.QueryAsync<Guid>(new CommandDefinition(
+                    "SELECT supplier_id FROM api_client_sites WHERE client_id = @client", new { client }, cancellationToken: ct))], null)
+                : None;
+        }
+
+        if (user.AccountId() is not { } account)
+        {
+            return None;
+        }
+
+        return new([.. await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT supplier_id FROM account_suppliers WHERE account_id = @account", new { account }, cancellationToken: ct))], account);
+    }
+}
+
 public sealed class CanEditSupplierRequirement : IAuthorizationRequirement;
 
 /// <summary>

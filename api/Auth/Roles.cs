@@ -15,7 +15,10 @@ public static class Scopes
     public const string FeedRead = "feed:read";
     public const string WebhooksManage = "webhooks:manage";
 
-    public static readonly IReadOnlyList<string> All = [SuppliersImport, FeedRead, WebhooksManage];
+    /// <summary>A firm's own system follows the orders of the sites the client is bound to (feed and webhooks).</summary>
+    public const string OrdersRead = "orders:read";
+
+    public static readonly IReadOnlyList<string> All = [SuppliersImport, FeedRead, WebhooksManage, OrdersRead];
 }
 
 public static class Claims
@@ -33,4 +36,7 @@ public static class Claims
 
     /// <summary>The sign-in (refresh-token family) an account's token belongs to; logout ends it (RFC 7519 "sid").</summary>
     public const string Session = "sid";
+
+    /// <summary>The response link an order's supplier acts through (no account): the audit names the link.</summary>
+    public const string OrderLink = "order_link";
 }

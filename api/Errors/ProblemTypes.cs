@@ -33,6 +33,7 @@ public static class ProblemTypes
     public const string NotAcceptable = Base + "not-acceptable";
     public const string MethodNotAllowed = Base + "method-not-allowed";
     public const string FeedExpired = Base + "feed-expired";
+    public const string LinkGone = Base + "link-gone";
 
     /// <summary>The type for a bare status code that no endpoint described further.</summary>
     public static string ForStatus(int status) => status switch

@@ -50,6 +50,31 @@ public static class Outbox
             cancellationToken: ct));
     }
 
+    /// <summary>
+    /// The event of an order (DESIGN §11): for its parties only — the buyer's account (<paramref name="buyerAccountId"/>)
+    /// and the site's accounts and bound API clients (<paramref name="supplierId"/>). The feed and webhooks serve such
+    /// events to nobody else.
+    /// </summary>
+    public static Task EmitToPartiesAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string type, string resource, Guid resourceId,
+        Guid supplierId, Guid buyerAccountId, int version, object? before, object? after, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO events (type, resource, resource_id, supplier_id, party_account_id, version, visibility, changed, payload)
+            VALUES (@type, @resource, @resourceId, @supplierId, @buyerAccountId, @version, 'parties', @changed, @payload::json)
+            """,
+            new
+            {
+                type,
+                resource,
+                resourceId,
+                supplierId,
+                buyerAccountId,
+                version,
+                changed = ChangedFields(Node(before), Node(after)).ToArray(),
+                payload = Node(after)?.ToJsonString(),
+            },
+            tx,
+            cancellationToken: ct));
+
     /// <summary>The top-level fields whose values differ between two states (all of them for a creation or a tombstone).</summary>
     public static IEnumerable<string> ChangedFields(JsonNode? before, JsonNode? after)
     {

@@ -61,10 +61,15 @@ public static class FeedApi
                     + "(GET /api/v1/exports/suppliers) and follow the feed from its Feed-Cursor header.");
         }
 
-        await using var command = new NpgsqlCommand("""
+        // An order's events go to its parties only: the buyer's account, the site's accounts and bound clients.
+        var parties = user.Identity?.IsAuthenticated == true ? await PartyKeys.OfAsync(connection, user, ct) : PartyKeys.None;
+        await using var command = new NpgsqlCommand($"""
             SELECT id, txid, type, resource, resource_id, supplier_id, version, changed, payload, occurred_at
             FROM events
-            WHERE (txid, id) > ($1::xid8, $2) AND txid < pg_snapshot_xmin(pg_current_snapshot()) AND visibility = ANY($3)
+            WHERE (txid, id) > ($1::xid8, $2) AND txid < pg_snapshot_xmin(pg_current_snapshot())
+              AND {(parties.Sites.Length == 0 && parties.Account is null
+                  ? "visibility = ANY($3)"
+                  : "(visibility = ANY($3) OR (visibility = 'parties' AND (supplier_id = ANY($5) OR party_account_id = $6)))")}
             ORDER BY events.txid, events.id  -- the column, not the text it is selected as: xid8 order is not text order
             LIMIT $4
             """, connection)
@@ -77,6 +82,11 @@ public static class FeedApi
                 new() { Value = limit ?? 100 },
             },
         };
+        if (parties.Sites.Length > 0 || parties.Account is not null)
+        {
+            command.Parameters.Add(new() { Value = parties.Sites });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)parties.Account ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        }
         var rows = new List<Row>(limit ?? 100);
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {

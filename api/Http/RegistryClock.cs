@@ -7,5 +7,11 @@ namespace Registry.Api.Http;
 /// </summary>
 public static class RegistryClock
 {
+    // Japan keeps no daylight saving time: a fixed offset is the region's clock, without a time-zone database.
+    private static readonly TimeSpan s_japan = TimeSpan.FromHours(9);
+
     public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The day on the region's factory floor (JST): orders, shipments and business days count in it.</summary>
+    public static DateOnly RegionToday(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(s_japan).DateTime);
 }

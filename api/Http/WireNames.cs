@@ -26,4 +26,8 @@ public static class WireNames
         value = default;
         return false;
     }
+
+    /// <summary>A value stored by its wire name (the database's CHECK keeps it one of them).</summary>
+    public static T Parse<T>(string text) where T : struct, Enum =>
+        TryParse<T>(text, out var value) ? value : throw new FormatException($"'{text}' is not a {typeof(T).Name}.");
 }

@@ -57,7 +57,7 @@ public static class MatchingRequestsApi
         }
 
         group.MapPost("/{id:guid}/award", (Guid id, AwardInput body, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, HttpResponse response, CancellationToken ct) =>
-                TransitionAsync(id, "award", body.SupplierId, user, db, evaluator, response, ct))
+                TransitionAsync(id, "award", body, user, db, evaluator, response, ct))
             .ValidateBody<AwardInput>()
             .WithName("awardMatchingRequest").WithSummary("Award an open or closed request to a snapshotted candidate or an invited site")
             .ProducesProblemDocument(StatusCodes.Status404NotFound)
@@ -183,8 +183,10 @@ public static class MatchingRequestsApi
         .Add("award", ["open", "closed"], "awarded", "matching_request.awarded");
 
     private static async Task<Results<Ok<MatchingRequest>, ProblemHttpResult>> TransitionAsync(
-        Guid id, string action, Guid? supplierId, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, HttpResponse response, CancellationToken ct)
+        Guid id, string action, AwardInput? award, ClaimsPrincipal user, NpgsqlDataSource db, MatchEvaluator evaluator, HttpResponse response, CancellationToken ct)
     {
+        var supplierId = award?.SupplierId;
+        var chain = award?.StepSupplierIds is { Count: > 0 } steps ? steps.ToArray() : null;
         await using var change = await Change.BeginAsync(db, user, ct);
         var (connection, tx) = (change.Connection, change.Tx);
         if (await ReadAsync(connection, tx, id, ct, forUpdate: true) is not { } before || !before.RunBy(user))
@@ -227,17 +229,30 @@ public static class MatchingRequestsApi
                 title: "Not a candidate", detail: "A request is awarded to a candidate snapshotted when it opened or to an invited site.");
         }
 
+        if (action == "award" && chain is not null && (chain.Length != before.Input().Steps.Count || !chain.Contains(supplierId!.Value)
+            || await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                """
+                SELECT count(*) FROM unnest(@chain::uuid[]) WITH ORDINALITY AS c (supplier_id, n)
+                WHERE EXISTS (SELECT 1 FROM matching_candidates m WHERE m.request_id = @id AND m.step = c.n - 1 AND m.supplier_id = c.supplier_id)
+                   OR EXISTS (SELECT 1 FROM matching_invitations i WHERE i.request_id = @id AND i.supplier_id = c.supplier_id)
+                """,
+                new { id, chain }, tx, cancellationToken: ct)) != chain.Length))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ProblemTypes.Validation,
+                title: "Not a candidate", detail: "A chain is awarded with one site per step, each a candidate of its step or an invited site, and supplierId among them.");
+        }
+
         await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE matching_requests SET status = @to, awarded_supplier_id = @supplierId, version = version + 1, updated_at = now(),
+            UPDATE matching_requests SET status = @to, awarded_supplier_id = @supplierId, awarded_chain = @chain, version = version + 1, updated_at = now(),
                 opened_at = CASE WHEN @to = 'open' THEN now() ELSE opened_at END,
                 closed_at = CASE WHEN @to IN ('closed', 'cancelled', 'awarded') AND closed_at IS NULL THEN now() ELSE closed_at END
             WHERE id = @id
-            """, new { id, to = move.To, supplierId = action == "award" ? supplierId : null }, tx, cancellationToken: ct));
+            """, new { id, to = move.To, supplierId = action == "award" ? supplierId : null, chain = action == "award" ? chain : null }, tx, cancellationToken: ct));
         if (action == "award")
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE matching_invitations SET status = 'awarded' WHERE request_id = @id AND supplier_id = @supplierId",
-                new { id, supplierId }, tx, cancellationToken: ct));
+                "UPDATE matching_invitations SET status = 'awarded' WHERE request_id = @id AND (supplier_id = @supplierId OR supplier_id = ANY(@chain))",
+                new { id, supplierId, chain = chain ?? [] }, tx, cancellationToken: ct));
         }
 
         var row = (await ReadAsync(connection, tx, id, ct))!;
@@ -271,7 +286,7 @@ public static class MatchingRequestsApi
     }
 
     private const string Select = """
-        SELECT r.id, r.buyer_account_id, r.body::text AS body, r.status, r.awarded_supplier_id, r.opened_at, r.closed_at, r.version,
+        SELECT r.id, r.buyer_account_id, r.body::text AS body, r.status, r.awarded_supplier_id, r.awarded_chain, r.opened_at, r.closed_at, r.version,
                r.created_at, r.updated_at, r.visibility
         FROM matching_requests r
         """;
@@ -288,6 +303,7 @@ public static class MatchingRequestsApi
         public string Status { get; init; } = "";
         public string Visibility { get; init; } = "";
         public Guid? AwardedSupplierId { get; init; }
+        public Guid[]? AwardedChain { get; init; }
         public DateTimeOffset? OpenedAt { get; init; }
         public DateTimeOffset? ClosedAt { get; init; }
         public int Version { get; init; }
@@ -319,6 +335,7 @@ public static class MatchingRequestsApi
             Request = Input(),
             BuyerAccountId = showBuyer ? BuyerAccountId : null,
             AwardedSupplierId = AwardedSupplierId,
+            AwardedChain = AwardedChain,
             OpenedAt = OpenedAt,
             ClosedAt = ClosedAt,
             Version = Version,

@@ -201,6 +201,8 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
         // Anonymous endpoints say so explicitly (an empty requirement list); the others need the bearer token.
         operation.Security = needsToken
             ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecuritySchemes.Bearer, context.Document)] = [] }]
+            : metadata.OfType<OrderLinkEndpoint>().Any()
+            ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecuritySchemes.OrderLink, context.Document)] = [] }]
             : [];
     }
 

@@ -54,6 +54,18 @@ public static class OpenApiSetup
                     """,
             });
 
+            options.AddSecurityDefinition(SecuritySchemes.OrderLink, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = "Order-Link",
+                Description = """
+                    An order's response link token (DESIGN §11): at least 128 bits, shown once to the buyer who made
+                    it, kept only as a hash, scoped to that one order, expiring after 30 days and revocable. Whoever
+                    holds it acts for the order's supplier on that order only.
+                    """,
+            });
+
             options.SupportNonNullableReferenceTypes();
             options.OperationFilter<ContractConventions>();
             options.DocumentFilter<ContractConventions>();
@@ -127,4 +139,9 @@ public static class OpenApiSetup
 public static class SecuritySchemes
 {
     public const string Bearer = "bearer";
+
+    public const string OrderLink = "orderLink";
 }
+
+/// <summary>Marks an endpoint authorised by an order's response link (the Order-Link header) instead of a token.</summary>
+public sealed record OrderLinkEndpoint;

@@ -104,6 +104,10 @@ public sealed record ApiClient
 
     public required bool Revoked { get; init; }
 
+    [Description("The sites whose orders the client follows (orders:read): a firm's own system.")]
+    [MaxLength(50)]
+    public IReadOnlyList<Guid>? SiteIds { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 }
 
@@ -116,10 +120,14 @@ public sealed record CreateApiClientRequest
     [MaxLength(200)]
     public string? Organisation { get; init; }
 
-    [Description("Any of suppliers:import, feed:read, webhooks:manage.")]
+    [Description("Any of suppliers:import, feed:read, webhooks:manage, orders:read.")]
     [Required, MinLength(1), MaxLength(8)]
     [ItemMaxLength(32)]
     public required IReadOnlyList<string> Scopes { get; init; }
+
+    [Description("With orders:read: the sites (a firm's own) whose orders the client follows through the feed and webhooks.")]
+    [MaxLength(50)]
+    public IReadOnlyList<Guid>? SiteIds { get; init; }
 }
 
 [Description("An API client with its secret. The secret is shown this once and never again.")]

@@ -283,6 +283,10 @@ public sealed record MatchingRequest
 
     public Guid? AwardedSupplierId { get; init; }
 
+    [Description("The chain awarded, one site per step, when the request was awarded as a chain.")]
+    [MaxLength(10)]
+    public IReadOnlyList<Guid>? AwardedChain { get; init; }
+
     public DateTimeOffset? OpenedAt { get; init; }
 
     public DateTimeOffset? ClosedAt { get; init; }
@@ -295,10 +299,15 @@ public sealed record MatchingRequest
     public required DateTimeOffset UpdatedAt { get; init; }
 }
 
-[Description("The supplier a request is awarded to: one of the candidates snapshotted when it opened.")]
+[Description("The supplier a request is awarded to: one of the candidates snapshotted when it opened. To award a chain, "
+    + "stepSupplierIds names one site per step (each a candidate of its step or an invited site) and supplierId is one of them.")]
 public sealed record AwardInput
 {
     public required Guid SupplierId { get; init; }
+
+    [Description("The chain awarded: one site per step, in step order.")]
+    [MaxLength(10)]
+    public IReadOnlyList<Guid>? StepSupplierIds { get; init; }
 }
 
 [Description("Per step, the ranked suppliers with their explanations, for the caller.")]

@@ -1,0 +1,15 @@
+namespace Registry.Api.Orders;
+
+public static class OrderSetup
+{
+    public static IServiceCollection AddOrders(this IServiceCollection services) => services.AddSingleton<RoutePlanning>();
+
+    /// <summary>Orders and routes, the parties' actions, response links.</summary>
+    public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder app)
+    {
+        OrdersApi.Map(app);
+        OrderActions.Map(app);
+        OrderLinksApi.Map(app);
+        return app;
+    }
+}

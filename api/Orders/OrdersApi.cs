@@ -1,0 +1,284 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Registry.Api.Auth;
+using Registry.Api.Changes;
+using Registry.Api.Errors;
+using Registry.Api.Events;
+using Registry.Api.Http;
+using Registry.Api.Matching;
+using Registry.Api.OpenApi;
+using Registry.Contracts;
+using Registry.Contracts.Orders;
+
+namespace Registry.Api.Orders;
+
+/// <summary>
+/// Orders and routes (DESIGN §11): a buyer places one order per firm of an awarded chain — linked as a route in step
+/// order — or a direct order to any published site; each firm reads its own order, the leg before it (without prices)
+/// and where it ships. Coordinators are not parties: they see orders in aggregate (analytics) only.
+/// </summary>
+public static class OrdersApi
+{
+    internal static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Orders").RejectUnknownQueryParameters().RequireAuthorization(Policies.Member);
+        group.MapPost("/orders", Create).ValidateBody<OrderRouteInput>().AcceptsIdempotencyKey()
+            .WithName("createOrders").WithSummary("Place orders as drafts: one direct order, or one per firm of an awarded chain, linked as a route")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound)
+            .ProducesProblemDocument(StatusCodes.Status409Conflict)
+            .ProducesProblemDocument(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/orders", List)
+            .WithName("listOrders").WithSummary("The caller's orders: those it placed, and those sent to its sites, newest first");
+        group.MapGet("/orders/{id:guid}", Get)
+            .WithName("getOrder").WithSummary("An order, to its buyer and its supplier")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblemDocument(StatusCodes.Status404NotFound);
+        group.MapGet("/order-routes/{id:guid}", GetRoute)
+            .WithName("getOrderRoute").WithSummary("A route: the buyer sees every leg; a firm its own order, the leg before it and where it ships")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblemDocument(StatusCodes.Status404NotFound);
+    }
+
+    public static async Task<Results<Created<OrderRoute>, ProblemHttpResult>> Create(
+        OrderRouteInput body, ClaimsPrincipal user, NpgsqlDataSource db, RoutePlanning planning, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var english = Language.IsEnglish(http.Request);
+        var today = clock.RegionToday();
+        var problems = OrderRules.CheckRoute(body, today);
+        if (problems.Count > 0)
+        {
+            return Problems.Validation(problems);
+        }
+
+        var buyer = user.AccountId()!.Value;
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
+        var siteIds = body.Legs.Select(l => l.SupplierId).Distinct().ToArray();
+        var sites = (await connection.QueryAsync<(Guid Id, int? LeadDays, double? Lat, double? Lon)>(new CommandDefinition("""
+            SELECT id, typical_lead_days, ST_Y(location::geometry) AS lat, ST_X(location::geometry) AS lon
+            FROM suppliers WHERE id = ANY(@siteIds) AND status = 'published'
+            """, new { siteIds }, tx, cancellationToken: ct))).ToDictionary(s => s.Id);
+        for (var i = 0; i < body.Legs.Count; i++)
+        {
+            if (!sites.ContainsKey(body.Legs[i].SupplierId))
+            {
+                problems[$"legs[{i}].supplierId"] = [english ? "No published site with this id." : "この ID の公開中の事業所はありません。"];
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return Problems.Validation(problems);
+        }
+
+        var qa = body.QaDocuments;
+        var delivery = body.DeliveryPoint;
+        if (body.RequestId is { } requestId)
+        {
+            if (await MatchingRequestsApi.ReadAsync(connection, tx, requestId, ct) is not { } request || request.BuyerAccountId != buyer)
+            {
+                return Problems.NotFound("matching request");
+            }
+
+            if (request.Status != "awarded")
+            {
+                return Problems.Conflict($"The request is {request.Status}; orders follow an award.");
+            }
+
+            var awarded = request.AwardedChain is { Length: > 0 } chain ? chain : [request.AwardedSupplierId!.Value];
+            if (!awarded.SequenceEqual(body.Legs.Select(l => l.SupplierId)))
+            {
+                return Problems.Validation("legs", english
+                    ? "The legs must be the awarded sites in step order."
+                    : "発注先は、決定した事業所を工程の順に並べてください。");
+            }
+
+            qa ??= request.Input().QualityAssurance;
+            delivery ??= request.Input().Region.Centre;
+        }
+
+        var taken = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT order_number FROM orders WHERE buyer_account_id = @buyer AND order_number = ANY(@numbers)",
+            new { buyer, numbers = body.Legs.Select(l => l.OrderNumber.Trim()).ToArray() }, tx, cancellationToken: ct))).ToList();
+        if (taken.Count > 0)
+        {
+            return Problems.Conflict($"Order number {taken[0]} is already one of yours.");
+        }
+
+        var routeId = Guid.CreateVersion7();
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO order_routes (id, buyer_account_id, request_id, legs, delivery_address, delivery_lat, delivery_lon)
+            VALUES (@routeId, @buyer, @requestId, @legs, @address, @lat, @lon)
+            """, new { routeId, buyer, requestId = body.RequestId, legs = body.Legs.Count, address = body.DeliveryAddress.Trim(), lat = delivery?.Lat, lon = delivery?.Lon },
+            tx, cancellationToken: ct));
+        var ids = body.Legs.Select(_ => Guid.CreateVersion7()).ToArray();
+        for (var i = 0; i < body.Legs.Count; i++)
+        {
+            var leg = body.Legs[i];
+            var totals = OrderAmounts.Of(leg.Lines);
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO orders (id, route_id, leg, buyer_account_id, supplier_id, order_number, lines, subtotal, tax, total,
+                                    ordered_on, due_on, lead_days, ship_to_supplier_id, qa_documents, note)
+                VALUES (@id, @routeId, @leg, @buyer, @supplierId, @number, @lines::jsonb, @subtotal, @tax, @total,
+                        @today, @due, @leadDays, @shipTo, @qa, @note)
+                """,
+                new
+                {
+                    id = ids[i],
+                    routeId,
+                    leg = i + 1,
+                    buyer,
+                    supplierId = leg.SupplierId,
+                    number = leg.OrderNumber.Trim(),
+                    lines = JsonSerializer.Serialize(totals.Lines, StoredJson.Options),
+                    subtotal = totals.Subtotal,
+                    tax = totals.Tax,
+                    total = totals.Total,
+                    today = today.ToDateTime(TimeOnly.MinValue),
+                    due = leg.DueDate.ToDateTime(TimeOnly.MinValue),
+                    leadDays = leg.LeadDays ?? (sites[leg.SupplierId].LeadDays is > 0 and <= 365 and var typical ? typical : 5),
+                    shipTo = i + 1 < body.Legs.Count ? body.Legs[i + 1].SupplierId : (Guid?)null,
+                    qa = (qa ?? []).Select(WireNames.Of).Distinct().ToArray(),
+                    note = string.IsNullOrWhiteSpace(leg.Note) ? null : leg.Note.Trim(),
+                },
+                tx, cancellationToken: ct));
+        }
+
+        await planning.RecomputeAsync(connection, tx, routeId, ids[0], ct);
+        var route = await ReadRouteAsync(connection, tx, routeId, OrderActor.Buyer(user), planning, ct);
+        foreach (var order in route!.Orders)
+        {
+            await change.RecordAsync("order.created", "order", order.Id, null, order);
+            await Outbox.EmitToPartiesAsync(connection, tx, "order.created", "order", order.Id, order.Supplier.SupplierId!.Value, buyer, order.Version, null, order, ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return TypedResults.Created($"/api/v1/order-routes/{routeId}", route);
+    }
+
+    public static async Task<Results<Ok<Page<Order>>, ProblemHttpResult>> List(
+        [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor, OrderStatus? status,
+        ClaimsPrincipal user, NpgsqlDataSource db, Ownership ownership, RoutePlanning planning, HttpContext http, CancellationToken ct)
+    {
+        var (take, after, pageProblem) = Paging.Read(http, limit, cursor);
+        if (pageProblem is not null)
+        {
+            return pageProblem;
+        }
+
+        var (afterId, badCursor) = Paging.IdKey(http, after);
+        if (badCursor is not null)
+        {
+            return badCursor;
+        }
+
+        var actor = await OrderActor.OfAsync(user, ownership, ct);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await OrderStore.ListAsync(connection, actor.AccountId, [.. actor.Sites], status is { } s ? WireNames.Of(s) : null, afterId, take + 1, ct);
+        var page = rows.ToPage(take, r => r.Id.ToString(), http);
+        var details = await OrderStore.DetailsAsync(connection, null, [.. page.Items.Select(r => r.Id)], ct);
+        // A list shows the kept plan; the route page recomputes it for today.
+        return TypedResults.Ok(new Page<Order>
+        {
+            Items = [.. page.Items.Select(r => r.ToDto(details, null) with { Late = Late(r) })],
+            NextCursor = page.NextCursor,
+        });
+    }
+
+    private static bool Late(OrderStore.Row row) => row.ExpectedShipOn is { } expected && expected > row.DueOn;
+
+    public static async Task<Results<Representation<Order>, ProblemHttpResult>> Get(
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, Ownership ownership, RoutePlanning planning, CancellationToken ct)
+    {
+        var actor = await OrderActor.OfAsync(user, ownership, ct);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await ReadOrderAsync(connection, null, id, actor, planning, ct) is { } order
+            ? Representations.Ok(order, order.Version)
+            : Problems.NotFound("order");
+    }
+
+    public static async Task<Results<Representation<OrderRoute>, ProblemHttpResult>> GetRoute(
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, Ownership ownership, RoutePlanning planning, CancellationToken ct)
+    {
+        var actor = await OrderActor.OfAsync(user, ownership, ct);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await ReadRouteAsync(connection, null, id, actor, planning, ct) is { } route
+            ? Representations.Ok(route, route.Orders.Sum(o => o.Version) + (route.Previous is null ? 0 : 1))
+            : Problems.NotFound("order route");
+    }
+
+    /// <summary>One order as the actor sees it (null when the actor is not a party), with today's plan of its route.</summary>
+    internal static async Task<Order?> ReadOrderAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, OrderActor actor, RoutePlanning planning, CancellationToken ct)
+    {
+        if (await OrderStore.ReadAsync(connection, tx, id, ct) is not { } row || !actor.IsPartyOf(row))
+        {
+            return null;
+        }
+
+        var route = await ReadRouteAsync(connection, tx, row.RouteId, actor, planning, ct);
+        return route?.Orders.Single(o => o.Id == id);
+    }
+
+    /// <summary>
+    /// A route as the actor may see it: the buyer every leg; a firm its own orders on it, the leg before its first
+    /// (status, expected ship day, shipments — no lines, no prices); anyone else nothing (null).
+    /// </summary>
+    internal static async Task<OrderRoute?> ReadRouteAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid routeId, OrderActor actor, RoutePlanning planning, CancellationToken ct)
+    {
+        var rows = await OrderStore.RouteAsync(connection, tx, routeId, ct);
+        var visible = rows.Where(actor.IsPartyOf).ToList();
+        if (visible.Count == 0)
+        {
+            return null;
+        }
+
+        var ids = rows.Select(r => r.Id).ToArray();
+        var finals = await RoutePlanning.FinalShipmentsAsync(connection, tx, ids, ct);
+        var plan = await planning.PlanAsync(connection, tx, rows, finals, ct);
+        var details = await OrderStore.DetailsAsync(connection, tx, ids, ct);
+        var planOf = plan.Legs.ToDictionary(l => l.Number);
+        var buyer = visible.Any(actor.IsBuyerOf);
+        var first = visible.Min(r => r.Leg);
+        var previous = buyer ? null : rows.SingleOrDefault(r => r.Leg == first - 1);
+        var distance = await RouteDistanceAsync(connection, tx, routeId, ct);
+        return new OrderRoute
+        {
+            Id = routeId,
+            RequestId = rows[0].RequestId,
+            Legs = rows[0].Legs,
+            DeliveryAddress = rows[0].DeliveryAddress,
+            Orders = [.. visible.Select(r => r.ToDto(details, planOf[r.Leg]))],
+            Previous = previous is null ? null : new NeighbourLeg
+            {
+                OrderId = previous.Id,
+                Leg = previous.Leg,
+                Status = previous.State,
+                Supplier = new OrderParty { SupplierId = previous.SupplierId, Name = previous.SupplierName },
+                DueDate = DateOnly.FromDateTime(previous.DueOn),
+                ExpectedShipOn = planOf[previous.Leg].ExpectedShipOn,
+                Late = planOf[previous.Leg].Late,
+                Shipments = [.. details.Shipments[previous.Id]],
+            },
+            ExpectedArrivalOn = plan.ExpectedArrivalOn,
+            Late = plan.Late,
+            CurrentLeg = plan.CurrentLeg,
+            DistanceKm = distance,
+        };
+    }
+
+    /// <summary>Kilometres from site to site along the route and on to the delivery place (where every point is known).</summary>
+    private static Task<double?> RouteDistanceAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid routeId, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<double?>(new CommandDefinition("""
+            WITH points AS (
+                SELECT o.leg, s.location FROM orders o JOIN suppliers s ON s.id = o.supplier_id WHERE o.route_id = @routeId
+                UNION ALL
+                SELECT r.legs + 1, ST_SetSRID(ST_MakePoint(r.delivery_lon, r.delivery_lat), 4326)::geography
+                FROM order_routes r WHERE r.id = @routeId AND r.delivery_lat IS NOT NULL),
+            hops AS (SELECT ST_Distance(location, lag(location) OVER (ORDER BY leg)) AS metres FROM points)
+            SELECT round((sum(metres) / 1000.0)::numeric, 1)::double precision FROM hops WHERE metres IS NOT NULL
+            """, new { routeId }, tx, cancellationToken: ct));
+}
