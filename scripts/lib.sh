@@ -62,14 +62,18 @@ ensure_lint_deps() {
   fi
 }
 
-# ensure_places_data: the municipality and postal-code data set the service embeds (api/Places/data/package.json,
-# docs/places.md). The build stops with a message when it is missing.
-ensure_places_data() {
+# ensure_service_data: the data sets the service embeds, each an npm project of its own pinned by its lock file:
+# api/Places/data (municipalities and postal codes, docs/places.md) and api/Calendar/data (Japanese public holidays,
+# docs/calendar.md). The build stops with a message when one is missing.
+ensure_service_data() {
   ensure_command node nodejs
   ensure_command npm npm
-  local data="$REPO_ROOT/api/Places/data"
-  if [ ! -d "$data/node_modules" ] || [ "$data/package-lock.json" -nt "$data/node_modules/.package-lock.json" ]; then
-    say "installing the places data set (npm ci in api/Places/data/)"
-    (cd "$data" && npm ci --no-audit --no-fund --loglevel=error)
-  fi
+  local data
+  for data in "$REPO_ROOT"/api/*/data; do
+    [ -f "$data/package.json" ] || continue
+    if [ ! -d "$data/node_modules" ] || [ "$data/package-lock.json" -nt "$data/node_modules/.package-lock.json" ]; then
+      say "installing a data set the service embeds (npm ci in ${data#"$REPO_ROOT"/}/)"
+      (cd "$data" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+  done
 }

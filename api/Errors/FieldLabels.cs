@@ -90,6 +90,15 @@ public static partial class FieldLabels
         ["qualificationCode"] = new("資格", "qualification"),
         ["headcount"] = new("人数", "headcount"),
 
+        // A site's closed days (SupplierCalendarInput) and the public holidays.
+        ["weeklyClosed"] = new("定休日", "weekly closed days"),
+        ["closed"] = new("休業期間", "closed periods"),
+        ["closed.from"] = new("休業の開始日", "first closed day"),
+        ["closed.to"] = new("休業の終了日", "last closed day"),
+        ["closed.everyYear"] = new("毎年", "every year"),
+        ["closed.label"] = new("休業の名称", "name of the period"),
+        ["calendar:year"] = new("年", "year"),
+
         // A matching request (MatchingRequestInput), its invitations and answers.
         ["title"] = new("件名", "title"),
         ["description"] = new("説明", "description"),

@@ -164,6 +164,12 @@ internal static class ProblemCatalogEntries
             "公開するには所在地（緯度・経度）が必要です。距離や地域の条件で見つけられるようにするためです。"),
         ("A published site needs at least one capability.", "公開するには加工能力を 1 件以上登録してください。"),
 
+        // A site's closed days (Calendar).
+        ("A site is open on at least one day of the week.", "定休日にできるのは 6 曜日までです。少なくとも 1 曜日は営業日にしてください。"),
+        ("A closed period ends on or after the day it starts.", "休業期間の終了日は開始日以降にしてください。"),
+        ("A closed period is at most {days} days long.", "休業期間は 1 件あたり {days} 日以内にしてください。"),
+        ("Periods repeating every year close at most {days} days of a year together.", "毎年の休業期間は、合わせて年 {days} 日までです。"),
+
         // Search, exports, feed, taxonomy, analytics.
         ("'{code}' is not a known code for {field} (see /api/v1/taxonomy).", "「{code}」は{field}の分類コードにありません（/api/v1/taxonomy を参照）。"),
         ("equipmentMinSpec needs equipmentType: the spec's meaning depends on the type.",
