@@ -99,6 +99,55 @@ public static partial class FieldLabels
         ["closed.label"] = new("休業の名称", "name of the period"),
         ["calendar:year"] = new("年", "year"),
 
+        // Orders (OrderRouteInput and the parties' actions).
+        ["legs"] = new("注文", "orders"),
+        ["legs.supplierId"] = new("発注先", "supplier"),
+        ["legs.orderNumber"] = new("注文番号", "order number"),
+        ["legs.lines"] = new("明細", "lines"),
+        ["legs.lines.itemName"] = new("品名", "item name"),
+        ["legs.lines.partNumber"] = new("品番", "part number"),
+        ["legs.lines.quantity"] = new("数量", "quantity"),
+        ["legs.lines.unit"] = new("単位", "unit"),
+        ["legs.lines.unitPrice"] = new("単価", "unit price"),
+        ["legs.lines.taxRate"] = new("税率", "tax rate"),
+        ["legs.dueDate"] = new("納期", "due date"),
+        ["legs.leadDays"] = new("所要日数", "lead days"),
+        ["legs.note"] = new("備考", "note"),
+        ["requestId"] = new("マッチング依頼", "matching request"),
+        ["deliveryAddress"] = new("納入場所", "delivery place"),
+        ["deliveryPoint"] = new("納入場所の位置", "delivery point"),
+        ["qaDocuments"] = new("品質保証書類", "QA documents"),
+        ["quantities"] = new("数量", "quantities"),
+        ["shippedOn"] = new("出荷日", "shipping day"),
+        ["final"] = new("最終出荷", "final shipment"),
+        ["acceptedQuantity"] = new("合格数", "accepted quantity"),
+        ["rejectedQuantity"] = new("不合格数", "rejected quantity"),
+        ["reason"] = new("理由", "reason"),
+        ["orders:milestones"] = new("進捗", "milestones"),
+        ["milestones.kind"] = new("進捗の種類", "milestone"),
+        ["milestones.label"] = new("進捗の名前", "milestone name"),
+        ["milestones.plannedOn"] = new("予定日", "planned date"),
+        ["milestones.actualOn"] = new("実績日", "actual date"),
+        ["label"] = new("名前", "name"),
+        ["plannedOn"] = new("予定日", "planned date"),
+        ["actualOn"] = new("実績日", "actual date"),
+        ["lines"] = new("明細", "lines"),
+        ["lines.itemName"] = new("品名", "item name"),
+        ["lines.partNumber"] = new("品番", "part number"),
+        ["lines.quantity"] = new("数量", "quantity"),
+        ["lines.unit"] = new("単位", "unit"),
+        ["lines.unitPrice"] = new("単価", "unit price"),
+        ["lines.taxRate"] = new("税率", "tax rate"),
+        ["itemName"] = new("品名", "item name"),
+        ["partNumber"] = new("品番", "part number"),
+        ["unit"] = new("単位", "unit"),
+        ["unitPrice"] = new("単価", "unit price"),
+        ["taxRate"] = new("税率", "tax rate"),
+        ["orderNumber"] = new("注文番号", "order number"),
+        ["linkId"] = new("回答用リンク", "response link"),
+        ["stepSupplierIds"] = new("工程ごとの発注先", "site per step"),
+        ["siteIds"] = new("事業所", "sites"),
+
         // A matching request (MatchingRequestInput), its invitations and answers.
         ["title"] = new("件名", "title"),
         ["description"] = new("説明", "description"),
@@ -248,11 +297,15 @@ public static partial class FieldLabels
         return null;
     }
 
-    /// <summary>The area of the API a request is in, for scoped labels: <c>themes</c> for a cluster's themes, else the segment after /api/v1/.</summary>
+    /// <summary>
+    /// The area of the API a request is in, for scoped labels: <c>themes</c> for a cluster's themes, <c>orders</c> for
+    /// an order answered through its response link, else the segment after /api/v1/.
+    /// </summary>
     public static string? ScopeOf(PathString path)
     {
         var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
         return segments.Contains("themes", StringComparer.Ordinal) ? "themes"
+            : segments is ["api", "v1", "order-link", ..] ? "orders"
             : segments is ["api", "v1", var area, ..] ? area
             : null;
     }

@@ -185,7 +185,14 @@ public static class OrderLinksApi
             : await OrderActions.ActAsync(link.OrderId, action, body, OrderActor.OfLink(link.Id, link.SupplierId), db, planning, clock, http, ct);
     }
 
-    private sealed record OpenLink(Guid Id, Guid OrderId, Guid SupplierId, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt);
+    private sealed class OpenLink
+    {
+        public Guid Id { get; init; }
+        public Guid OrderId { get; init; }
+        public Guid SupplierId { get; init; }
+        public DateTimeOffset ExpiresAt { get; init; }
+        public DateTimeOffset? RevokedAt { get; init; }
+    }
 
     /// <summary>The link the request's Order-Link header names, or why not: 401 without one, 404 unknown, 410 expired or revoked.</summary>
     private static async Task<(OpenLink? Link, ProblemHttpResult? Refusal)> OpenAsync(NpgsqlConnection connection, HttpContext http, TimeProvider clock, CancellationToken ct)

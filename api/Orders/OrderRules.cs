@@ -106,7 +106,7 @@ public static class OrderRules
             problems["quantity"] = [$"Only {ordered - order.ShippedQuantity} remain to be shipped."];
         }
 
-        if (body.ShippedOn is { } day && (day > today || day < DateOnly.FromDateTime(order.OrderedOn)))
+        if (body.ShippedOn is { } day && (day > today || day < order.OrderedOn))
         {
             problems["shippedOn"] = ["The shipping day is between the order day and today."];
         }

@@ -25,8 +25,8 @@ public static class OrderStore
         public long Subtotal { get; init; }
         public long Tax { get; init; }
         public long Total { get; init; }
-        public DateTime OrderedOn { get; init; }
-        public DateTime DueOn { get; init; }
+        public DateOnly OrderedOn { get; init; }
+        public DateOnly DueOn { get; init; }
         public int LeadDays { get; init; }
         public Guid? ShipToSupplierId { get; init; }
         public string[] QaDocuments { get; init; } = [];
@@ -37,7 +37,7 @@ public static class OrderStore
         public bool FullyShipped { get; init; }
         public int? AcceptedQuantity { get; init; }
         public int? RejectedQuantity { get; init; }
-        public DateTime? ExpectedShipOn { get; init; }
+        public DateOnly? ExpectedShipOn { get; init; }
         public string? FirstAnswerVia { get; init; }
         public DateTimeOffset? SentAt { get; init; }
         public DateTimeOffset? AnsweredAt { get; init; }
@@ -102,21 +102,21 @@ public static class OrderStore
             SELECT order_id, position, kind, label, planned_on, actual_on FROM order_milestones WHERE order_id = ANY(@orderIds) ORDER BY order_id, position;
             SELECT order_id, id, quantity, shipped_on, final, note FROM order_shipments WHERE order_id = ANY(@orderIds) ORDER BY order_id, shipped_on, id;
             """, new { orderIds }, tx, cancellationToken: ct));
-        var milestones = (await grid.ReadAsync<(Guid OrderId, int Position, string Kind, string? Label, DateTime? PlannedOn, DateTime? ActualOn)>())
+        var milestones = (await grid.ReadAsync<(Guid OrderId, int Position, string Kind, string? Label, DateOnly? PlannedOn, DateOnly? ActualOn)>())
             .ToLookup(m => m.OrderId, m => new OrderMilestone
             {
                 Position = m.Position,
                 Kind = WireNames.Parse<OrderMilestoneKind>(m.Kind),
                 Label = m.Label,
-                PlannedOn = m.PlannedOn is { } p ? DateOnly.FromDateTime(p) : null,
-                ActualOn = m.ActualOn is { } a ? DateOnly.FromDateTime(a) : null,
+                PlannedOn = m.PlannedOn,
+                ActualOn = m.ActualOn,
             });
-        var shipments = (await grid.ReadAsync<(Guid OrderId, Guid Id, int Quantity, DateTime ShippedOn, bool Final, string? Note)>())
+        var shipments = (await grid.ReadAsync<(Guid OrderId, Guid Id, int Quantity, DateOnly ShippedOn, bool Final, string? Note)>())
             .ToLookup(s => s.OrderId, s => new OrderShipment
             {
                 Id = s.Id,
                 Quantity = s.Quantity,
-                ShippedOn = DateOnly.FromDateTime(s.ShippedOn),
+                ShippedOn = s.ShippedOn,
                 Final = s.Final,
                 Note = s.Note,
             });
@@ -147,10 +147,10 @@ public static class OrderStore
             Subtotal = row.Subtotal,
             Tax = row.Tax,
             Total = row.Total,
-            OrderedOn = DateOnly.FromDateTime(row.OrderedOn),
-            DueDate = DateOnly.FromDateTime(row.DueOn),
+            OrderedOn = row.OrderedOn,
+            DueDate = row.DueOn,
             LeadDays = row.LeadDays,
-            ExpectedShipOn = plan?.ExpectedShipOn ?? (row.ExpectedShipOn is { } e ? DateOnly.FromDateTime(e) : null),
+            ExpectedShipOn = plan?.ExpectedShipOn ?? row.ExpectedShipOn,
             Late = plan?.Late ?? false,
             QaDocuments = [.. row.QaDocuments.Select(WireNames.Parse<QualityAssurance>)],
             Note = row.Note,

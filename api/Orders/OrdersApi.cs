@@ -30,7 +30,7 @@ public static class OrdersApi
             .WithName("createOrders").WithSummary("Place orders as drafts: one direct order, or one per firm of an awarded chain, linked as a route")
             .ProducesProblemDocument(StatusCodes.Status404NotFound)
             .ProducesProblemDocument(StatusCodes.Status409Conflict)
-            .ProducesProblemDocument(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblemDocument(StatusCodes.Status400BadRequest);
         group.MapGet("/orders", List)
             .WithName("listOrders").WithSummary("The caller's orders: those it placed, and those sent to its sites, newest first");
         group.MapGet("/orders/{id:guid}", Get)
@@ -258,7 +258,7 @@ public static class OrdersApi
                 Leg = previous.Leg,
                 Status = previous.State,
                 Supplier = new OrderParty { SupplierId = previous.SupplierId, Name = previous.SupplierName },
-                DueDate = DateOnly.FromDateTime(previous.DueOn),
+                DueDate = previous.DueOn,
                 ExpectedShipOn = planOf[previous.Leg].ExpectedShipOn,
                 Late = planOf[previous.Leg].Late,
                 Shipments = [.. details.Shipments[previous.Id]],

@@ -27,18 +27,18 @@ public sealed class RoutePlanning(BusinessCalendar calendar, TimeProvider clock)
     {
         var sites = await SiteCalendars.ReadAsync(connection, tx, [.. route.Select(r => r.SupplierId).Distinct()], ct);
         return RouteSchedule.Of(
-            [.. route.Select(r => new RouteSchedule.Leg(r.Leg, r.SupplierId, r.State, DateOnly.FromDateTime(r.OrderedOn),
-                DateOnly.FromDateTime(r.DueOn), r.LeadDays, finalShipped.GetValueOrDefault(r.Id), r.State is OrderStatus.InProgress || r.ShippedQuantity > 0))],
+            [.. route.Select(r => new RouteSchedule.Leg(r.Leg, r.SupplierId, r.State, r.OrderedOn,
+                r.DueOn, r.LeadDays, finalShipped.GetValueOrDefault(r.Id), r.State is OrderStatus.InProgress || r.ShippedQuantity > 0))],
             clock.RegionToday(),
             (site, start, days) => calendar.AddBusinessDays(start, days, sites.GetValueOrDefault(site) ?? SiteCalendar.Default));
     }
 
     /// <summary>The day each order's final shipment left, for the orders given.</summary>
     public static async Task<IReadOnlyDictionary<Guid, DateOnly?>> FinalShipmentsAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid[] orderIds, CancellationToken ct) =>
-        (await connection.QueryAsync<(Guid OrderId, DateTime ShippedOn)>(new CommandDefinition(
+        (await connection.QueryAsync<(Guid OrderId, DateOnly ShippedOn)>(new CommandDefinition(
             "SELECT order_id, max(shipped_on) FROM order_shipments WHERE order_id = ANY(@orderIds) AND final GROUP BY order_id",
             new { orderIds }, tx, cancellationToken: ct)))
-        .ToDictionary(s => s.OrderId, s => (DateOnly?)DateOnly.FromDateTime(s.ShippedOn));
+        .ToDictionary(s => s.OrderId, s => (DateOnly?)s.ShippedOn);
 
     /// <summary>
     /// Recomputes and keeps the route's plan after a write to <paramref name="changedOrderId"/>; tells every other leg
@@ -52,7 +52,7 @@ public sealed class RoutePlanning(BusinessCalendar calendar, TimeProvider clock)
         var details = await OrderStore.DetailsAsync(connection, tx, [.. route.Select(r => r.Id)], ct);
         foreach (var (row, leg) in route.Zip(plan.Legs))
         {
-            var was = row.ExpectedShipOn is { } e ? DateOnly.FromDateTime(e) : (DateOnly?)null;
+            var was = row.ExpectedShipOn;
             if (was == leg.ExpectedShipOn)
             {
                 continue;

@@ -22,6 +22,7 @@ public sealed partial class ArchitectureTests
         ("BulkImports", "Search"),
         ("BulkImports", "Suppliers"),
         ("Clusters", "Matching"),
+        ("Orders", "Matching"),
         ("Demo", "Accounts"),
         ("Demo", "Suppliers"),
         ("Exports", "Search"),

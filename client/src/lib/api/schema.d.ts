@@ -12862,7 +12862,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderRoute"];
                 };
             };
-            /** @description The request is malformed or names an unknown query parameter. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -12940,7 +12940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description The Idempotency-Key was used with a different request. */
             422: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
