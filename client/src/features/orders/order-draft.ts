@@ -69,6 +69,15 @@ export function isoDay(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/**
+ * Today in the region the registry serves (Japan), whatever the reader's clock says: the service checks order,
+ * shipment and milestone dates against its day (clock.RegionToday()), so a form must not default to a day that is
+ * still yesterday elsewhere.
+ */
+export function regionToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
 function addDays(day: string, days: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return isoDay(new Date(y, m - 1, d + days));
@@ -108,7 +117,7 @@ export interface AwardSource {
 
 /** The form filled from an award: one leg per awarded site in step order, each with the request's item and quantity. */
 export function draftFromAward(source: AwardSource, now: Date): OrderDraft {
-  const dues = spreadDueDates(source.sites.length, isoDay(now), source.dueDate);
+  const dues = spreadDueDates(source.sites.length, regionToday(now), source.dueDate);
   return {
     requestId: source.requestId,
     deliveryAddress: source.deliveryAddress,
@@ -116,7 +125,7 @@ export function draftFromAward(source: AwardSource, now: Date): OrderDraft {
       supplierId: site.id,
       supplierName: site.name,
       orderNumber: suggestOrderNumber(source.requestId, i + 1, now),
-      dueDate: dues[i] ?? isoDay(now),
+      dueDate: dues[i] ?? regionToday(now),
       leadDays: '',
       note: '',
       lines: [emptyLine(source.title, source.quantity ? String(source.quantity) : '')],
@@ -134,7 +143,7 @@ export function draftForSite(site: { id: string; name: string }, now: Date): Ord
         supplierId: site.id,
         supplierName: site.name,
         orderNumber: suggestOrderNumber(null, 1, now),
-        dueDate: spreadDueDates(1, isoDay(now), null)[0]!,
+        dueDate: spreadDueDates(1, regionToday(now), null)[0]!,
         leadDays: '',
         note: '',
         lines: [emptyLine()],

@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import { formatIsoDate, useI18n } from '@/lib/i18n';
 import type { NeighbourLeg, Order, OrderRoute, OrderStatus } from '../api/types';
-import { isoDay } from '../order-draft';
+import { regionToday } from '../order-draft';
 import { LateBadge, OrderStatusBadge } from './order-status-badge';
 
 /** One row of the timeline: an order the reader may see, or the leg before the reader's (no prices, no lines). */
@@ -52,7 +52,7 @@ const dayNumber = (day: string) => Math.round(Date.parse(`${day.slice(0, 10)}T00
  * expected ship day, the actual shipments and milestones, a line for today, late legs marked 遅れ and the leg the
  * parts are at now (currentLeg). Each row says the same in words (the bars are decoration for sighted readers).
  */
-export function RouteTimeline({ route, today = isoDay(new Date()) }: { route: OrderRoute; today?: string }) {
+export function RouteTimeline({ route, today = regionToday() }: { route: OrderRoute; today?: string }) {
   const { t } = useI18n();
   const rows = [...(route.previous ? [rowOfNeighbour(route.previous)] : []), ...route.orders.map(rowOf)].sort((a, b) => a.leg - b.leg);
   const days = rows.flatMap((row) => [

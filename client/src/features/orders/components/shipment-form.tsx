@@ -5,7 +5,7 @@ import { errorsFor, unclaimedErrors } from '@/lib/field-errors';
 import { useI18n } from '@/lib/i18n';
 import type { WriteFailure } from '@/lib/write-result';
 import type { Order, OrderShipmentInput } from '../api/types';
-import { isoDay } from '../order-draft';
+import { regionToday } from '../order-draft';
 import { orderedQuantity } from '../order-rules';
 
 /**
@@ -29,7 +29,7 @@ export function ShipmentForm({
   const id = useId();
   const remaining = orderedQuantity(order) - order.shippedQuantity;
   const [quantity, setQuantity] = useState(String(remaining));
-  const [shippedOn, setShippedOn] = useState(isoDay(new Date()));
+  const [shippedOn, setShippedOn] = useState(regionToday());
   const [final, setFinal] = useState(true);
   const [note, setNote] = useState('');
   const errors = failure?.kind === 'invalid' ? failure.errors : {};
