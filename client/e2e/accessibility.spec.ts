@@ -211,14 +211,16 @@ test("orders: the buyer's list, a new order, a route, an order and its 注文書
   await page.getByRole('button', { name: '注文を取り消す' }).click();
   await expectNoViolations(page, 'the cancel form');
 
-  const supplier = await browser.newPage({ locale: 'ja-JP' });
+  // axe needs a page of its own context (not browser.newPage()).
+  const supplierContext = await browser.newContext({ locale: 'ja-JP' });
+  const supplier = await supplierContext.newPage();
   await signIn(supplier, accounts.supplier);
   for (const path of ['/orders', `/orders/${order.id}`]) {
     await check(supplier, path);
   }
   await supplier.getByRole('button', { name: '納期・数量の変更を提案' }).click();
   await expectNoViolations(supplier, 'the proposal form');
-  await supplier.close();
+  await supplierContext.close();
 
   // The response page, signed out, on a phone: the order, and an unknown link.
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ja-JP' });

@@ -97,7 +97,7 @@ export function OrderDetails({ order, showLines = true }: { order: Order; showLi
       {showLines && <OrderLines order={order} />}
       {order.shipments.length > 0 && (
         <>
-          <h4>{t('orders.shipments')}</h4>
+          <h3>{t('orders.shipments')}</h3>
           <ul className="plain-list" data-testid="order-shipments">
             {order.shipments.map((shipment) => (
               <li key={shipment.id}>
@@ -113,7 +113,7 @@ export function OrderDetails({ order, showLines = true }: { order: Order; showLi
       )}
       {order.milestones.length > 0 && (
         <>
-          <h4>{t('orders.milestones')}</h4>
+          <h3>{t('orders.milestones')}</h3>
           <ol className="plain-list" data-testid="order-milestones">
             {order.milestones.map((milestone) => (
               <li key={milestone.position}>

@@ -10,7 +10,7 @@ export function OrderLines({ order, className = 'table' }: { order: Order; class
   const { t, language } = useI18n();
   return (
     <div className="table-scroll">
-      <table className={className} data-testid="order-lines">
+      <table className={`${className} order-lines`} data-testid="order-lines">
         <caption className="visually-hidden">{t('orders.lines')}</caption>
         <thead>
           <tr>
@@ -27,12 +27,13 @@ export function OrderLines({ order, className = 'table' }: { order: Order; class
           {order.lines.map((line, i) => (
             <tr key={i} data-testid="order-line">
               <th scope="row">{line.itemName}</th>
-              <td>{line.partNumber ?? ''}</td>
-              <td className="num">{formatCount(line.quantity, language)}</td>
-              <td>{line.unit}</td>
-              <td className="num">{formatYen(line.unitPrice, language)}</td>
-              <td className="num">{formatYen(line.amount, language)}</td>
-              <td className="num">{line.taxRate}%</td>
+              {/* data-label: the column's name, shown beside the value where a phone stacks the cells. */}
+              <td data-label={t('orders.col.partNumber')}>{line.partNumber ?? ''}</td>
+              <td className="num" data-label={t('orders.col.quantity')}>{formatCount(line.quantity, language)}</td>
+              <td data-label={t('orders.col.unit')}>{line.unit}</td>
+              <td className="num" data-label={t('orders.col.unitPrice')}>{formatYen(line.unitPrice, language)}</td>
+              <td className="num" data-label={t('orders.col.amount')}>{formatYen(line.amount, language)}</td>
+              <td className="num" data-label={t('orders.col.taxRate')}>{line.taxRate}%</td>
             </tr>
           ))}
         </tbody>

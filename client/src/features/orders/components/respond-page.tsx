@@ -55,7 +55,7 @@ export function RespondPage({ hash = window.location.hash }: { hash?: string }) 
         <p className="respond__kicker">{t('orders.sheet.order')}</p>
         <h1 id="respond-heading">{t('orders.respondHeading', { buyer: order.buyer.name })}</h1>
         <p className="muted">{t('orders.respondLead', { supplier: order.supplier.name })}</p>
-        <SupplierPanel order={order} channel={channel} onChanged={() => setAttempt((n) => n + 1)} />
+        <SupplierPanel order={order} channel={channel} onChanged={() => setAttempt((n) => n + 1)} headingLevel={2} />
       </section>
       <section className="card" aria-labelledby="respond-order">
         <h2 id="respond-order">{t('orders.orderNumberIs', { number: order.orderNumber })}</h2>

@@ -17,7 +17,18 @@ type Open = null | 'reject' | 'propose' | 'progress' | 'ship';
  * channel says which): accept (注文請け), reject with a reason, propose another date or quantities, start, record
  * progress, ship (partial or final). One form open at a time, full width, so it works on a phone.
  */
-export function SupplierPanel({ order, channel, onChanged }: { order: Order; channel: SupplierChannel; onChanged: (order: Order) => void }) {
+export function SupplierPanel({
+  order,
+  channel,
+  onChanged,
+  headingLevel = 3,
+}: {
+  order: Order;
+  channel: SupplierChannel;
+  onChanged: (order: Order) => void;
+  /** 2 where the panel sits right under the page's h1 (the response page); 3 inside an order's card. */
+  headingLevel?: 2 | 3;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState<Open>(null);
   const { busy, failure, run, clear } = useOrderWrite((updated) => {
@@ -36,7 +47,7 @@ export function SupplierPanel({ order, channel, onChanged }: { order: Order; cha
 
   return (
     <div className="order-panel" data-testid="supplier-panel">
-      <h3>{t('orders.supplierActions')}</h3>
+      {headingLevel === 2 ? <h2>{t('orders.supplierActions')}</h2> : <h3>{t('orders.supplierActions')}</h3>}
       {open === null && (
         <div className="order-panel__buttons" role="group" aria-label={t('orders.supplierActions')}>
           {actions.includes('accept') && (
