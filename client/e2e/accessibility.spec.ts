@@ -172,3 +172,60 @@ test('an admin: the accounts', async ({ page }) => {
   await check(page, '/admin/accounts');
   await check(page, '/audit');
 });
+
+test("orders: the buyer's list, a new order, a route, an order and its 注文書; the supplier's inbox and order; the response page", async ({
+  page,
+  browser,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const asBuyer = await apiSignIn(request, accounts.buyer);
+  const { sites } = await apiSignIn(request, accounts.supplier);
+  const created = await request.post('/api/v1/orders', {
+    headers: { ...asBuyer.headers, 'Idempotency-Key': crypto.randomUUID() },
+    data: {
+      legs: [
+        {
+          supplierId: sites[0],
+          orderNumber: `E2E-A11Y-${Date.now()}`,
+          lines: [{ itemName: 'E2E a11y', quantity: 5, unit: '個', unitPrice: 100, taxRate: 10 }],
+          dueDate: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date(Date.now() + 20 * 86_400_000)),
+        },
+      ],
+      deliveryAddress: '愛知県豊田市トヨタ町1',
+    },
+  });
+  expect(created.status()).toBe(201);
+  const route = (await created.json()) as { id: string; orders: { id: string; version: number }[] };
+  const order = route.orders[0]!;
+  expect((await request.post(`/api/v1/orders/${order.id}/send`, { headers: { ...asBuyer.headers, 'If-Match': `"${order.version}"` } })).ok()).toBe(true);
+  const link = (await (await request.post(`/api/v1/orders/${order.id}/links`, { headers: asBuyer.headers })).json()) as { url: string };
+
+  await signIn(page, accounts.buyer);
+  for (const path of ['/orders', `/orders/new?supplierId=${sites[0]}`, `/order-routes/${route.id}`, `/orders/${order.id}`, `/orders/${order.id}/print`, `/orders/${unknownId}`]) {
+    await check(page, path);
+  }
+  // The route page with the receipt-less buyer's cancel form open.
+  await page.goto(`/order-routes/${route.id}`);
+  await settle(page);
+  await page.getByRole('button', { name: '注文を取り消す' }).click();
+  await expectNoViolations(page, 'the cancel form');
+
+  // axe needs a page of its own context (not browser.newPage()).
+  const supplierContext = await browser.newContext({ locale: 'ja-JP' });
+  const supplier = await supplierContext.newPage();
+  await signIn(supplier, accounts.supplier);
+  for (const path of ['/orders', `/orders/${order.id}`]) {
+    await check(supplier, path);
+  }
+  await supplier.getByRole('button', { name: '納期・数量の変更を提案' }).click();
+  await expectNoViolations(supplier, 'the proposal form');
+  await supplierContext.close();
+
+  // The response page, signed out, on a phone: the order, and an unknown link.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ja-JP' });
+  const mobile = await phone.newPage();
+  await check(mobile, new URL(link.url).pathname + new URL(link.url).hash);
+  await check(mobile, '/respond#not-a-token');
+  await phone.close();
+});

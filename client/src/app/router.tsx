@@ -22,6 +22,11 @@ import { MatchingRequestRoute } from './routes/matching-request';
 import { MySitesRoute } from './routes/my-sites';
 import { NewSiteRoute } from './routes/new-site';
 import { NotFoundRoute } from './routes/not-found';
+import { OrderRoute } from './routes/order';
+import { OrderNewRoute } from './routes/order-new';
+import { OrderRoutePageRoute } from './routes/order-route';
+import { OrdersRoute } from './routes/orders';
+import { RespondRoute } from './routes/respond';
 import { SupplierRoute } from './routes/supplier';
 import { SupplierEditRoute } from './routes/supplier-edit';
 import { SuppliersRoute } from './routes/suppliers';
@@ -46,6 +51,10 @@ const access = {
   // coordinators change it). The region dashboard reads a public endpoint, but is a coordinator's tool.
   editCluster: ['coordinator', 'admin'],
   analytics: ['coordinator', 'admin'],
+  // Buyers' accounts place orders (DESIGN §11) and suppliers' accounts receive them; the API shows each order to its
+  // parties only. Coordinators are not parties: they see orders in aggregate (analytics). The response page
+  // (/respond) is public: its link is the credential.
+  orders: ['member', 'supplier', 'admin'],
 } satisfies Record<string, readonly Role[] | undefined>;
 
 export const navigation: readonly NavItem[] = [
@@ -53,6 +62,7 @@ export const navigation: readonly NavItem[] = [
   { to: '/clusters', label: 'nav.clusters', public: true },
   { to: '/matching', label: 'nav.matching', roles: access.matching },
   { to: '/matching/inbox', label: 'nav.matchingInbox', roles: access.matchingInbox },
+  { to: '/orders', label: 'nav.orders', roles: access.orders },
   { to: '/my/sites', label: 'nav.mySites', roles: access.mySites },
   { to: '/coordinator/verification', label: 'nav.verification', roles: access.verification },
   { to: '/imports/duplicates', label: 'nav.importDuplicates', roles: access.importDuplicates },
@@ -95,6 +105,17 @@ export const routes: RouteObject[] = [
       { path: 'matching/new', handle: titled('title.matchingNew'), element: guarded(access.matching, <MatchingNewRoute />) },
       { path: 'matching/inbox', handle: titled('title.matchingInbox'), element: guarded(access.matchingInbox, <MatchingInboxRoute />) },
       { path: 'matching/:id', handle: titled('title.matchingRequest'), element: guarded(access.matching, <MatchingRequestRoute />) },
+      { path: 'orders', handle: titled('title.orders'), element: guarded(access.orders, <OrdersRoute />) },
+      { path: 'orders/new', handle: titled('title.orderNew'), element: guarded(access.orders, <OrderNewRoute />) },
+      { path: 'orders/:id', handle: titled('title.order'), element: guarded(access.orders, <OrderRoute />) },
+      {
+        path: 'orders/:id/print',
+        handle: titled('title.orderPrint'),
+        // Its own chunk (with the QR code encoder), as the company sheet.
+        lazy: async () => ({ Component: (await import('./routes/order-print')).OrderPrintRoute }),
+      },
+      { path: 'order-routes/:id', handle: titled('title.orderRoute'), element: guarded(access.orders, <OrderRoutePageRoute />) },
+      { path: 'respond', handle: titled('title.respond'), element: <RespondRoute /> },
       { path: 'coordinator/verification', handle: titled('title.verification'), element: guarded(access.verification, <VerificationRoute />) },
       { path: 'imports/duplicates', handle: titled('title.importDuplicates'), element: guarded(access.importDuplicates, <ImportDuplicatesRoute />) },
       { path: 'clusters', handle: titled('title.clusters'), element: <ClustersRoute /> },

@@ -37,3 +37,18 @@ export function awardRequest(id: string, supplierId: string): Promise<WriteResul
     toWriteResult(await apiClient.POST('/api/v1/matching-requests/{id}/award', { params: { path: { id } }, body: { supplierId } })),
   );
 }
+
+/**
+ * POST /{id}/award with stepSupplierIds (operation awardMatchingRequest): the request goes to a whole chain, one site
+ * per step in step order; orders then follow as a route (features/orders). `supplierId` is the first step's site.
+ */
+export function awardChain(id: string, stepSupplierIds: readonly string[]): Promise<WriteResult<MatchingRequest>> {
+  return write(async () =>
+    toWriteResult(
+      await apiClient.POST('/api/v1/matching-requests/{id}/award', {
+        params: { path: { id } },
+        body: { supplierId: stepSupplierIds[0] ?? '', stepSupplierIds: [...stepSupplierIds] },
+      }),
+    ),
+  );
+}

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { LatLon } from '@/components/map';
 import { formatNumber, useI18n } from '@/lib/i18n';
 import type { MatchChain } from '../api/types';
@@ -14,10 +14,13 @@ export function ChainList({
   chains,
   processOf,
   deliveryPoint,
+  chainAction,
 }: {
   chains: readonly MatchChain[];
   processOf: (step: number) => string;
   deliveryPoint?: LatLon | null;
+  /** The buyer's action on the chosen chain (award it), shown above its details. */
+  chainAction?: (chain: MatchChain, n: number) => ReactNode;
 }) {
   const { t, language } = useI18n();
   const id = useId();
@@ -70,6 +73,7 @@ export function ChainList({
           })}
         </ol>
       </fieldset>
+      {chainAction?.(chain, index + 1)}
       <ChainView key={index} chain={chain} n={index + 1} processOf={processOf} deliveryPoint={deliveryPoint} />
     </section>
   );

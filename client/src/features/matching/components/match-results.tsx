@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useI18n, formatDateTime, formatNumber, isMessageKey } from '@/lib/i18n';
 import { shortLabel, useTaxonomyLabels, type TaxonomyKind } from '@/lib/taxonomy';
-import type { MatchCandidate, MatchCriterion, MatchEvaluation, StepMatches } from '../api/types';
+import type { MatchCandidate, MatchChain, MatchCriterion, MatchEvaluation, StepMatches } from '../api/types';
 import { ChainList } from './chain-list';
 import { ProfileLink, ProfilesInNewTab } from './profile-link';
 import './matching.css';
@@ -10,6 +10,8 @@ export interface MatchResultsProps {
   evaluation: MatchEvaluation;
   /** Something to offer next to each candidate, e.g. an "Invite" button on an open request. */
   candidateAction?: (candidate: MatchCandidate) => ReactNode;
+  /** What the buyer can do with a chain (award it), shown under the chosen chain. */
+  chainAction?: (chain: MatchChain, n: number) => ReactNode;
   /** Site names open their profiles in a new tab (an unsaved preview stays where it is). */
   profilesInNewTab?: boolean;
 }
@@ -19,7 +21,7 @@ export interface MatchResultsProps {
  * nothing in the region can do is named as such. Below, the chains of sites over all steps: each with its completeness,
  * firms, distance and gaps; the chosen one is drawn on the map.
  */
-export function MatchResults({ evaluation, candidateAction, profilesInNewTab = false }: MatchResultsProps) {
+export function MatchResults({ evaluation, candidateAction, chainAction, profilesInNewTab = false }: MatchResultsProps) {
   const { t, language } = useI18n();
   const labelOf = useTaxonomyLabels(['processes']);
   const processOf = (step: number) => {
@@ -35,7 +37,7 @@ export function MatchResults({ evaluation, candidateAction, profilesInNewTab = f
         {evaluation.steps.map((step) => (
           <StepResult key={step.step} step={step} process={processOf(step.step)} candidateAction={candidateAction} />
         ))}
-        <ChainList chains={evaluation.chains} processOf={processOf} deliveryPoint={evaluation.deliveryPoint} />
+        <ChainList chains={evaluation.chains} processOf={processOf} deliveryPoint={evaluation.deliveryPoint} chainAction={chainAction} />
       </section>
     </ProfilesInNewTab.Provider>
   );

@@ -351,4 +351,45 @@ describe('a saved matching request', () => {
     expect(await screen.findByRole('heading', { level: 1, name: '依頼が見つかりません' })).toBeInTheDocument();
     expect(screen.queryByText(/問い合わせ番号/)).not.toBeInTheDocument();
   });
+
+  it('lets the buyer award a whole chain, one site per step, and then create orders from the award', async () => {
+    let awarded = false;
+    const chain = {
+      steps: [
+        { step: 0, supplierId: 'site-a', nameJa: '豊田 精工', location: { lat: 35.08, lon: 137.15 } },
+        { step: 1, supplierId: 'site-b', nameJa: '三河 メッキ', location: { lat: 35.0, lon: 137.2 } },
+      ],
+      legs: [{ fromStep: 0, toStep: 1, km: 9.5 }],
+      totalKm: 9.5,
+      firms: 2,
+      completeness: 1,
+      gaps: [],
+    };
+    const calls = installFakeApi({
+      'GET /api/v1/matching-requests/req-1': () =>
+        json(
+          awarded
+            ? request({ status: 'awarded', buyerAccountId: member.id, awardedSupplierId: 'site-a', awardedChain: ['site-a', 'site-b'] })
+            : request({ status: 'open', buyerAccountId: member.id }),
+        ),
+      'GET /api/v1/matching-requests/req-1/matches': () => json(evaluation),
+      'GET /api/v1/matching-requests/req-1/chains': () => json({ chains: [chain], evaluatedAt: evaluation.evaluatedAt }),
+      'GET /api/v1/matching-requests/req-1/invitations': () => json([]),
+      'POST /api/v1/matching-requests/req-1/award': () => {
+        awarded = true;
+        return json(request({ status: 'awarded', buyerAccountId: member.id, awardedSupplierId: 'site-a', awardedChain: ['site-a', 'site-b'] }));
+      },
+    });
+    const session = renderAs(member, <RequestPage id="req-1" />);
+    const ui = userEvent.setup();
+
+    await ui.click(await screen.findByRole('button', { name: 'このチェーンで発注先を決定' }));
+    await ui.click(within(screen.getByRole('dialog')).getByRole('button', { name: '発注先を決定' }));
+
+    expect(await screen.findByTestId('create-orders')).toHaveAttribute('href', '/orders/new?requestId=req-1');
+    const award = calls.find((c) => c.method === 'POST' && c.url.pathname.endsWith('/award'))!;
+    expect(JSON.parse(award.body)).toEqual({ supplierId: 'site-a', stepSupplierIds: ['site-a', 'site-b'] });
+    expect(screen.queryByRole('button', { name: 'このチェーンで発注先を決定' })).not.toBeInTheDocument();
+    session.dispose();
+  });
 });

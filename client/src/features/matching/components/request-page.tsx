@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/async-state';
 import { useConfirm } from '@/components/confirm-dialog';
 import { useSessionState } from '@/lib/auth';
@@ -12,8 +13,8 @@ import type { WriteFailure, WriteResult } from '@/lib/write-result';
 import { allowedActions, changeRequestStatus, type StatusAction } from '../api/change-request-status';
 import { getMatchingRequest } from '../api/get-matching-request';
 import { getRequestEvaluation } from '../api/get-request-evaluation';
-import { inviteSupplier, listInvitations } from '../api/invitations';
-import type { MatchingRequest } from '../api/types';
+import { awardChain, inviteSupplier, listInvitations } from '../api/invitations';
+import type { MatchChain, MatchingRequest } from '../api/types';
 import { EditRequest } from './edit-request';
 import { InvitationList } from './invitation-list';
 import { MatchResults } from './match-results';
@@ -32,6 +33,8 @@ export function RequestPage({ id }: { id: string }) {
   // Editing a draft; `reloaded` once a save met a newer version and the form was filled from it.
   const [editing, setEditing] = useState<{ reloaded: boolean } | null>(null);
   const { confirm, dialog } = useConfirm();
+  const session = useSessionState();
+  const signedInAs = session.status === 'signed-in' ? session.user.id : null;
   usePageTitle(request.state.kind === 'ready' ? request.state.data.request.title : null, 1);
 
   async function run<T>(action: () => Promise<WriteResult<T>>, then: (data: T) => void) {
@@ -99,6 +102,13 @@ export function RequestPage({ id }: { id: string }) {
         <RequestSummary saved={saved} />
         {failure && <WriteAlert failure={failure} />}
         {dialog}
+        {status === 'awarded' && signedInAs === saved.buyerAccountId && (
+          <p>
+            <Link className="button" to={`/orders/new?requestId=${id}`} data-testid="create-orders">
+              {t('matching.createOrders')}
+            </Link>
+          </p>
+        )}
         {actions.length > 0 && !editing && (
           <div className="matching__actions" role="group" aria-label={t('matching.actions')}>
             {status === 'draft' && (
@@ -168,6 +178,20 @@ function Evaluation({
   const session = useSessionState();
   const signedInAs = session.status === 'signed-in' ? session.user.id : null;
   const invited = new Set(invitations.state.kind === 'ready' ? invitations.state.data.map((i) => i.supplierId) : []);
+  const { confirm, dialog } = useConfirm();
+  const canAward = (request.status === 'open' || request.status === 'closed') && signedInAs === request.buyerAccountId;
+
+  // Awarding a chain ends the request for every other site and cannot be taken back: asked first.
+  async function award(chain: MatchChain, n: number) {
+    const confirmed = await confirm({
+      title: t('matching.confirm.awardChain', { n }),
+      body: <p>{t('matching.confirm.awardChainBody')}</p>,
+      confirmLabel: t('matching.confirm.awardChainAction'),
+    });
+    if (confirmed) {
+      await run(() => awardChain(id, chain.steps.map((s) => s.supplierId ?? '')), onChanged);
+    }
+  }
 
   return (
     <>
@@ -205,11 +229,26 @@ function Evaluation({
         </section>
       )}
       <div className="card">
+        {dialog}
         {evaluation.state.kind === 'loading' && <LoadingState />}
         {evaluation.state.kind === 'error' && <ErrorState error={evaluation.state.error} onRetry={evaluation.reload} />}
         {evaluation.state.kind === 'ready' && (
           <MatchResults
             evaluation={evaluation.state.data}
+            chainAction={
+              canAward
+                ? (chain, n) =>
+                    chain.steps.every((s) => s.supplierId) ? (
+                      <p>
+                        <button type="button" className="button" disabled={working} onClick={() => void award(chain, n)} data-testid="award-chain">
+                          {t('matching.awardChain')}
+                        </button>
+                      </p>
+                    ) : (
+                      <p className="muted">{t('matching.awardChainGaps')}</p>
+                    )
+                : undefined
+            }
             candidateAction={
               open
                 ? (candidate) =>

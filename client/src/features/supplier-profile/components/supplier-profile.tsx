@@ -5,6 +5,7 @@ import { SupplierMap } from '@/components/map';
 import { NotFound } from '@/components/not-found';
 import { WriteAlert } from '@/components/write-alert';
 import { reconfirmSupplier, type SupplierProfile as Profile } from '@/lib/api/suppliers';
+import { useSessionState } from '@/lib/auth';
 import { formatIsoDate, useI18n, joinList } from '@/lib/i18n';
 import { useMunicipalityNames } from '@/lib/places';
 import { ApiError } from '@/lib/problem';
@@ -72,6 +73,9 @@ export function ProfileView({ profile, onChanged }: { profile: Profile; onChange
   const primaryName = language === 'en' && profile.nameEn ? profile.nameEn : profile.nameJa;
   usePageTitle(primaryName, 1);
   const headlines = headlineCodes(profile.processes);
+  // A signed-in person may order from any published site directly (DESIGN §11: repeat orders need no request).
+  const session = useSessionState();
+  const canOrder = session.status === 'signed-in' && profile.status === 'published' && !profile.canEdit;
   const readiness = profile.digitalReadiness;
   const readinessLabels = [
     readiness.edi && t('digital.edi'),
@@ -112,6 +116,11 @@ export function ProfileView({ profile, onChanged }: { profile: Profile; onChange
           <Link className="button button--secondary button--small" to={`/suppliers/${profile.id}/print`} data-testid="company-sheet-link">
             {t('sheet.open')}
           </Link>
+          {canOrder && (
+            <Link className="button button--small" to={`/orders/new?supplierId=${profile.id}`} data-testid="order-from-site">
+              {t('orders.supplierOrder')}
+            </Link>
+          )}
         </p>
         {profile.canEdit && (
           <div className="profile__owner" data-testid="owner-actions">

@@ -1,4 +1,5 @@
 import type { MessageKey } from './ja';
+import { ordersEn } from './orders-en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Regional Manufacturing Registry',
@@ -994,4 +995,5 @@ export const en: Record<MessageKey, string> = {
   'duplicates.cancelOf': 'Cancel: {name}',
   'duplicates.merged': 'Merged "{name}" into "{existing}": later imports of external id {externalId} update that site.',
   'duplicates.dismissed': 'Registered "{name}" as a site of its own.',
+  ...ordersEn,
 };

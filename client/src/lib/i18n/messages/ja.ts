@@ -1,3 +1,5 @@
+import { ordersJa } from './orders-ja';
+
 // The Japanese catalogue is the source of message keys; every other language must supply the same keys.
 export const ja = {
   'app.name': '地域ものづくりレジストリ',
@@ -992,6 +994,7 @@ export const ja = {
   'duplicates.cancelOf': '{name} の操作をやめる',
   'duplicates.merged': '「{name}」を「{existing}」に統合しました。以後、外部 ID {externalId} の取り込みはこの事業所を更新します。',
   'duplicates.dismissed': '「{name}」を別の事業所として登録しました。',
+  ...ordersJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
