@@ -78,12 +78,17 @@ public sealed class WebhookDispatcher(
             return false;
         }
 
-        // Only events members may read go out; a subscription gets what it follows from its creation on.
+        // Only events members may read go out, and an order's events to the clients of its site (orders:read, bound to
+        // the site: a firm's own system); a subscription gets what it follows from its creation on.
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO webhook_deliveries (id, subscription_id, event_id, next_attempt_at)
             SELECT uuid_v7(), s.id, e.id, now()
             FROM events e JOIN webhook_subscriptions s ON s.active AND s.created_at <= e.occurred_at
-            WHERE e.id = ANY(@ids) AND e.visibility IN ('public', 'members')
+            WHERE e.id = ANY(@ids)
+              AND (e.visibility IN ('public', 'members')
+                   OR (e.visibility = 'parties' AND EXISTS (
+                       SELECT 1 FROM api_clients c JOIN api_client_sites cs ON cs.client_id = c.id
+                       WHERE c.id = s.client_id AND c.revoked_at IS NULL AND 'orders:read' = ANY(c.scopes) AND cs.supplier_id = e.supplier_id)))
               AND EXISTS (SELECT 1 FROM unnest(s.event_types) t
                           WHERE t = '*' OR t = e.type OR (t LIKE '%.*' AND e.type LIKE left(t, -1) || '%'))
               AND (cardinality(s.supplier_ids) = 0 OR e.supplier_id = ANY(s.supplier_ids))

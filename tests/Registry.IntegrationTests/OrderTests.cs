@@ -302,6 +302,37 @@ public sealed class OrderTests(RegistryApiFactory api)
         Assert.Contains(other.Id, seenByBuyer);
     }
 
+    [Fact]
+    public async Task AFirmsOwnSystemGetsItsOrdersByWebhookAndNoOtherFirms()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var stranger = await WebhookReceiver.StartAsync();
+        using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
+        var mine = (await Sites.PublishedAsync(coordinator.Client, Sites.Input($"通知先 {_tag}"))).Id;
+        var theirs = (await Sites.PublishedAsync(coordinator.Client, Sites.Input($"通知外 {_tag}"))).Id;
+        using var admin = await TestAccounts.SignInAsync(api, "admin");
+        using var made = await admin.Client.PostAsJsonAsync("/api/v1/api-clients", new { name = $"hook {_tag}", scopes = new[] { "webhooks:manage", "orders:read" }, siteIds = new[] { mine } });
+        using var firm = await TokenClientAsync((await made.ReadJsonAsync<Registry.Contracts.Accounts.ApiClientWithSecret>())!);
+        using var association = await TestAccounts.IntegratorAsync(api, $"assoc {_tag}", "webhooks:manage", "feed:read");
+        Assert.Equal(HttpStatusCode.Created, (await firm.PostAsJsonAsync("/api/v1/webhooks",
+            new Registry.Contracts.Webhooks.WebhookInput { Url = receiver.Url.ToString(), EventTypes = ["order.*"] }, Json.Options)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await association.PostAsJsonAsync("/api/v1/webhooks",
+            new Registry.Contracts.Webhooks.WebhookInput { Url = stranger.Url.ToString(), EventTypes = ["order.*"] }, Json.Options)).StatusCode);
+
+        using var buyer = await TestAccounts.SignInAsync(api, "member");
+        var other = await ActAsync(buyer.Client, Assert.Single((await CreateAsync(buyer.Client, Direct(theirs, $"W2-{_tag}"))).Orders), "send");
+        var own = await ActAsync(buyer.Client, Assert.Single((await CreateAsync(buyer.Client, Direct(mine, $"W1-{_tag}"))).Orders), "send");
+
+        await Eventually.UntilAsync(() => Task.FromResult(receiver.Requests.Count >= 2), "The webhook worker");
+        await Task.Delay(500); // another firm's order, if it were sent, would be as quick
+        var told = receiver.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("data")).ToList();
+        // Deliveries go out concurrently: compare as sets.
+        Assert.Equal(["order.created", "order.sent"], receiver.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()!).Order(StringComparer.Ordinal));
+        Assert.All(told, d => Assert.Equal(own.Id, d.GetProperty("resourceId").GetGuid()));
+        Assert.DoesNotContain(receiver.Requests, r => r.Body.Contains(other.Id.ToString(), StringComparison.Ordinal));
+        Assert.Empty(stranger.Requests);
+    }
+
     private async Task<HttpClient> TokenClientAsync(Registry.Contracts.Accounts.ApiClientWithSecret client)
     {
         using var anonymous = api.CreateClient();
