@@ -161,7 +161,7 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Ok<Page<Order>>, ProblemHttpResult>> List(
-        [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor, OrderStatus? status,
+        [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor, OrderStatus? status, OrderSide? side,
         ClaimsPrincipal user, NpgsqlDataSource db, Ownership ownership, RoutePlanning planning, HttpContext http, CancellationToken ct)
     {
         var (take, after, pageProblem) = Paging.Read(http, limit, cursor);
@@ -178,7 +178,9 @@ public static class OrdersApi
 
         var actor = await OrderActor.OfAsync(user, ownership, ct);
         await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = await OrderStore.ListAsync(connection, actor.AccountId, [.. actor.Sites], status is { } s ? WireNames.Of(s) : null, afterId, take + 1, ct);
+        // placed: the orders the caller placed; received: those sent to its sites; neither: both.
+        var rows = await OrderStore.ListAsync(connection, side == OrderSide.Received ? null : actor.AccountId,
+            side == OrderSide.Placed ? [] : [.. actor.Sites], status is { } s ? WireNames.Of(s) : null, afterId, take + 1, ct);
         var page = rows.ToPage(take, r => r.Id.ToString(), http);
         var details = await OrderStore.DetailsAsync(connection, null, [.. page.Items.Select(r => r.Id)], ct);
         // A list shows the kept plan; the route page recomputes it for today.

@@ -188,6 +188,13 @@ public sealed record OrderShipment
     public string? Note { get; init; }
 }
 
+[Description("Which of the caller's orders a list shows: those it placed, or those sent to its sites.")]
+public enum OrderSide
+{
+    Placed,
+    Received,
+}
+
 public enum AnswerChannel
 {
     Account,

@@ -36,6 +36,24 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task GuessingResponseLinksMeetsTheAddressQuota()
+    {
+        // The response-link endpoints take no account: each try, whatever token it carries, counts for the address.
+        await using var api = new RegistryApiFactory().With("RateLimits:PermitsPerAddress", "3").With("RateLimits:WindowSeconds", "3600");
+        using var client = api.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/order-link");
+            request.Headers.Add("Order-Link", "guess-" + i);
+            using var answer = await client.SendAsync(request);
+            statuses.Add(answer.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
     public async Task EveryAnswerTellsTheRemainingQuota()
     {
         await using var api = new RegistryApiFactory().With("RateLimits:PermitsPerAddress", "50").With("RateLimits:WindowSeconds", "3600");

@@ -3146,6 +3146,8 @@ export interface components {
             note?: string | null;
         };
         /** @enum {string} */
+        OrderSide: "placed" | "received";
+        /** @enum {string} */
         OrderStatus: "draft" | "sent" | "accepted" | "rejected" | "proposed" | "in_progress" | "shipped" | "received" | "closed" | "cancelled";
         PlaceCentre: {
             /** @description The place as given, normalised: a 6-digit municipality code or a postal code NNN-NNNN. */
@@ -12737,6 +12739,7 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
                 status?: components["schemas"]["OrderStatus"];
+                side?: components["schemas"]["OrderSide"];
             };
             header?: never;
             path?: never;
