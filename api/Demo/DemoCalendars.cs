@@ -20,7 +20,7 @@ internal static class DemoCalendars
         new() { From = new DateOnly(2026, 12, 29), To = new DateOnly(2027, 1, 3), EveryYear = true, Label = "年末年始" },
     ];
 
-    /// <summary>Adds the calendars once, when the demo region is there and no site has a calendar yet.</summary>
+    /// <summary>Adds the calendars once, to sites of the demo region (their contact addresses say so), when no site has a calendar yet.</summary>
     public static async Task EnsureAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -30,7 +30,7 @@ internal static class DemoCalendars
         }
 
         var sites = (await connection.QueryAsync<Guid>(new CommandDefinition("""
-            SELECT id FROM suppliers WHERE status = 'published'
+            SELECT id FROM suppliers WHERE status = 'published' AND contact_email LIKE '%@demo.registry.example'
             ORDER BY (id IN (SELECT supplier_id FROM account_suppliers)) DESC, id
             LIMIT @Sites
             """, new { Sites }, tx, cancellationToken: ct))).ToList();
