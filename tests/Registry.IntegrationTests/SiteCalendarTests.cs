@@ -157,6 +157,13 @@ public sealed class SiteCalendarTests(RegistryApiFactory api)
         using var manyProblem = JsonDocument.Parse(await many.Content.ReadAsStringAsync());
         Assert.Equal("休業期間は 30 件までです。", manyProblem.RootElement.GetProperty("errors").GetProperty("closed")[0].GetString());
 
+        using var nullPeriod = new HttpRequestMessage(HttpMethod.Put, path)
+        {
+            Content = new StringContent("{\"weeklyClosed\":[],\"closed\":[null]}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        nullPeriod.Headers.IfMatch.Add(new EntityTagHeaderValue("\"0\""));
+        Assert.Equal(HttpStatusCode.BadRequest, (await coordinator.Client.SendAsync(nullPeriod)).StatusCode);
+
         Assert.Equal(0, (await (await coordinator.Client.GetAsync(path)).ReadJsonAsync<SupplierCalendar>())!.Version);
     }
 
