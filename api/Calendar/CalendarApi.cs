@@ -128,6 +128,13 @@ public static class CalendarApi
         var everyYearDays = new HashSet<int>();
         foreach (var (period, i) in body.Closed.Select((p, i) => (p, i)))
         {
+            // JSON may hold null for a period; the annotations do not look inside the list.
+            if (period is null)
+            {
+                errors[$"closed[{i}]"] = [Validation.Required];
+                continue;
+            }
+
             var messages = Validation.Errors(period);
             if (string.IsNullOrWhiteSpace(period.Label) && !messages.ContainsKey("label"))
             {

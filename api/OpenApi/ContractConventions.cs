@@ -35,6 +35,7 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
         ["Accounts"] = "People's accounts and the supplier sites they may edit (admin).",
         ["API clients"] = "Integrators' API clients and their scopes (admin).",
         ["Audit"] = "Every write: who, what, when, before and after (coordinators and admins).",
+        ["Calendar"] = "Japan's public holidays (国民の祝日, 振替休日, 国民の休日; shipped with the service), by which business days are counted with each site's own closed days.",
         ["Places"] = "Japan's municipalities and postal codes (Japan Post's KEN_ALL and 全国地方公共団体コード, shipped with the service): names for codes, suggestions, what a postal code covers, and where a place is.",
     };
 

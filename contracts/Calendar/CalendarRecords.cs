@@ -67,12 +67,14 @@ public sealed record PublicHolidayItem
 [Description("The public holidays of one year, from the data set the service ships (docs/calendar.md).")]
 public sealed record PublicHolidayYear
 {
+    [Range(1900, 2200)]
     public required int Year { get; init; }
 
     [Description("False for a year outside the data set: no holiday is known, and business days there count none.")]
     public required bool Known { get; init; }
 
     [Description("The last year the data set lists.")]
+    [Range(1970, 9999)]
     public required int LastKnownYear { get; init; }
 
     [MaxLength(30)]

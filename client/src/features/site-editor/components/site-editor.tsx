@@ -16,6 +16,7 @@ import { updateSupplier } from '../api/update-supplier';
 import { useSiteEditor } from '../hooks/use-site-editor';
 import { capabilitySpec, certificationSpec, equipmentSpec, staffSpec } from '../part-specs';
 import { factsFromProfile, factsToInput, type SiteFacts } from '../site-facts';
+import { ClosedDaysEditor } from './closed-days-editor';
 import { PartEditor } from './part-editor';
 import { SiteFactsForm } from './site-facts-form';
 import './site-editor.css';
@@ -237,6 +238,7 @@ export function SiteEditor({ id }: { id: string }) {
         onWritten={() => editor.afterOwnWrite()}
         onReload={reload}
       />
+      <ClosedDaysEditor supplierId={profile.id} onOpenChange={partOpen('calendar')} />
     </div>
   );
 }
