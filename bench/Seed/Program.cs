@@ -9,6 +9,8 @@ namespace Registry.Seed;
 // Synthetic national-scale data (DESIGN §10) for benchmarks: scripts/seed wraps this.
 //   Registry.Seed --sites N [--seed S] [--today yyyy-MM-dd]    (connection string in REGISTRY_SEED_DATABASE)
 //   Registry.Seed --member EMAIL                               (a member account for load tests; password in REGISTRY_SEED_MEMBER_PASSWORD)
+//   Registry.Seed ... --orders N | --orders-only               (orders over the sites: default 2 per site; only orders, sites kept)
+//   Registry.Seed --order-fixtures BUYER SUPPLIER              (the bench's routes and accepted orders; SUPPLIER's password as above)
 // Replaces every supplier site of the target database; refuses one that holds sites it did not generate.
 public static class SeedCommand
 {
@@ -18,6 +20,9 @@ public static class SeedCommand
         var seed = 20261129;
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         string? member = null;
+        int? orders = null;
+        var ordersOnly = false;
+        (string Buyer, string Supplier)? fixtures = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -29,6 +34,17 @@ public static class SeedCommand
                 case "--seed" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var s):
                     seed = s;
                     i++;
+                    break;
+                case "--orders" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var o) && o >= 0:
+                    orders = o;
+                    i++;
+                    break;
+                case "--orders-only":
+                    ordersOnly = true;
+                    break;
+                case "--order-fixtures" when i + 2 < args.Length:
+                    fixtures = (args[i + 1], args[i + 2]);
+                    i += 2;
                     break;
                 case "--member" when i + 1 < args.Length:
                     member = args[i + 1];
@@ -64,10 +80,29 @@ public static class SeedCommand
             return await BenchAccount.EnsureMemberAsync(db, member, Environment.GetEnvironmentVariable("REGISTRY_SEED_MEMBER_PASSWORD"));
         }
 
+        if (fixtures is { } f)
+        {
+            return await new OrderSeeder(db, Console.Out).BenchFixturesAsync(f.Buyer, f.Supplier, Environment.GetEnvironmentVariable("REGISTRY_SEED_MEMBER_PASSWORD"),
+                fiveLeg: 2_000, accepted: 150_000, CancellationToken.None);
+        }
+
+        var orderCount = orders ?? 2 * sites;
+        if (ordersOnly)
+        {
+            Console.WriteLine($"seeding about {orderCount:N0} synthetic orders over the sites there are");
+            await new OrderSeeder(db, Console.Out).SeedAsync(orderCount, CancellationToken.None);
+            return 0;
+        }
+
         var clock = Stopwatch.StartNew();
         var generator = new SiteGenerator(seed, TaxonomyCatalog.LoadEmbedded(), today);
         Console.WriteLine($"seeding {sites:N0} synthetic sites (seed {seed}, as of {today:yyyy-MM-dd})");
         await new BulkLoader(db, Console.Out).LoadAsync(Enumerable.Range(0, sites).Select(generator.Next), sites, CancellationToken.None);
+        if (orderCount > 0)
+        {
+            await new OrderSeeder(db, Console.Out).SeedAsync(orderCount, CancellationToken.None);
+        }
+
         Console.WriteLine($"done in {clock.Elapsed.TotalSeconds:0.0} s");
         return 0;
     }

@@ -58,7 +58,8 @@ CREATE TABLE orders (
 );
 CREATE UNIQUE INDEX orders_number_key ON orders (buyer_account_id, order_number);
 CREATE INDEX orders_supplier_idx ON orders (supplier_id, id);
-CREATE INDEX orders_route_idx ON orders (route_id, leg);
+-- Deleting a site checks both references to it; without this, each check would read every order.
+CREATE INDEX orders_ship_to_idx ON orders (ship_to_supplier_id) WHERE ship_to_supplier_id IS NOT NULL;
 
 -- Milestones of one order: material received, each process step, inspection, packed.
 CREATE TABLE order_milestones (
