@@ -54,6 +54,45 @@ public sealed class SyntheticSeedTests
         Assert.True(await connection.ExecuteScalarAsync<bool>("SELECT bool_and(ST_Y(location::geometry) BETWEEN 24 AND 46) FROM suppliers"));
     }
 
+    [Fact]
+    public async Task SeededOrdersFormRoutesWithTheServicesAmountsAndStatesThatFitTogether()
+    {
+        var test = Environment.GetEnvironmentVariable(RegistryApiFactory.DatabaseVariable);
+        Assert.False(string.IsNullOrEmpty(test), $"{RegistryApiFactory.DatabaseVariable} is not set: run scripts/test");
+        await using var scratch = await ScratchDatabase.CreateAsync(test);
+        await using var db = DatabaseSetup.CreateDataSource(scratch.ConnectionString);
+        await new MigrationRunner(db, new RegistryConnectionString(scratch.ConnectionString), NullLogger<MigrationRunner>.Instance).ApplyAsync(CancellationToken.None);
+        var generator = new SiteGenerator(11, TaxonomyCatalog.LoadEmbedded(), s_today);
+        var sites = Enumerable.Range(0, 80).Select(generator.Next).ToList();
+        await new BulkLoader(db, TextWriter.Null).LoadAsync(sites, sites.Count, CancellationToken.None);
+
+        await new OrderSeeder(db, TextWriter.Null).SeedAsync(600, CancellationToken.None);
+
+        await using var connection = await db.OpenConnectionAsync();
+        Assert.InRange(await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM orders"), 400, 800);
+        // Amounts as OrderAmounts computes them; legs 1..n with each shipping to the next leg's site; shipped legs have
+        // their final shipment; a route is never further along after a leg than before it.
+        foreach (var (subtotal, tax, total) in await connection.QueryAsync<(long, long, long)>("SELECT subtotal, tax, total FROM orders"))
+        {
+            Assert.Equal((subtotal, Registry.Api.Orders.OrderAmounts.TaxOf(subtotal, 10)), (total - tax, tax));
+        }
+
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("""
+            SELECT count(*) FROM order_routes r
+            WHERE r.legs <> (SELECT count(*) FROM orders o WHERE o.route_id = r.id)
+               OR EXISTS (SELECT 1 FROM orders o JOIN orders n ON n.route_id = o.route_id AND n.leg = o.leg + 1
+                          WHERE o.route_id = r.id AND o.ship_to_supplier_id IS DISTINCT FROM n.supplier_id)
+            """));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("""
+            SELECT count(*) FROM orders o
+            WHERE o.fully_shipped <> EXISTS (SELECT 1 FROM order_shipments s WHERE s.order_id = o.id AND s.final)
+               OR (o.status IN ('closed', 'received', 'shipped') AND EXISTS (
+                   SELECT 1 FROM orders p WHERE p.route_id = o.route_id AND p.leg < o.leg AND NOT p.fully_shipped))
+            """));
+        var states = (await connection.QueryAsync<string>("SELECT DISTINCT status FROM orders")).ToHashSet();
+        Assert.Superset(new HashSet<string> { "closed", "in_progress", "accepted" }, states);
+    }
+
     private static async Task<List<string>> DerivedAsync(NpgsqlConnection connection) =>
         [.. await connection.QueryAsync<string>("""
             SELECT concat_ws('|', id, process_codes::text, material_codes::text, equipment_type_codes::text, certification_codes::text,
