@@ -273,6 +273,33 @@ internal static class ProblemCatalogEntries
             "チェーンで決定するときは、工程ごとに事業所を一つずつ（その工程の候補か招待した事業所）指定し、supplierId はその中から選んでください。"),
         ("Every site must exist.", "指定した事業所がすべて存在している必要があります。"),
 
+        // Order exchange: documents and imported acknowledgements (docs/orders.md).
+        ("format is json or csv.", "形式は json か csv です。"),
+        ("charset is utf-8 or shift_jis.", "文字コードは utf-8 か shift_jis です。"),
+        ("JSON is UTF-8; Shift_JIS is for CSV.", "JSON は UTF-8 です。Shift_JIS は CSV で指定してください。"),
+        ("Order documents are application/json or text/csv.", "注文の書類は application/json か text/csv で提供します。"),
+        ("The order is {status}; its acknowledgement follows its acceptance.", "この注文は「{status}」です。注文請書は受注した後に作成できます。"),
+        ("The order holds a character Shift_JIS cannot hold ({character}); download it in UTF-8.",
+            "この注文には Shift_JIS で表せない文字（{character}）が含まれています。UTF-8 でダウンロードしてください。"),
+        ("The body is not a JSON array of acknowledgements (see the contract).", "本文が注文請書の JSON 配列になっていません（API の仕様を参照）。"),
+        ("Acknowledgements are imported by a supplier account, for the orders sent to its sites.",
+            "注文請書を取り込めるのは受注者のアカウントで、自社の事業所に届いた注文だけです。"),
+        ("The column '{column}' is missing.", "列「{column}」がありません。"),
+        ("受注 (accept), 辞退 (reject) or 変更提案 (propose).", "受注、辞退、変更提案のいずれかで指定してください。"),
+        ("A date: 2026-04-30, 2026/4/30 or 20260430.", "日付は 2026-04-30、2026/4/30、20260430 のいずれかの形で指定してください。"),
+        ("Say why the order is declined.", "辞退の理由を入力してください。"),
+        ("No order numbered {number} was sent to your sites.", "注文番号 {number} の注文は、自社の事業所に届いていません。"),
+        ("No order numbered {number} from {buyer} was sent to your sites.", "{buyer} からの注文番号 {number} の注文は、自社の事業所に届いていません。"),
+        ("Orders from {count} buyers carry number {number}; name the buyer (発注者) to say whose.",
+            "注文番号 {number} の注文が {count} 社の発注者から届いています。発注者の列で、どの発注者の注文かを指定してください。"),
+        ("The order was sent to {site}, not to this site.", "この注文の受注者は {site} です。指定した受注者と一致しません。"),
+        ("Refused.", "受け付けられません。"),
+        ("Also in row {row}: each order once per file.", "{row} 行目と重複しています。1 つのファイルに同じ注文は 1 回だけ記載してください。"),
+        ("受注 takes the order as it is; another due date or quantity is a 変更提案.",
+            "受注は注文の内容のままお受けすることです。納期や数量を変える場合は変更提案にしてください。"),
+        ("The order has {count} lines: propose their quantities on the order's page or through the API.",
+            "この注文の明細は {count} 行です。明細ごとの数量は、注文の画面か API で提案してください。"),
+
         // Lifecycles (Changes/Transitions): "The site is draft; 'unpublish' needs it published."
         ("The {thing} is {status}; '{action}' needs it {from}.", "この{thing}は「{status}」です。「{action}」できるのは「{from}」のときです。"),
 
