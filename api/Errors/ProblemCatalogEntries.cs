@@ -275,6 +275,7 @@ internal static class ProblemCatalogEntries
 
         // Order exchange: documents and imported acknowledgements (docs/orders.md).
         ("format is json or csv.", "形式は json か csv です。"),
+        ("kind is order or acknowledgement.", "種類は order（注文書）か acknowledgement（注文請書）です。"),
         ("charset is utf-8 or shift_jis.", "文字コードは utf-8 か shift_jis です。"),
         ("JSON is UTF-8; Shift_JIS is for CSV.", "JSON は UTF-8 です。Shift_JIS は CSV で指定してください。"),
         ("Order documents are application/json or text/csv.", "注文の書類は application/json か text/csv で提供します。"),

@@ -63,11 +63,18 @@ public static class OrderExchangeApi
         Guid id,
         [Description("json or csv; without it the Accept header decides (JSON by default).")]
         [FromQuery(Name = "format"), MaxLength(10)] string? format,
-        [Description("order (注文, the default) or acknowledgement (注文請書: once the order is accepted).")] OrderDocumentKind? kind,
+        [Description("order (注文, the default) or acknowledgement (注文請書: once the order is accepted).")]
+        [FromQuery(Name = "kind"), WireEnum(typeof(OrderDocumentKind)), MaxLength(20)] string? kind,
         [Description("The CSV's character set: utf-8 (with BOM, the default) or shift_jis (cp932); also taken from Accept: text/csv; charset=shift_jis.")]
         [FromQuery(Name = "charset"), MaxLength(20)] string? charset,
         ClaimsPrincipal user, Ownership ownership, NpgsqlDataSource db, RoutePlanning planning, HttpContext http, CancellationToken ct)
     {
+        var documentKind = OrderDocumentKind.Order;
+        if (kind is not null && !WireNames.TryParse(kind, out documentKind))
+        {
+            return Problems.Validation("kind", "kind is order or acknowledgement.");
+        }
+
         string? contentType;
         if (format is not null)
         {
@@ -106,7 +113,7 @@ public static class OrderExchangeApi
             return Problems.NotFound("order");
         }
 
-        var acknowledgement = kind == OrderDocumentKind.Acknowledgement;
+        var acknowledgement = documentKind == OrderDocumentKind.Acknowledgement;
         if (acknowledgement && order.Status is not (OrderStatus.Accepted or OrderStatus.InProgress or OrderStatus.Shipped or OrderStatus.Received or OrderStatus.Closed))
         {
             return Problems.Conflict($"The order is {WireNames.Of(order.Status)}; its acknowledgement follows its acceptance.");

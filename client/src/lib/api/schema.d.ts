@@ -17114,7 +17114,8 @@ export interface operations {
             query?: {
                 /** @description json or csv; without it the Accept header decides (JSON by default). */
                 format?: string;
-                kind?: components["schemas"]["OrderDocumentKind"];
+                /** @description order (注文, the default) or acknowledgement (注文請書: once the order is accepted). */
+                kind?: "order" | "acknowledgement";
                 /** @description The CSV's character set: utf-8 (with BOM, the default) or shift_jis (cp932); also taken from Accept: text/csv; charset=shift_jis. */
                 charset?: string;
             };
