@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Registry.Api.Auth;
-using Registry.Api.BulkImports;
 using Registry.Api.Changes;
 using Registry.Api.Errors;
 using Registry.Api.Http;
@@ -49,8 +48,8 @@ public static class OrderExchangeApi
             .ProducesProblemDocument(StatusCodes.Status406NotAcceptable)
             .ProducesProblemDocument(StatusCodes.Status409Conflict);
         group.MapPost("/acknowledgements", ImportAsync)
-            .WithMetadata(new RequestSizeLimitAttribute(ImportsApi.MaxBodyBytes))
-            .WithMetadata(new CsvOrJsonBody(typeof(OrderAcknowledgementRow), ImportsApi.MaxBodyBytes, OrderExchangeCsv.MaxRows))
+            .WithMetadata(new RequestSizeLimitAttribute(OrderExchangeCsv.MaxBodyBytes))
+            .WithMetadata(new CsvOrJsonBody(typeof(OrderAcknowledgementRow), OrderExchangeCsv.MaxBodyBytes, OrderExchangeCsv.MaxRows))
             .WithName("importOrderAcknowledgements")
             .WithSummary("Answer orders sent to the caller's sites from an acknowledgement CSV (UTF-8, UTF-8 with BOM, Shift_JIS) or JSON; all rows or none; dryRun=true only checks")
             .Produces<OrderAcknowledgementImport>(StatusCodes.Status200OK)
@@ -249,7 +248,7 @@ public static class OrderExchangeApi
         List<OrderExchangeCsv.ReadRow> rows;
         if (kind == "text/csv")
         {
-            var (text, decoded, decodeProblem) = ImportFile.Decode(body, charset ?? mediaType?.Charset.Value);
+            var (text, decoded, decodeProblem) = OrderExchangeCsv.Decode(body, charset ?? mediaType?.Charset.Value);
             if (decodeProblem is not null)
             {
                 return Problems.Validation("body", decodeProblem);

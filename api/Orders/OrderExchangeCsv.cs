@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Registry.Api.Exports;
 using Registry.Contracts.Orders;
 
 namespace Registry.Api.Orders;
@@ -14,6 +13,9 @@ namespace Registry.Api.Orders;
 public static class OrderExchangeCsv
 {
     public const int MaxRows = 10_000;
+
+    /// <summary>The largest body an acknowledgement import takes (as the bulk import's, 64 MiB).</summary>
+    public const long MaxBodyBytes = 64L * 1024 * 1024;
 
     public static readonly string[] OrderColumns = ["注文番号", "発注日", "品名", "品番", "数量", "単位", "単価", "金額", "税率", "納期", "納入場所", "発注者", "受注者"];
 
@@ -66,7 +68,21 @@ public static class OrderExchangeCsv
         return text.ToString();
     }
 
-    private static string Free(string? text) => ExportsApi.CsvCell(text ?? "", freeText: true);
+    /// <summary>
+    /// A cell of free text as the supplier export writes it (RFC 4180: quoted when it holds a comma, quote or line break,
+    /// quotes doubled), with a leading apostrophe on text Excel would take for a formula (= + - @ first: CSV injection).
+    /// Orders may not use Exports (docs/architecture.md), so the rule is repeated here, with its own tests.
+    /// </summary>
+    public static string Free(string? text)
+    {
+        text ??= "";
+        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            text = "'" + text;
+        }
+
+        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -114,6 +130,53 @@ public static class OrderExchangeCsv
             var bad = ex.CharUnknownHigh != '\0' ? new string([ex.CharUnknownHigh, ex.CharUnknownLow]) : ex.CharUnknown.ToString();
             return (null, bad);
         }
+    }
+
+    /// <summary>
+    /// The text of a CSV body as the bulk import reads one (DESIGN §8): a named charset, else a UTF-8 BOM, else UTF-8 if
+    /// it decodes strictly, else Shift_JIS (cp932) — which Japanese Excel still writes. Orders may not use BulkImports
+    /// (docs/architecture.md), so the rule is repeated here, with the import's messages.
+    /// </summary>
+    public static (string? Text, string? Charset, string? Problem) Decode(byte[] body, string? charset)
+    {
+        var strictUtf8 = new UTF8Encoding(false, true);
+        var cp932 = Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        Encoding? encoding;
+        if (charset is not null)
+        {
+            var name = charset.Trim().Trim('"').ToLowerInvariant();
+            encoding = name switch
+            {
+                "utf-8" or "utf8" => strictUtf8,
+                "shift_jis" or "shift-jis" or "sjis" or "windows-31j" or "cp932" => cp932,
+                _ => null,
+            };
+            if (encoding is null)
+            {
+                return (null, null, $"charset '{charset}' is not one of utf-8, shift_jis.");
+            }
+        }
+        else
+        {
+            encoding = body.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? strictUtf8 : null;
+        }
+
+        foreach (var candidate in encoding is null ? [strictUtf8, cp932] : new[] { encoding })
+        {
+            try
+            {
+                return (candidate.GetString(body).TrimStart('\uFEFF'), candidate.CodePage == 932 ? "shift_jis" : "utf-8", null);
+            }
+            catch (DecoderFallbackException)
+            {
+                if (candidate == encoding || candidate.CodePage == 932)
+                {
+                    return (null, null, $"The file is not valid {(candidate.CodePage == 932 ? "shift_jis" : "utf-8")}.");
+                }
+            }
+        }
+
+        return (null, null, "The file is not valid shift_jis.");
     }
 
     /// <summary>One acknowledgement read from a file: its row number (1 = the first data row), its values, and what is wrong with it by column.</summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using Registry.Api.BulkImports;
 using Registry.Api.Orders;
 using Registry.Contracts.Orders;
 
@@ -61,7 +60,7 @@ public sealed class OrderExchangeCsvTests
         var (bytes, unencodable) = OrderExchangeCsv.Encode(OrderExchangeCsv.Write(Document("①ｶﾅ髙")), shiftJis: false);
         Assert.Null(unencodable);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes![..3]);
-        var (text, charset, _) = ImportFile.Decode(bytes, null);
+        var (text, charset, _) = OrderExchangeCsv.Decode(bytes, null);
         Assert.Equal("utf-8", charset);
         Assert.Equal("①ｶﾅ髙", OrderExchangeCsv.Records(text!).ElementAt(1)[2]);
     }
@@ -75,7 +74,7 @@ public sealed class OrderExchangeCsvTests
         Assert.NotEqual(0xEF, bytes![0]);
         var name = Encoding.GetEncoding(932).GetBytes("①ｶﾅ髙");
         Assert.Equal([0x87, 0x40, 0xB6, 0xC5, 0xFB, 0xFC], name);
-        var (text, charset, problem) = ImportFile.Decode(bytes, null);
+        var (text, charset, problem) = OrderExchangeCsv.Decode(bytes, null);
         Assert.Null(problem);
         Assert.Equal("shift_jis", charset);
         Assert.Equal("①ｶﾅ髙", OrderExchangeCsv.Records(text!).ElementAt(1)[2]);
