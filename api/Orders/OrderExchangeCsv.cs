@@ -223,7 +223,13 @@ public static class OrderExchangeCsv
     /// <summary>The CSV column of a JSON row's field, so that a problem names the column either way.</summary>
     public static readonly IReadOnlyDictionary<string, string> JsonNames = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [Number] = "orderNumber", [Buyer] = "buyer", [Supplier] = "supplier", [Answer] = "answer", [DueDate] = "dueDate", [Quantity] = "quantity", [Note] = "note",
+        [Number] = "orderNumber",
+        [Buyer] = "buyer",
+        [Supplier] = "supplier",
+        [Answer] = "answer",
+        [DueDate] = "dueDate",
+        [Quantity] = "quantity",
+        [Note] = "note",
     };
 
     /// <summary>A row of a JSON body, checked as a CSV row is (its problems name the JSON field).</summary>
@@ -231,7 +237,10 @@ public static class OrderExchangeCsv
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            [Number] = row.OrderNumber, [Buyer] = row.Buyer, [Supplier] = row.Supplier, [Note] = row.Note,
+            [Number] = row.OrderNumber,
+            [Buyer] = row.Buyer,
+            [Supplier] = row.Supplier,
+            [Note] = row.Note,
             [Answer] = row.Answer is { } answer ? AnswerWords[answer] : null,
             [DueDate] = row.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             [Quantity] = row.Quantity?.ToString(CultureInfo.InvariantCulture),

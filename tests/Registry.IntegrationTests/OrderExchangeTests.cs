@@ -194,6 +194,17 @@ public sealed class OrderExchangeTests(RegistryApiFactory api)
             Assert.Contains("受注", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
+        // JSON rows are checked the same way; their problems name the JSON fields.
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders/acknowledgements?dryRun=true")
+        {
+            Content = new StringContent($"[{{\"orderNumber\":\"S-{_tag}\",\"buyer\":\"発注一 {_tag}\",\"answer\":\"reject\"}}]", Encoding.UTF8, "application/json"),
+        })
+        {
+            using var checkedJson = await supplier.Client.SendAsync(request);
+            var result = Assert.Single((await checkedJson.ReadJsonAsync<OrderAcknowledgementImport>())!.Results);
+            Assert.Equal(("note", "辞退の理由を入力してください。"), (Assert.Single(result.Errors).Column, result.Errors[0].Message));
+        }
+
         // A buyer without sites imports nothing.
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(buyer.Client, "", Encoding.UTF8.GetBytes(good))).StatusCode);
     }

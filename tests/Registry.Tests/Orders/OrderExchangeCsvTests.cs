@@ -82,6 +82,12 @@ public sealed class OrderExchangeCsvTests
     }
 
     [Theory]
+    [InlineData("latin1", "charset 'latin1' is not one of utf-8, shift_jis.")]
+    [InlineData("utf-8", "The file is not valid utf-8.")]
+    public void ANamedCharsetIsTakenAsNamed(string charset, string problem) =>
+        Assert.Equal(problem, OrderExchangeCsv.Decode(Encoding.GetEncoding(932).GetBytes("注文番号"), charset).Problem);
+
+    [Theory]
     [InlineData("𠮷野家の治具", "𠮷")]   // outside the BMP: not in cp932
     [InlineData("納品 🙂", "🙂")]         // emoji
     [InlineData("Ω形 ŝ", "ŝ")]           // Latin with a circumflex: not in JIS X 0208
