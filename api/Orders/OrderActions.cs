@@ -108,29 +108,41 @@ public static class OrderActions
 
         var today = clock.RegionToday();
         await using var change = await Change.BeginAsync(db, actor.User, ct);
+        var (answer, problem) = await ActWithinAsync(change, id, action, body, actor, expected, planning, today, ct);
+        return problem ?? (Results<Ok<Order>, ProblemHttpResult>)await change.CommitAsync(answer!, answer!.Version, http.Response);
+    }
+
+    /// <summary>
+    /// The action inside a change the caller opened and commits (or rolls back): the same rules, audit and events for
+    /// an answer through the API, the response link, or a row of an imported acknowledgement (which names no version:
+    /// <paramref name="expected"/> null acts on the version it locks). A refusal comes before the first write.
+    /// </summary>
+    internal static async Task<(Order? Answer, ProblemHttpResult? Problem)> ActWithinAsync(Change change, Guid id, string action, object? body,
+        OrderActor actor, int? expected, RoutePlanning planning, DateOnly today, CancellationToken ct)
+    {
         var (connection, tx) = (change.Connection, change.Tx);
         if (await RoutePlanning.LockRouteOfAsync(connection, tx, id, ct) is not { } routeId
             || await OrderStore.ReadAsync(connection, tx, id, ct, forUpdate: true) is not { } before
             || !actor.IsPartyOf(before))
         {
-            return Problems.NotFound("order");
+            return (null, Problems.NotFound("order"));
         }
 
         var bySupplier = SupplierActions.Contains(action);
         if (bySupplier ? !actor.IsSupplierOf(before) : !actor.IsBuyerOf(before))
         {
-            return Problems.Forbidden(bySupplier ? "Only the order's supplier does this." : "Only the order's buyer does this.");
+            return (null, Problems.Forbidden(bySupplier ? "Only the order's supplier does this." : "Only the order's buyer does this."));
         }
 
         var (move, refusal) = Lifecycle.From(before.Status, action);
         if (move is null)
         {
-            return refusal!;
+            return (null, refusal!);
         }
 
-        if (before.Version != expected)
+        if (expected is not null && before.Version != expected)
         {
-            return Problems.PreconditionFailed();
+            return (null, Problems.PreconditionFailed());
         }
 
         var problems = body switch
@@ -143,17 +155,17 @@ public static class OrderActions
         };
         if (problems.Count > 0)
         {
-            return Problems.Validation(problems);
+            return (null, Problems.Validation(problems));
         }
 
         if (action == "ship" && before.FullyShipped)
         {
-            return Problems.Conflict("The order is shipped in full; nothing remains to ship.");
+            return (null, Problems.Conflict("The order is shipped in full; nothing remains to ship."));
         }
 
         if (action == "receive" && !before.FullyShipped)
         {
-            return Problems.Conflict("The order is not shipped in full yet; receive it after the final shipment.");
+            return (null, Problems.Conflict("The order is not shipped in full yet; receive it after the final shipment."));
         }
 
         var beforeDetails = await OrderStore.DetailsAsync(connection, tx, [id], ct);
@@ -174,7 +186,7 @@ public static class OrderActions
         var previous = before.ToDto(beforeDetails, null);
         await change.RecordAsync(move.Event, "order", id, previous, answer);
         await Outbox.EmitToPartiesAsync(connection, tx, move.Event, "order", id, after.SupplierId, after.BuyerAccountId, after.Version, previous, answer, ct);
-        return await change.CommitAsync(answer, answer.Version, http.Response);
+        return (answer, null);
     }
 
     private static async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction tx, OrderStore.Row before, string action, string to,

@@ -16,8 +16,11 @@ public sealed record OrderActor(ClaimsPrincipal User, Guid? AccountId, IReadOnly
 
     public bool IsPartyOf(OrderStore.Row order) => IsBuyerOf(order) || IsSupplierOf(order);
 
+    /// <summary>The channel when it is neither the account's own request nor the link: "import" (an imported acknowledgement).</summary>
+    public string? Via { get; init; }
+
     /// <summary>How the supplier answered, for its digital-readiness facts.</summary>
-    public string Channel => LinkId is null ? "account" : "link";
+    public string Channel => Via ?? (LinkId is null ? "account" : "link");
 
     public static async Task<OrderActor> OfAsync(ClaimsPrincipal user, Ownership ownership, CancellationToken ct) =>
         new(user, user.AccountId(), await ownership.SitesOfAsync(user, ct), null);

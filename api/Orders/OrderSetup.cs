@@ -4,12 +4,13 @@ public static class OrderSetup
 {
     public static IServiceCollection AddOrders(this IServiceCollection services) => services.AddSingleton<RoutePlanning>();
 
-    /// <summary>Orders and routes, the parties' actions, response links.</summary>
+    /// <summary>Orders and routes, the parties' actions, response links, exchange documents and imported acknowledgements.</summary>
     public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder app)
     {
         OrdersApi.Map(app);
         OrderActions.Map(app);
         OrderLinksApi.Map(app);
+        OrderExchangeApi.Map(app);
         return app;
     }
 }

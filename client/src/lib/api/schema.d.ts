@@ -1459,6 +1459,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order (注文) or its acknowledgement (注文請書) as an exchange document: JSON, or CSV in UTF-8 with BOM or Shift_JIS (its parties) */
+        get: operations["getOrderDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/acknowledgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer orders sent to the caller's sites from an acknowledgement CSV (UTF-8, UTF-8 with BOM, Shift_JIS) or JSON; all rows or none; dryRun=true only checks */
+        post: operations["importOrderAcknowledgements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/places/municipalities": {
         parameters: {
             query?: never;
@@ -2944,6 +2978,140 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        OrderAcknowledgementImport: {
+            dryRun: boolean;
+            /** Format: int32 */
+            rows: number;
+            /** Format: int32 */
+            valid: number;
+            charset?: string | null;
+            results: components["schemas"]["OrderAcknowledgementResult"][];
+        };
+        OrderAcknowledgementResult: {
+            /**
+             * Format: int32
+             * @description 1 = the first data row.
+             */
+            row: number;
+            orderNumber?: string | null;
+            /** Format: uuid */
+            orderId?: string | null;
+            answer?: components["schemas"]["OrderAnswer"];
+            status?: components["schemas"]["OrderStatus"];
+            /** @description The row's problems, in the caller's language; empty when the row is good. */
+            errors: components["schemas"]["ImportRowError"][];
+        };
+        OrderAcknowledgementRow: {
+            /** @description 注文番号: the buyer's order number. */
+            orderNumber?: string | null;
+            /** @description 発注者: the buyer's organisation, when several buyers sent orders with this number. */
+            buyer?: string | null;
+            /** @description 受注者: the site's name (or id), checked against the order's supplier when given. */
+            supplier?: string | null;
+            answer?: components["schemas"]["OrderAnswer"];
+            /**
+             * Format: date
+             * @description 回答納期: the due date proposed (or, accepting, the order's own).
+             */
+            dueDate?: string | null;
+            /**
+             * Format: int32
+             * @description 回答数量: the quantity proposed on a single-line order (or, accepting, the order's own).
+             */
+            quantity?: number | null;
+            /** @description 理由/備考: why the order is rejected (required), or a note to a proposal. */
+            note?: string | null;
+        };
+        /** @enum {string} */
+        OrderAnswer: "accept" | "reject" | "propose";
+        OrderDocument: {
+            kind: components["schemas"]["OrderDocumentKind"];
+            /** Format: uuid */
+            orderId: string;
+            status: components["schemas"]["OrderStatus"];
+            lines: components["schemas"]["OrderDocumentRow"][];
+            /** @description Tax per rate, rounded down once per rate. */
+            taxes: components["schemas"]["TaxSummary"][];
+            /**
+             * Format: int64
+             * @description Sum of line amounts, JPY.
+             */
+            subtotal: number;
+            /**
+             * Format: int64
+             * @description 消費税額, JPY.
+             */
+            tax: number;
+            /**
+             * Format: int64
+             * @description 合計金額, JPY.
+             */
+            total: number;
+        };
+        /** @enum {string} */
+        OrderDocumentKind: "order" | "acknowledgement";
+        OrderDocumentRow: {
+            /** @description 注文番号: the buyer's order number. */
+            orderNumber: string;
+            /**
+             * Format: date
+             * @description 発注日
+             */
+            orderedOn: string;
+            /** @description 品名 */
+            itemName: string;
+            /** @description 品番 */
+            partNumber?: string | null;
+            /**
+             * Format: int32
+             * @description 数量
+             */
+            quantity: number;
+            /** @description 単位 */
+            unit: string;
+            /**
+             * Format: int64
+             * @description 単価, JPY (tax excluded)
+             */
+            unitPrice: number;
+            /**
+             * Format: int64
+             * @description 金額 = 数量 × 単価, JPY (tax excluded)
+             */
+            amount: number;
+            /**
+             * Format: int32
+             * @description 税率, % (10 or 8)
+             */
+            taxRate: number;
+            /**
+             * Format: date
+             * @description 納期
+             */
+            dueDate: string;
+            /** @description 納入場所: the next leg's site or the route's delivery place (name and address). */
+            deliveryPlace: string;
+            /** @description 発注者: the buyer's organisation. */
+            buyer: string;
+            /** @description 受注者: the supplier's site. */
+            supplier: string;
+            answer?: components["schemas"]["OrderAnswer"];
+            /**
+             * Format: date
+             * @description 回答日 (acknowledgement): the day the supplier first answered (JST).
+             */
+            answeredOn?: string | null;
+            /**
+             * Format: date
+             * @description 回答納期 (acknowledgement): the due date as accepted.
+             */
+            answerDueDate?: string | null;
+            /**
+             * Format: int32
+             * @description 回答数量 (acknowledgement): the line's quantity as accepted.
+             */
+            answerQuantity?: number | null;
         };
         OrderLegInput: {
             /** Format: uuid */
@@ -16903,6 +17071,302 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller; wait for the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; the problem's traceId finds it in the logs. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached just now (/problems/unavailable); retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrderDocument: {
+        parameters: {
+            query?: {
+                /** @description json or csv; without it the Accept header decides (JSON by default). */
+                format?: string;
+                /** @description order (注文, the default) or acknowledgement (注文請書: once the order is accepted). */
+                kind?: "order" | "acknowledgement";
+                /** @description The CSV's character set: utf-8 (with BOM, the default) or shift_jis (cp932); also taken from Accept: text/csv; charset=shift_jis. */
+                charset?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDocument"];
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed or names an unknown query parameter. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token was presented. */
+            401: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the role, scope or ownership this needs. */
+            403: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Acceptable */
+            406: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller; wait for the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; the problem's traceId finds it in the logs. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached just now (/problems/unavailable); retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importOrderAcknowledgements: {
+        parameters: {
+            query?: {
+                /** @description Only check the rows (each as if the rows before it were written); write nothing. */
+                dryRun?: boolean;
+                /** @description The CSV's character set when it is not detected: utf-8 or shift_jis (also taken from Content-Type). */
+                charset?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/json": components["schemas"]["OrderAcknowledgementRow"][];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderAcknowledgementImport"];
+                };
+            };
+            /** @description The request is malformed or names an unknown query parameter. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token was presented. */
+            401: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the role, scope or ownership this needs. */
+            403: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ImportRefusedProblem"];
                 };
             };
             /** @description Too many requests from this caller; wait for the number of seconds in Retry-After. */
