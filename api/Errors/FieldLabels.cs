@@ -144,6 +144,7 @@ public static partial class FieldLabels
         ["unitPrice"] = new("単価", "unit price"),
         ["taxRate"] = new("税率", "tax rate"),
         ["orderNumber"] = new("注文番号", "order number"),
+        ["side"] = new("発注・受注の別", "side"),
         ["linkId"] = new("回答用リンク", "response link"),
         ["stepSupplierIds"] = new("工程ごとの発注先", "site per step"),
         ["siteIds"] = new("事業所", "sites"),

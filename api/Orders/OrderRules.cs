@@ -1,3 +1,4 @@
+using Registry.Api.Http;
 using Registry.Contracts.Orders;
 
 namespace Registry.Api.Orders;
@@ -23,6 +24,17 @@ public static class OrderRules
         for (var i = 0; i < body.Legs.Count; i++)
         {
             var leg = body.Legs[i];
+            Nested(problems, $"legs[{i}].", leg);
+            if (leg?.Lines is null)
+            {
+                continue;
+            }
+
+            for (var j = 0; j < leg.Lines.Count; j++)
+            {
+                Nested(problems, $"legs[{i}].lines[{j}].", leg.Lines[j]);
+            }
+
             if (string.IsNullOrWhiteSpace(leg.OrderNumber))
             {
                 problems[$"legs[{i}].orderNumber"] = ["Give the order number."];
@@ -36,7 +48,7 @@ public static class OrderRules
             {
                 problems[$"legs[{i}].dueDate"] = [due];
             }
-            else if (i > 0 && leg.DueDate < body.Legs[i - 1].DueDate)
+            else if (i > 0 && body.Legs[i - 1] is { } previous && leg.DueDate < previous.DueDate)
             {
                 problems[$"legs[{i}].dueDate"] = ["A leg is due no earlier than the leg before it."];
             }
@@ -44,6 +56,11 @@ public static class OrderRules
             for (var j = 0; j < leg.Lines.Count; j++)
             {
                 var line = leg.Lines[j];
+                if (line is null)
+                {
+                    continue;
+                }
+
                 if (line.TaxRate is not (8 or 10))
                 {
                     problems[$"legs[{i}].lines[{j}].taxRate"] = ["The tax rate is 10 or 8 (%)."];
@@ -135,12 +152,28 @@ public static class OrderRules
         var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
         for (var i = 0; i < body.Milestones.Count; i++)
         {
-            if (body.Milestones[i].ActualOn is { } actual && actual > today)
+            Nested(problems, $"milestones[{i}].", body.Milestones[i]);
+            if (body.Milestones[i]?.ActualOn is { } actual && actual > today)
             {
                 problems[$"milestones[{i}].actualOn"] = ["An actual date is today or earlier."];
             }
         }
 
         return problems;
+    }
+
+    /// <summary>The declared rules of a record inside the body (the body filter checks only the body's own properties).</summary>
+    private static void Nested(Dictionary<string, string[]> problems, string prefix, object? item)
+    {
+        if (item is null)
+        {
+            problems[prefix.TrimEnd('.')] = ["Required."];
+            return;
+        }
+
+        foreach (var (field, messages) in Validation.Errors(item))
+        {
+            problems[prefix + field] = messages;
+        }
     }
 }

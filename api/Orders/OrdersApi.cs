@@ -161,7 +161,8 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Ok<Page<Order>>, ProblemHttpResult>> List(
-        [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor, OrderStatus? status, OrderSide? side,
+        [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor,
+        [WireEnum(typeof(OrderStatus)), MaxLength(12)] string? status, [WireEnum(typeof(OrderSide)), MaxLength(10)] string? side,
         ClaimsPrincipal user, NpgsqlDataSource db, Ownership ownership, RoutePlanning planning, HttpContext http, CancellationToken ct)
     {
         var (take, after, pageProblem) = Paging.Read(http, limit, cursor);
@@ -176,11 +177,22 @@ public static class OrdersApi
             return badCursor;
         }
 
+        if (status is not null && !WireNames.TryParse<OrderStatus>(status, out _))
+        {
+            return Problems.Validation("status", $"One of {string.Join(", ", WireNames.All<OrderStatus>())}.");
+        }
+
+        if (side is not null && !WireNames.TryParse<OrderSide>(side, out _))
+        {
+            return Problems.Validation("side", $"One of {string.Join(", ", WireNames.All<OrderSide>())}.");
+        }
+
         var actor = await OrderActor.OfAsync(user, ownership, ct);
         await using var connection = await db.OpenConnectionAsync(ct);
         // placed: the orders the caller placed; received: those sent to its sites; neither: both.
-        var rows = await OrderStore.ListAsync(connection, side == OrderSide.Received ? null : actor.AccountId,
-            side == OrderSide.Placed ? [] : [.. actor.Sites], status is { } s ? WireNames.Of(s) : null, afterId, take + 1, ct);
+        side = side?.ToLowerInvariant();
+        var rows = await OrderStore.ListAsync(connection, side == "received" ? null : actor.AccountId,
+            side == "placed" ? [] : [.. actor.Sites], status?.ToLowerInvariant(), afterId, take + 1, ct);
         var page = rows.ToPage(take, r => r.Id.ToString(), http);
         var details = await OrderStore.DetailsAsync(connection, null, [.. page.Items.Select(r => r.Id)], ct);
         // A list shows the kept plan; the route page recomputes it for today.

@@ -147,6 +147,14 @@ public sealed class OrderTests(RegistryApiFactory api)
         order = await ActAsync(supplier.Client, order, "propose", new OrderProposalInput { DueDate = due, Quantities = [8] });
         order = await ActAsync(buyer.Client, order, "agree");
         Assert.Equal((OrderStatus.Accepted, due, 8, 800L, 880L), (order.Status, order.DueDate, order.Lines[0].Quantity, order.Subtotal, order.Total));
+
+        // Lists filter by wire names: the supplier's received orders in a state, the buyer's placed ones.
+        order = await ActAsync(supplier.Client, order, "start");
+        var received = (await (await supplier.Client.GetAsync("/api/v1/orders?side=received&status=in_progress")).ReadJsonAsync<Registry.Contracts.Page<Order>>())!;
+        Assert.Equal([order.Id], received.Items.Select(o => o.Id));
+        Assert.Empty((await (await supplier.Client.GetAsync("/api/v1/orders?side=placed")).ReadJsonAsync<Registry.Contracts.Page<Order>>())!.Items);
+        Assert.Equal([order.Id], (await (await buyer.Client.GetAsync("/api/v1/orders?side=placed")).ReadJsonAsync<Registry.Contracts.Page<Order>>())!.Items.Select(o => o.Id));
+        Assert.Equal(HttpStatusCode.BadRequest, (await buyer.Client.GetAsync("/api/v1/orders?status=underway")).StatusCode);
     }
 
     [Fact]

@@ -3314,8 +3314,6 @@ export interface components {
             note?: string | null;
         };
         /** @enum {string} */
-        OrderSide: "placed" | "received";
-        /** @enum {string} */
         OrderStatus: "draft" | "sent" | "accepted" | "rejected" | "proposed" | "in_progress" | "shipped" | "received" | "closed" | "cancelled";
         PlaceCentre: {
             /** @description The place as given, normalised: a 6-digit municipality code or a postal code NNN-NNNN. */
@@ -12906,8 +12904,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                status?: components["schemas"]["OrderStatus"];
-                side?: components["schemas"]["OrderSide"];
+                status?: "draft" | "sent" | "accepted" | "rejected" | "proposed" | "in_progress" | "shipped" | "received" | "closed" | "cancelled";
+                side?: "placed" | "received";
             };
             header?: never;
             path?: never;
