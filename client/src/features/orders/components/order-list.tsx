@@ -15,8 +15,8 @@ type Side = 'all' | 'placed' | 'received';
 
 /**
  * The reader's orders: those it placed (a buyer's list, each opening its route) and those sent to its sites (a
- * supplier's inbox, each opening the order), newest first, narrowed by state. The API lists both together; which
- * side an order is on follows from the reader's sites.
+ * supplier's inbox, each opening the order), newest first, narrowed by state and side — both filtered by the API,
+ * so that a page holds what the filters ask for.
  */
 export function OrderList() {
   const { t, language } = useI18n();
@@ -26,14 +26,12 @@ export function OrderList() {
   const [side, setSide] = useState<Side>('all');
   const [status, setStatus] = useState<OrderStatus | ''>('');
   const fetchPage = useCallback(
-    (cursor: string | undefined, signal: AbortSignal) => listOrders(status || undefined, cursor, signal),
-    [status],
+    (cursor: string | undefined, signal: AbortSignal) =>
+      listOrders(status || undefined, side === 'all' ? undefined : side, cursor, signal),
+    [status, side],
   );
   const { state, loadMore, reload } = useCursorList(fetchPage);
-  const items =
-    state.kind === 'ready'
-      ? state.items.filter((order) => side === 'all' || (side === 'received') === isReceived(order, sites))
-      : [];
+  const items = state.kind === 'ready' ? state.items : [];
 
   return (
     <section className="card orders" aria-labelledby="orders-heading">
@@ -78,7 +76,7 @@ export function OrderList() {
             </thead>
             <tbody>
               {items.map((order) => {
-                const received = isReceived(order, sites);
+                const received = side === 'received' || (side === 'all' && isReceived(order, sites));
                 return (
                   <tr key={order.id} data-testid="order-row" data-side={received ? 'received' : 'placed'}>
                     <th scope="row">
