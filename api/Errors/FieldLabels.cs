@@ -146,6 +146,7 @@ public static partial class FieldLabels
         ["orderNumber"] = new("注文番号", "order number"),
         ["side"] = new("発注・受注の別", "side"),
         ["linkId"] = new("回答用リンク", "response link"),
+        ["accountId"] = new("アカウント", "account"),
         ["stepSupplierIds"] = new("工程ごとの発注先", "site per step"),
         ["siteIds"] = new("事業所", "sites"),
 

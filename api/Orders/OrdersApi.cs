@@ -37,6 +37,13 @@ public static class OrdersApi
             .WithName("getOrder").WithSummary("An order, to its buyer and its supplier")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblemDocument(StatusCodes.Status404NotFound);
+        group.MapPut("/order-routes/{id:guid}/observers/{accountId:guid}", InviteObserver)
+            .WithName("inviteOrderRouteObserver").WithSummary("Invite a coordinator to follow the route, read only (buyer)")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound)
+            .ProducesProblemDocument(StatusCodes.Status400BadRequest);
+        group.MapDelete("/order-routes/{id:guid}/observers/{accountId:guid}", RemoveObserver)
+            .WithName("removeOrderRouteObserver").WithSummary("Stop a coordinator following the route (buyer)")
+            .ProducesProblemDocument(StatusCodes.Status404NotFound);
         group.MapGet("/order-routes/{id:guid}", GetRoute)
             .WithName("getOrderRoute").WithSummary("A route: the buyer sees every leg; a firm its own order, the leg before it and where it ships")
             .Produces(StatusCodes.Status304NotModified)
@@ -225,10 +232,60 @@ public static class OrdersApi
             : Problems.NotFound("order route");
     }
 
+    public static async Task<Results<NoContent, ProblemHttpResult>> InviteObserver(
+        Guid id, Guid accountId, ClaimsPrincipal user, NpgsqlDataSource db, HttpContext http, CancellationToken ct)
+    {
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
+        if (!await BuysRouteAsync(connection, tx, id, user, ct))
+        {
+            return Problems.NotFound("order route");
+        }
+
+        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM accounts WHERE id = @accountId AND role = 'coordinator' AND disabled_at IS NULL)",
+                new { accountId }, tx, cancellationToken: ct)))
+        {
+            return Problems.Validation("accountId", Language.IsEnglish(http.Request)
+                ? "Only a coordinator's account can be invited to follow a route."
+                : "経路の閲覧に招待できるのはコーディネーターのアカウントだけです。");
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO order_route_observers (route_id, account_id) VALUES (@id, @accountId) ON CONFLICT DO NOTHING",
+            new { id, accountId }, tx, cancellationToken: ct));
+        await change.RecordAsync("order_route.observer_invited", "order_route", id, null, new { accountId });
+        await change.CommitAsync();
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveObserver(
+        Guid id, Guid accountId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
+        if (!await BuysRouteAsync(connection, tx, id, user, ct))
+        {
+            return Problems.NotFound("order route");
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM order_route_observers WHERE route_id = @id AND account_id = @accountId", new { id, accountId }, tx, cancellationToken: ct));
+        await change.RecordAsync("order_route.observer_removed", "order_route", id, new { accountId }, null);
+        await change.CommitAsync();
+        return TypedResults.NoContent();
+    }
+
+    private static Task<bool> BuysRouteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid id, ClaimsPrincipal user, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM order_routes WHERE id = @id AND buyer_account_id = @buyer)",
+            new { id, buyer = user.AccountId() }, tx, cancellationToken: ct));
+
     /// <summary>One order as the actor sees it (null when the actor is not a party), with today's plan of its route.</summary>
     internal static async Task<Order?> ReadOrderAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, OrderActor actor, RoutePlanning planning, CancellationToken ct)
     {
-        if (await OrderStore.ReadAsync(connection, tx, id, ct) is not { } row || !actor.IsPartyOf(row))
+        if (await OrderStore.ReadAsync(connection, tx, id, ct) is not { } row
+            || !(actor.IsPartyOf(row) || await ObservesAsync(connection, tx, row.RouteId, actor, ct)))
         {
             return null;
         }
@@ -245,6 +302,13 @@ public static class OrdersApi
     {
         var rows = await OrderStore.RouteAsync(connection, tx, routeId, ct);
         var visible = rows.Where(actor.IsPartyOf).ToList();
+        // A coordinator the buyer invited follows the route as the buyer sees it (the actions stay the parties').
+        var observer = visible.Count == 0 && await ObservesAsync(connection, tx, routeId, actor, ct);
+        if (observer)
+        {
+            visible = [.. rows.Where(r => r.Status != "draft")];
+        }
+
         if (visible.Count == 0)
         {
             return null;
@@ -255,7 +319,7 @@ public static class OrdersApi
         var plan = await planning.PlanAsync(connection, tx, rows, finals, ct);
         var details = await OrderStore.DetailsAsync(connection, tx, ids, ct);
         var planOf = plan.Legs.ToDictionary(l => l.Number);
-        var buyer = visible.Any(actor.IsBuyerOf);
+        var buyer = observer || visible.Any(actor.IsBuyerOf);
         var first = visible.Min(r => r.Leg);
         var previous = buyer ? null : rows.SingleOrDefault(r => r.Leg == first - 1);
         var distance = await RouteDistanceAsync(connection, tx, routeId, ct);
@@ -283,6 +347,11 @@ public static class OrdersApi
             DistanceKm = distance,
         };
     }
+
+    private static async Task<bool> ObservesAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid routeId, OrderActor actor, CancellationToken ct) =>
+        actor.LinkId is null && actor.AccountId is { } account && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM order_route_observers WHERE route_id = @routeId AND account_id = @account)",
+            new { routeId, account }, tx, cancellationToken: ct));
 
     /// <summary>Kilometres from site to site along the route and on to the delivery place (where every point is known).</summary>
     private static Task<double?> RouteDistanceAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid routeId, CancellationToken ct) =>

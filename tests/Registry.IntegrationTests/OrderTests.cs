@@ -203,6 +203,15 @@ public sealed class OrderTests(RegistryApiFactory api)
         Assert.DoesNotContain("98765", raw, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await second.Client.GetAsync($"/api/v1/orders/{route.Orders[0].Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await coordinator.Client.GetAsync($"/api/v1/order-routes/{route.Id}")).StatusCode);
+        // Unless the buyer invites the coordinator, who then follows the whole route but acts on none of it.
+        Assert.Equal(HttpStatusCode.BadRequest, (await buyer.Client.PutAsync($"/api/v1/order-routes/{route.Id}/observers/{second.Id}", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await second.Client.PutAsync($"/api/v1/order-routes/{route.Id}/observers/{coordinator.Id}", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await buyer.Client.PutAsync($"/api/v1/order-routes/{route.Id}/observers/{coordinator.Id}", null)).StatusCode);
+        var followed = (await (await coordinator.Client.GetAsync($"/api/v1/order-routes/{route.Id}")).ReadJsonAsync<OrderRoute>())!;
+        Assert.Equal(3, followed.Orders.Count);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(coordinator.Client, HttpMethod.Post, $"/api/v1/orders/{route.Orders[2].Id}/cancel", new OrderReasonInput { Reason = "調整" }, followed.Orders[2].Version)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await buyer.Client.DeleteAsync($"/api/v1/order-routes/{route.Id}/observers/{coordinator.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.Client.GetAsync($"/api/v1/order-routes/{route.Id}")).StatusCode);
         // The buyer sees the whole route.
         var whole = (await (await buyer.Client.GetAsync($"/api/v1/order-routes/{route.Id}")).ReadJsonAsync<OrderRoute>())!;
         Assert.Equal(3, whole.Orders.Count);

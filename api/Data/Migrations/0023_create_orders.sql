@@ -115,3 +115,11 @@ CREATE TABLE api_client_sites (
 
 -- A request awarded as a chain keeps its sites in step order: the route's orders follow it.
 ALTER TABLE matching_requests ADD COLUMN awarded_chain uuid[];
+
+-- Coordinators see orders only in aggregate, unless the buyer invites one to follow a route (to mediate a delay, say).
+CREATE TABLE order_route_observers (
+    route_id     uuid NOT NULL REFERENCES order_routes (id) ON DELETE CASCADE,
+    account_id   uuid NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    invited_at   timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (route_id, account_id)
+);
