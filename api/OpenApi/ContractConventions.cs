@@ -120,7 +120,13 @@ internal sealed class ContractConventions : IOperationFilter, IDocumentFilter, I
         {
             if (operation.Responses.TryGetValue(own.Status.ToString(CultureInfo.InvariantCulture), out var response) && response.Content is { } content)
             {
-                content[own.MediaType] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(own.Type, context.SchemaRepository) };
+                // A document as text (an order's CSV) is a string of bounded length, like every string of the contract.
+                content[own.MediaType] = new OpenApiMediaType
+                {
+                    Schema = own.Type == typeof(string)
+                        ? new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = MediaTypeSchema.MaxTextLength }
+                        : context.SchemaGenerator.GenerateSchema(own.Type, context.SchemaRepository),
+                };
             }
         }
 
@@ -360,7 +366,11 @@ public static class DatabaseFree
 public sealed record ResponseMaxItems(int Count);
 
 /// <summary>One media type of a response has a schema of its own (ASP.NET Core's Produces gives a status one type).</summary>
-public sealed record MediaTypeSchema(int Status, string MediaType, Type Type);
+public sealed record MediaTypeSchema(int Status, string MediaType, Type Type)
+{
+    /// <summary>The longest text document an endpoint answers with (an order of 20 lines as CSV is a few kilobytes).</summary>
+    public const int MaxTextLength = 1_048_576;
+}
 
 public static class ResponseLimits
 {

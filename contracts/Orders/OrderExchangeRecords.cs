@@ -44,6 +44,7 @@ public sealed record OrderDocumentRow
     [MaxLength(60)]
     public string? PartNumber { get; init; }
 
+    [Range(1, 100_000_000)]
     [Description("数量")]
     public required int Quantity { get; init; }
 
@@ -51,12 +52,15 @@ public sealed record OrderDocumentRow
     [MaxLength(10)]
     public required string Unit { get; init; }
 
+    [Range(0, 1_000_000_000)]
     [Description("単価, JPY (tax excluded)")]
     public required long UnitPrice { get; init; }
 
+    [Range(0, 100_000_000_000_000_000)]
     [Description("金額 = 数量 × 単価, JPY (tax excluded)")]
     public required long Amount { get; init; }
 
+    [Range(8, 10)]
     [Description("税率, % (10 or 8)")]
     public required int TaxRate { get; init; }
 
@@ -84,6 +88,7 @@ public sealed record OrderDocumentRow
     [Description("回答納期 (acknowledgement): the due date as accepted.")]
     public DateOnly? AnswerDueDate { get; init; }
 
+    [Range(1, 100_000_000)]
     [Description("回答数量 (acknowledgement): the line's quantity as accepted.")]
     public int? AnswerQuantity { get; init; }
 }
@@ -104,12 +109,15 @@ public sealed record OrderDocument
     [MaxLength(2)]
     public required IReadOnlyList<TaxSummary> Taxes { get; init; }
 
+    [Range(0, 2_200_000_000_000_000_000)]
     [Description("Sum of line amounts, JPY.")]
     public required long Subtotal { get; init; }
 
+    [Range(0, 2_200_000_000_000_000_000)]
     [Description("消費税額, JPY.")]
     public required long Tax { get; init; }
 
+    [Range(0, 2_200_000_000_000_000_000)]
     [Description("合計金額, JPY.")]
     public required long Total { get; init; }
 }

@@ -56,15 +56,19 @@ public sealed record OrderLine
     [MaxLength(60)]
     public string? PartNumber { get; init; }
 
+    [Range(1, 100_000_000)]
     public required int Quantity { get; init; }
 
     [MaxLength(10)]
     public required string Unit { get; init; }
 
+    [Range(0, 1_000_000_000)]
     public required long UnitPrice { get; init; }
 
+    [Range(8, 10)]
     public required int TaxRate { get; init; }
 
+    [Range(0, 100_000_000_000_000_000)]
     [Description("金額 = quantity × unitPrice, JPY")]
     public required long Amount { get; init; }
 }
@@ -72,10 +76,13 @@ public sealed record OrderLine
 [Description("Tax of one rate: the rate's taxable amount and its tax (rounded down once per rate, as on a qualified invoice).")]
 public sealed record TaxSummary
 {
+    [Range(8, 10)]
     public required int TaxRate { get; init; }
 
+    [Range(0, 2_200_000_000_000_000_000)]
     public required long Taxable { get; init; }
 
+    [Range(0, 2_200_000_000_000_000_000)]
     public required long Tax { get; init; }
 }
 
@@ -141,6 +148,7 @@ public sealed record OrderProposal
 {
     public DateOnly? DueDate { get; init; }
 
+    [ItemRange(1, 100_000_000)]
     [Description("Per line, the quantity the supplier can deliver (same order as the lines).")]
     [MaxLength(20)]
     public IReadOnlyList<int>? Quantities { get; init; }
@@ -178,6 +186,7 @@ public sealed record OrderShipment
 {
     public required Guid Id { get; init; }
 
+    [Range(1, 100_000_000)]
     public required int Quantity { get; init; }
 
     public required DateOnly ShippedOn { get; init; }
@@ -236,17 +245,21 @@ public sealed record Order
     [MaxLength(2)]
     public required IReadOnlyList<TaxSummary> Taxes { get; init; }
 
+    [Range(0, 2_200_000_000_000_000_000)]
     [Description("Sum of line amounts, JPY.")]
     public required long Subtotal { get; init; }
 
+    [Range(0, 2_200_000_000_000_000_000)]
     public required long Tax { get; init; }
 
+    [Range(0, 2_200_000_000_000_000_000)]
     public required long Total { get; init; }
 
     public required DateOnly OrderedOn { get; init; }
 
     public required DateOnly DueDate { get; init; }
 
+    [Range(1, 365)]
     public required int LeadDays { get; init; }
 
     [Description("When the leg is expected to ship, in the supplier's business days from when its input arrives.")]
@@ -273,10 +286,13 @@ public sealed record Order
     [MaxLength(100)]
     public required IReadOnlyList<OrderShipment> Shipments { get; init; }
 
+    [Range(0, 100_000_000)]
     public required int ShippedQuantity { get; init; }
 
+    [Range(0, 100_000_000)]
     public int? AcceptedQuantity { get; init; }
 
+    [Range(0, 100_000_000)]
     public int? RejectedQuantity { get; init; }
 
     [Description("How the supplier first answered: through an account, the response link, or an imported acknowledgement.")]
@@ -366,6 +382,7 @@ public sealed record OrderProposalInput
 {
     public DateOnly? DueDate { get; init; }
 
+    [ItemRange(1, 100_000_000)]
     [MaxLength(20)]
     public IReadOnlyList<int>? Quantities { get; init; }
 
