@@ -178,7 +178,8 @@ public sealed class OrderIndicatorTests(RegistryApiFactory api)
     private static async Task<Order> SentAsync(HttpClient buyer, Guid site, string number, long amount)
     {
         var input = OrderTests.Direct(site, number, new OrderLineInput { ItemName = "部品", Quantity = 10, Unit = "個", UnitPrice = amount / 10, TaxRate = 10 })
-            with { DeliveryPoint = new Registry.Contracts.Suppliers.GeoLocation { Lat = 34.1, Lon = 134.6 } };
+            with
+        { DeliveryPoint = new Registry.Contracts.Suppliers.GeoLocation { Lat = 34.1, Lon = 134.6 } };
         var draft = Assert.Single((await OrderTests.CreateAsync(buyer, input)).Orders);
         return await OrderTests.ActAsync(buyer, draft, "send");
     }
