@@ -37,6 +37,7 @@ public static class AnalyticsApi
             .WithName("getRegionCoverage").WithSummary("Per process family: sites in a region that do it, by municipality, the gaps, and the region's indicators");
         analytics.MapGet("/demand", DemandAsync).RequireAuthorization(Policies.Coordinator)
             .WithName("getDemandGaps").WithSummary("What buyers asked for that the region could not serve or served thinly (coordinators)");
+        OrderIndicatorsApi.Map(analytics);
         return app;
     }
 

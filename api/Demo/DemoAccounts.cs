@@ -21,6 +21,10 @@ public sealed class DemoAccounts(Passwords passwords)
         new(Guid.Parse("019a0000-0000-7000-8000-000000000003"), "supplier1@registry.example", "精密加工 担当者", AccountRole.Supplier, "デモ精密工業", "demo-supplier1-password"),
         new(Guid.Parse("019a0000-0000-7000-8000-000000000004"), "supplier2@registry.example", "表面処理 担当者", AccountRole.Supplier, "デモ表面処理", "demo-supplier2-password"),
         new(Guid.Parse("019a0000-0000-7000-8000-000000000005"), "buyer@registry.example", "調達 担当者", AccountRole.Member, "デモ機械製作所", "demo-buyer-password"),
+        // The firms of the demo buyer's open 4-step request's chain that have accounts (DemoOrders): forging, turning, plating.
+        new(Guid.Parse("019a0000-0000-7000-8000-000000000006"), "supplier3@registry.example", "鍛造 担当者", AccountRole.Supplier, "デモ鍛造", "demo-supplier3-password"),
+        new(Guid.Parse("019a0000-0000-7000-8000-000000000007"), "supplier4@registry.example", "旋削 担当者", AccountRole.Supplier, "デモ旋削", "demo-supplier4-password"),
+        new(Guid.Parse("019a0000-0000-7000-8000-000000000008"), "supplier5@registry.example", "めっき 担当者", AccountRole.Supplier, "デモめっき", "demo-supplier5-password"),
     ];
 
     public static readonly Guid IntegratorClientId = Guid.Parse("019a0000-0000-7000-8000-0000000000c1");

@@ -6,13 +6,15 @@ namespace Registry.Api.Demo;
 public static class DemoSetup
 {
     /// <summary>
-    /// The demo accounts, region, clusters and sites' closed days, written at start-up in Development when the database has none. Any other
+    /// The demo accounts, region, clusters, sites' closed days and orders (with the demo buyer's open request), written at
+    /// start-up in Development when the database has none. Any other
     /// environment refuses to run while demo credentials are active: their passwords are published in the README.
     /// </summary>
     public static IServiceCollection AddDemo(this IServiceCollection services)
     {
         services.AddSingleton<DemoAccounts>();
         services.AddSingleton<DemoRegion>();
+        services.AddSingleton<DemoOrders>();
         services.AddSingleton(new StartupStep("demo data", EnsureAsync));
         return services;
     }
@@ -25,6 +27,8 @@ public static class DemoSetup
             await services.GetRequiredService<DemoRegion>().EnsureAsync(connection, ct);
             await DemoClusters.EnsureAsync(connection, services.GetRequiredService<TimeProvider>(), ct);
             await DemoCalendars.EnsureAsync(connection, ct);
+            // After the calendars: the orders' expected days count each site's closed days.
+            await services.GetRequiredService<DemoOrders>().EnsureAsync(connection, ct);
             return;
         }
 

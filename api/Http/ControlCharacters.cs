@@ -55,14 +55,17 @@ public static class ControlCharacters
             }
 
             var fields = request.Query.Where(q => In(q.Key) || q.Value.Any(In)).Select(q => q.Key).ToList();
-            if (request.HasFormContentType && context.GetEndpoint()?.Metadata.GetMetadata<FormBody>() is not null)
+            // Form endpoints take application/x-www-form-urlencoded only and refuse anything else themselves (415); a
+            // multipart body is not read here, where a malformed one would throw before that refusal.
+            if (string.Equals(request.GetTypedHeaders().ContentType?.MediaType.Value, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+                && context.GetEndpoint()?.Metadata.GetMetadata<FormBody>() is not null)
             {
                 IFormCollection form;
                 try
                 {
                     form = await request.ReadFormAsync(context.RequestAborted);
                 }
-                catch (InvalidDataException)
+                catch (Exception e) when (e is InvalidDataException or IOException)
                 {
                     // The form reader refuses %00 itself, as it refuses a form over its limits: not the endpoint's 500.
                     await WriteAsync(context, Malformed("The form cannot be read: it contains a control character (such as %00) or exceeds the form limits."));

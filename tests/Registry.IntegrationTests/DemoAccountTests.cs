@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Registry.Api.Data;
@@ -66,6 +67,26 @@ public sealed class DemoAccountTests(RegistryApiFactory api)
         var proposal = (await coordinator.GetFromJsonAsync<Registry.Contracts.Clusters.ConsortiumProposal>(
             $"/api/v1/clusters/{automotive.Id}/themes/{order.Id}/consortium", Json.Options))!;
         Assert.Equal(coverage.Gaps, proposal.Chain.Gaps);
+
+        // The demo buyer's orders in every state, and its open 4-step request whose best chain has four firms: legs 1, 2
+        // and 4 have the README's supplier3-5, leg 3 is FAX-only without an account.
+        var buyer = DemoAccounts.People.Single(p => p.Email == "buyer@registry.example");
+        using var asBuyer = development.CreateClientWithToken((await TestAccounts.LoginAsync(development, buyer.Email, buyer.Password)).AccessToken);
+        var orders = (await asBuyer.GetFromJsonAsync<Registry.Contracts.Page<Registry.Contracts.Orders.Order>>("/api/v1/orders?limit=100", Json.Options))!.Items;
+        Assert.Equal(Enum.GetValues<Registry.Contracts.Orders.OrderStatus>().Order(), orders.Select(o => o.Status).Distinct().Order());
+        var requests = (await asBuyer.GetFromJsonAsync<Registry.Contracts.Page<Registry.Contracts.Matching.MatchingRequest>>("/api/v1/matching-requests", Json.Options))!.Items;
+        var open = Assert.Single(requests, r => r.Status == Registry.Contracts.Matching.RequestStatus.Open);
+        Assert.Equal(4, open.Request.Steps.Count);
+        var chain = (await asBuyer.GetFromJsonAsync<Registry.Contracts.Matching.ChainsResult>($"/api/v1/matching-requests/{open.Id}/chains", Json.Options))!.Chains[0];
+        Assert.Equal(4, chain.Firms);
+        foreach (var (leg, email) in DemoOrders.ChainAccounts)
+        {
+            var person = DemoAccounts.People.Single(p => p.Email == email);
+            Assert.Contains(chain.Steps[leg - 1].SupplierId!.Value, (await TestAccounts.LoginAsync(development, email, person.Password)).User.SupplierIds);
+        }
+
+        var faxSite = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/suppliers/{chain.Steps[2].SupplierId}", Json.Options));
+        Assert.True(faxSite.GetProperty("digitalReadiness").GetProperty("faxOnly").GetBoolean());
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
         {
@@ -132,7 +153,7 @@ public sealed class DemoAccountTests(RegistryApiFactory api)
         await using var connection = new Npgsql.NpgsqlConnection(factory.Services.GetRequiredService<RegistryConnectionString>().Value);
         await connection.OpenAsync();
         for (var i = 0; i < 600 && !await Dapper.SqlMapper.ExecuteScalarAsync<bool>(connection,
-            "SELECT (SELECT count(*) FROM account_suppliers) >= 2"); i++)
+            "SELECT EXISTS (SELECT 1 FROM orders)"); i++)
         {
             await Task.Delay(100);
         }

@@ -24,6 +24,8 @@ public sealed partial class ArchitectureTests
         ("Clusters", "Matching"),
         ("Orders", "Matching"),
         ("Demo", "Accounts"),
+        ("Demo", "Matching"),
+        ("Demo", "Orders"),
         ("Demo", "Suppliers"),
         ("Exports", "Search"),
         ("Health", "Search"),

@@ -74,6 +74,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders placed through the registry by sector and municipality, cells of fewer than 3 firms suppressed (coordinators) */
+        get: operations["getOrderIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-clients": {
         parameters: {
             query?: never;
@@ -3131,6 +3148,83 @@ export interface components {
              */
             answerQuantity?: number | null;
         };
+        OrderIndicatorCell: {
+            /** @description JSIC (日本標準産業分類) code of the supplier sites: their first industry code; null in the total, or for sites without one. */
+            sector?: string | null;
+            /** @description 全国地方公共団体コード of the supplier sites; null in the total. */
+            municipalityCode?: string | null;
+            /** @description True when the cell's figures are withheld (fewer than 3 firms, or complementary suppression). */
+            suppressed: boolean;
+            /**
+             * Format: int32
+             * @description Distinct firms (corporate number, else site) with an order sent to them.
+             */
+            firms?: number | null;
+            /**
+             * Format: int32
+             * @description Orders sent (drafts are not placed yet).
+             */
+            orders?: number | null;
+            /**
+             * Format: int64
+             * @description Sum of the totals (tax included, JPY) of the orders sent, except rejected and cancelled ones.
+             */
+            value?: number | null;
+            /**
+             * Format: int32
+             * @description Legs shipped in full: the denominator of the on-time rate and the lead time.
+             */
+            shippedLegs?: number | null;
+            /**
+             * Format: double
+             * @description Share (0–1) of the legs shipped in full whose final shipment left on or before the due date.
+             */
+            onTimeRate?: number | null;
+            /**
+             * Format: double
+             * @description Mean calendar days (not business days) from the day the order was sent (JST) to its final shipment.
+             */
+            meanLeadDays?: number | null;
+            /**
+             * Format: double
+             * @description Mean great-circle kilometres of the routes the cell's orders are on (site to site, then to the delivery place).
+             */
+            meanRouteDistanceKm?: number | null;
+            /**
+             * Format: int32
+             * @description Firms that answered at least one order through an account (or an imported acknowledgement of their own system).
+             */
+            firmsByAccount?: number | null;
+            /**
+             * Format: int32
+             * @description Firms that answered only through response links.
+             */
+            firmsByLink?: number | null;
+            /**
+             * Format: int32
+             * @description Firms that never answered, with an order sent more than 3 days ago still unanswered.
+             */
+            firmsUnanswered?: number | null;
+        };
+        OrderIndicators: {
+            /**
+             * Format: date
+             * @description Orders sent on or after this day (JST).
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Orders sent before this day (JST).
+             */
+            to: string;
+            total: components["schemas"]["OrderIndicatorCell"];
+            /** @description One cell per sector and municipality, in code order (not by size: an order by size would bound a suppressed cell). */
+            cells: components["schemas"]["OrderIndicatorCell"][];
+            /** @description How each site answers (account, link, not at all), most orders first. */
+            sites: components["schemas"]["SiteOrderAnswers"][];
+            /** Format: date-time */
+            computedAt: string;
+        };
         OrderLegInput: {
             /** Format: uuid */
             supplierId: string;
@@ -3526,6 +3620,27 @@ export interface components {
         };
         SigningKeyRotated: {
             kid: string;
+        };
+        SiteOrderAnswers: {
+            /** Format: uuid */
+            supplierId: string;
+            nameJa: string;
+            municipalityCode?: string | null;
+            /**
+             * Format: int32
+             * @description Orders it answered first through an account (or an imported acknowledgement).
+             */
+            byAccount: number;
+            /**
+             * Format: int32
+             * @description Orders it answered first through the order's response link.
+             */
+            byLink: number;
+            /**
+             * Format: int32
+             * @description Orders sent more than 3 days ago it has not answered (cancelled ones aside).
+             */
+            unanswered: number;
         };
         StaffInput: {
             qualificationCode: string;
@@ -4635,6 +4750,112 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DemandGaps"];
+                };
+            };
+            /** @description The request is malformed or names an unknown query parameter. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token was presented. */
+            401: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but lacks the role, scope or ownership this needs. */
+            403: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller; wait for the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; the problem's traceId finds it in the logs. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached just now (/problems/unavailable); retry after the seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrderIndicators: {
+        parameters: {
+            query?: {
+                /** @description Orders sent on or after this day, JST (default: a year ago). */
+                from?: string;
+                /** @description Orders sent before this day, JST (default: tomorrow). */
+                to?: string;
+                /** @description Only supplier sites in these prefectures (JIS codes). */
+                prefecture?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderIndicators"];
                 };
             };
             /** @description The request is malformed or names an unknown query parameter. */

@@ -13,3 +13,5 @@ export interface RegionQuery {
   lon?: number;
   withinKm?: number;
 }
+export type OrderIndicators = Schemas['OrderIndicators'];
+export type OrderIndicatorCell = Schemas['OrderIndicatorCell'];

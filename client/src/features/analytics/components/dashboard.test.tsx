@@ -5,7 +5,7 @@ import type { Session } from '@/lib/auth';
 import { coordinator, json } from '@/testing/fake-auth-api';
 import { installFakeApi } from '@/testing/fake-registry-api';
 import { renderAs, taxonomyTerms } from '@/testing/signed-in';
-import type { DemandGaps, RegionCoverage } from '../api/types';
+import type { DemandGaps, OrderIndicators, RegionCoverage } from '../api/types';
 import { Dashboard } from './dashboard';
 
 let session: Session | null = null;
@@ -61,10 +61,49 @@ const demand: DemandGaps = {
   months: [{ key: '2030-04', asked: 2, unserved: 2, thin: 0 }],
 };
 
+const orders: OrderIndicators = {
+  from: '2029-05-01',
+  to: '2030-05-02',
+  total: {
+    suppressed: false,
+    firms: 7,
+    orders: 15,
+    value: 1842500,
+    shippedLegs: 5,
+    onTimeRate: 0.8,
+    meanLeadDays: 14.4,
+    meanRouteDistanceKm: 12.6,
+    firmsByAccount: 3,
+    firmsByLink: 3,
+    firmsUnanswered: 1,
+  },
+  cells: [
+    { sector: '24', municipalityCode: '232114', suppressed: true },
+    {
+      sector: '26',
+      municipalityCode: '232025',
+      suppressed: false,
+      firms: 4,
+      orders: 9,
+      value: 990000,
+      shippedLegs: 3,
+      onTimeRate: 2 / 3,
+      meanLeadDays: 10,
+      meanRouteDistanceKm: 8.5,
+      firmsByAccount: 2,
+      firmsByLink: 1,
+      firmsUnanswered: 1,
+    },
+  ],
+  sites: [],
+  computedAt: '2030-05-01T03:00:00Z',
+};
+
 function api() {
   return installFakeApi({
     'GET /api/v1/analytics/coverage': () => json(coverage),
     'GET /api/v1/analytics/demand': () => json(demand),
+    'GET /api/v1/analytics/orders': () => json(orders),
     'GET /api/v1/taxonomy/processes': () =>
       json(taxonomyTerms([
         { code: 'machining', label: '機械加工' },
@@ -152,5 +191,34 @@ describe('the region dashboard', () => {
     expect(await screen.findByText(/地点 35.08, 137.15 から半径 30 km/)).toBeInTheDocument();
     const asked = calls.filter((c) => c.url.pathname === '/api/v1/analytics/coverage').at(-1)!;
     expect(Object.fromEntries(asked.url.searchParams)).toEqual({ lat: '35.08', lon: '137.15', withinKm: '30' });
+  });
+
+  it('shows a coordinator the orders: on-time rate, how firms answer, value, and cells of fewer than 3 firms as 「—（3社未満）」', async () => {
+    api();
+    session = renderAs(coordinator, <Dashboard />);
+
+    const section = await screen.findByTestId('order-indicators');
+    expect(within(section).getByRole('heading', { level: 2 })).toHaveTextContent('注文');
+    expect(await within(section).findByTestId('order-on-time')).toHaveTextContent('80%');
+    // 6 of the 7 firms counted answered through an account or a response link.
+    expect(within(section).getByTestId('order-digital-share')).toHaveTextContent('85.7%');
+    expect(within(section).getByTestId('order-answers')).toHaveTextContent('アカウント 3 社（42.9%）・回答用リンク 3 社（42.9%）・回答なし 1 社（14.3%）');
+    expect(within(section).getByTestId('order-value')).toHaveTextContent('¥1,842,500');
+    expect(within(section).getByTestId('order-lead')).toHaveTextContent('14.4');
+    expect(within(section).getByTestId('order-km')).toHaveTextContent('12.6');
+    const rows = within(within(section).getByTestId('order-cells')).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('—（3社未満）');
+    expect(rows[0]).not.toHaveTextContent('¥');
+    expect(rows[1]).toHaveTextContent('¥990,000');
+    expect(rows[1]).toHaveTextContent('66.7%');
+  });
+
+  it('does not show the orders to visitors', async () => {
+    const calls = api();
+    session = renderAs(null, <Dashboard />);
+    await screen.findByTestId('region-gaps');
+    expect(screen.queryByTestId('order-indicators')).not.toBeInTheDocument();
+    expect(calls.filter((c) => c.url.pathname === '/api/v1/analytics/orders')).toHaveLength(0);
   });
 });

@@ -12,6 +12,7 @@ import { DemandGaps } from './demand-gaps';
 import { FamilyCoverage } from './family-coverage';
 import { Indicators } from './indicators';
 import { MunicipalityCoverage } from './municipality-coverage';
+import { OrderIndicators } from './order-indicators';
 import { RegionFilter } from './region-filter';
 import './analytics.css';
 
@@ -28,7 +29,7 @@ export function Dashboard() {
   const query = regionFromParams(params);
   const key = regionKey(query);
   const coverage = useLoaded(`coverage-${key}`, (signal) => getRegionCoverage(query, signal));
-  const labelOf = useTaxonomyLabels(['processes', 'certifications', 'qualifications', 'prefectures']);
+  const labelOf = useTaxonomyLabels(['processes', 'certifications', 'qualifications', 'prefectures', 'industries']);
   const refused = coverage.state.kind === 'error' && coverage.state.error instanceof ApiError && coverage.state.error.status === 400;
   const errors = refused && coverage.state.kind === 'error' ? fieldErrors((coverage.state.error as ApiError).problem) : {};
 
@@ -79,6 +80,7 @@ export function Dashboard() {
         </>
       )}
       {coordinator && <DemandGaps labelOf={labelOf} />}
+      {coordinator && <OrderIndicators labelOf={labelOf} />}
     </div>
   );
 }
