@@ -41,3 +41,13 @@ export function formatNumber(value: number, language: Language, digits = 1): str
 export function joinList(values: readonly string[], language: Language): string {
   return values.join(language === 'en' ? ', ' : '、');
 }
+
+/** JPY as an order or a table shows it: ¥12,345 (integers; the service never sends fractions of a yen). */
+export function formatYen(amount: number, language: Language): string {
+  return `¥${amount.toLocaleString(language === 'en' ? 'en-US' : 'ja-JP')}`;
+}
+
+/** A count as an order shows it: 1,200. */
+export function formatCount(value: number, language: Language): string {
+  return value.toLocaleString(language === 'en' ? 'en-US' : 'ja-JP');
+}

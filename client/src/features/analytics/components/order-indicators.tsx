@@ -1,9 +1,8 @@
 import { DataTable, type TableColumn } from '@/components/data-table';
 import { ErrorState, LoadingState } from '@/components/async-state';
-import { useI18n } from '@/lib/i18n';
+import { formatYen, useI18n } from '@/lib/i18n';
 import type { LabelOf } from '@/lib/taxonomy';
 import { useLoaded } from '@/lib/use-loaded';
-import { formatYen } from '@/features/orders/format';
 import { getOrderIndicators } from '../api/get-order-indicators';
 import type { OrderIndicatorCell, OrderIndicators as OrderIndicatorsData } from '../api/types';
 

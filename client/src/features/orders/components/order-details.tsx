@@ -1,5 +1,4 @@
-import { formatDateTime, formatIsoDate, joinList, useI18n } from '@/lib/i18n';
-import { formatCount } from '../format';
+import { formatCount, formatDateTime, formatIsoDate, joinList, useI18n } from '@/lib/i18n';
 import { orderedQuantity } from '../order-rules';
 import type { Order } from '../api/types';
 import { OrderLines } from './order-lines';

@@ -4,10 +4,9 @@ import { FieldErrorList } from '@/components/field-error-list';
 import { FormAlert } from '@/components/form-alert';
 import { errorsFor, unclaimedErrors, type FieldErrors } from '@/lib/field-errors';
 import { idempotencyKeys } from '@/lib/idempotency';
-import { useI18n } from '@/lib/i18n';
+import { formatYen, useI18n } from '@/lib/i18n';
 import type { WriteFailure } from '@/lib/write-result';
 import { createOrders } from '../api/create-orders';
-import { formatYen } from '../format';
 import { emptyLine, toInput, totalsOf, type LegDraft, type LineDraft, type OrderDraft } from '../order-draft';
 
 const lineFields = ['itemName', 'partNumber', 'quantity', 'unit', 'unitPrice', 'taxRate'] as const;

@@ -1,5 +1,4 @@
-import { useI18n } from '@/lib/i18n';
-import { formatCount, formatYen } from '../format';
+import { formatCount, formatYen, useI18n } from '@/lib/i18n';
 import type { Order } from '../api/types';
 
 /**
