@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Registry.Api.Suppliers;
 using Registry.Api.Taxonomy;
+using Registry.Api.Text;
 using Registry.Contracts.BulkImports;
 using Registry.Contracts.Taxonomy;
 
@@ -25,55 +25,10 @@ public static class ImportFile
         "spareCapacityPct", "processes", "certifications", "publish",
     ];
 
-    static ImportFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    /// <summary>The text of a CSV body: a named charset, else a UTF-8 BOM, else UTF-8 if it decodes strictly, else Shift_JIS.</summary>
-    public static (string? Text, string? Charset, string? Problem) Decode(byte[] body, string? charset)
-    {
-        if (charset is not null)
-        {
-            var name = charset.Trim().Trim('"').ToLowerInvariant();
-            var encoding = name switch
-            {
-                "utf-8" or "utf8" => (Encoding)new UTF8Encoding(false, true),
-                "shift_jis" or "shift-jis" or "sjis" or "windows-31j" or "cp932" => Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback),
-                _ => null,
-            };
-            if (encoding is null)
-            {
-                return (null, null, $"charset '{charset}' is not one of utf-8, shift_jis.");
-            }
-
-            try
-            {
-                var text = encoding.GetString(body);
-                return (text.TrimStart('\uFEFF'), encoding.CodePage == 932 ? "shift_jis" : "utf-8", null);
-            }
-            catch (DecoderFallbackException)
-            {
-                return (null, null, $"The file is not valid {name}.");
-            }
-        }
-
-        if (body.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            return Decode(body[3..], "utf-8") is var (text, _, problem) ? (text, "utf-8", problem) : default;
-        }
-
-        try
-        {
-            return (new UTF8Encoding(false, true).GetString(body), "utf-8", null);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Decode(body, "shift_jis");
-        }
-    }
-
     /// <summary>CSV (RFC 4180: quoted fields may hold commas, quotes and line breaks) with a header row of column names.</summary>
     public static (List<Dictionary<string, string?>> Rows, string? Problem) ParseCsv(string text)
     {
-        var records = Records(text).ToList();
+        var records = Csv.Records(text).ToList();
         if (records.Count == 0)
         {
             return ([], "The file is empty: a header row of column names comes first.");
@@ -292,64 +247,6 @@ public static class ImportFile
         }
 
         return (rows, errors);
-    }
-
-    private static IEnumerable<List<string>> Records(string text)
-    {
-        var field = new StringBuilder();
-        var record = new List<string>();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"' && field.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                record.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c is '\r' or '\n')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                record.Add(field.ToString());
-                field.Clear();
-                yield return record;
-                record = [];
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || record.Count > 0)
-        {
-            record.Add(field.ToString());
-            yield return record;
-        }
     }
 }
 

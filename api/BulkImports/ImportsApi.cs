@@ -11,6 +11,7 @@ using Registry.Api.Errors;
 using Registry.Api.Http;
 using Registry.Api.OpenApi;
 using Registry.Api.Taxonomy;
+using Registry.Api.Text;
 using Registry.Contracts.BulkImports;
 
 namespace Registry.Api.BulkImports;
@@ -122,7 +123,7 @@ public static class ImportsApi
             return (rows, null, problem);
         }
 
-        var (text, detected, decodeProblem) = ImportFile.Decode(body, charset);
+        var (text, detected, decodeProblem) = Csv.Decode(body, charset);
         if (decodeProblem is not null)
         {
             return ([], null, decodeProblem);

@@ -18,6 +18,7 @@ using Registry.Api.Http;
 using Registry.Api.OpenApi;
 using Registry.Api.Places;
 using Registry.Api.Search;
+using Registry.Api.Text;
 using Registry.Contracts.Exports;
 
 namespace Registry.Api.Exports;
@@ -299,18 +300,6 @@ public static class ExportsApi
         text.Clear();
     }
 
-    /// <summary>RFC 4180: quoted when it holds a comma, quote or line break, quotes doubled. Free text that Excel would
-    /// take for a formula (= + - @ first) gets a leading apostrophe (CSV injection).</summary>
-    public static string CsvCell(string text, bool freeText)
-    {
-        if (freeText && text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            text = "'" + text;
-        }
-
-        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
-    }
-
     private static string CsvCell(Kind kind, object? value) => value switch
     {
         null => "",
@@ -320,7 +309,7 @@ public static class ExportsApi
         int number => number.ToString(CultureInfo.InvariantCulture),
         DateTime time => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
         Guid id => id.ToString(),
-        _ => CsvCell(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", kind == Kind.FreeText),
+        _ => Csv.Cell(Convert.ToString(value, CultureInfo.InvariantCulture), kind == Kind.FreeText),
     };
 
     private static object?[] ReadValues(DbDataReader reader)

@@ -12,6 +12,7 @@ using Registry.Api.Changes;
 using Registry.Api.Errors;
 using Registry.Api.Http;
 using Registry.Api.OpenApi;
+using Registry.Api.Text;
 using Registry.Contracts.BulkImports;
 using Registry.Contracts.Orders;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -126,7 +127,7 @@ public static class OrderExchangeApi
             return TypedResults.Ok(document);
         }
 
-        var (bytes, unencodable) = OrderExchangeCsv.Encode(OrderExchangeCsv.Write(document), shiftJis);
+        var (bytes, unencodable) = Csv.Encode(OrderExchangeCsv.Write(document), shiftJis);
         if (bytes is null)
         {
             http.Response.Headers.Remove("Content-Disposition");
@@ -248,7 +249,7 @@ public static class OrderExchangeApi
         List<OrderExchangeCsv.ReadRow> rows;
         if (kind == "text/csv")
         {
-            var (text, decoded, decodeProblem) = OrderExchangeCsv.Decode(body, charset ?? mediaType?.Charset.Value);
+            var (text, decoded, decodeProblem) = Csv.Decode(body, charset ?? mediaType?.Charset.Value);
             if (decodeProblem is not null)
             {
                 return Problems.Validation("body", decodeProblem);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Registry.Api.Text;
 using Registry.Contracts.Orders;
 
 namespace Registry.Api.Orders;
@@ -39,9 +40,7 @@ public static class OrderExchangeCsv
         [OrderAnswer.Propose] = "変更提案",
     };
 
-    static OrderExchangeCsv() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    /// <summary>The document as CSV text (no BOM: <see cref="Encode"/> adds it for UTF-8).</summary>
+    /// <summary>The document as CSV text (no BOM: <see cref="Csv.Encode"/> adds it for UTF-8).</summary>
     public static string Write(OrderDocument document)
     {
         var acknowledgement = document.Kind == OrderDocumentKind.Acknowledgement;
@@ -68,116 +67,11 @@ public static class OrderExchangeCsv
         return text.ToString();
     }
 
-    /// <summary>
-    /// A cell of free text as the supplier export writes it (RFC 4180: quoted when it holds a comma, quote or line break,
-    /// quotes doubled), with a leading apostrophe on text Excel would take for a formula (= + - @ first: CSV injection).
-    /// Orders may not use Exports (docs/architecture.md), so the rule is repeated here, with its own tests.
-    /// </summary>
-    public static string Free(string? text)
-    {
-        text ??= "";
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            text = "'" + text;
-        }
-
-        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
-    }
+    private static string Free(string? text) => Csv.Cell(text, freeText: true);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Whole(long number) => number.ToString(CultureInfo.InvariantCulture);
-
-    // Where Unicode and cp932 disagree on a character Japanese text uses every day (the JIS X 0208 mapping of
-    // Unicode's WAVE DASH and friends against Microsoft's), the cp932 form: what Excel shows for the same mark.
-    private static readonly Dictionary<char, char> s_cp932Forms = new()
-    {
-        ['\u301C'] = '\uFF5E', // 〜 WAVE DASH → ～
-        ['\u2016'] = '\u2225', // ‖ → ∥
-        ['\u2212'] = '\uFF0D', // − MINUS SIGN → －
-        ['\u00A2'] = '\uFFE0', // ¢
-        ['\u00A3'] = '\uFFE1', // £
-        ['\u00AC'] = '\uFFE2', // ¬
-        ['\u2014'] = '\u2015', // — EM DASH → ―
-    };
-
-    /// <summary>
-    /// The bytes of <paramref name="text"/>: UTF-8 with BOM, or Shift_JIS (cp932, as Japanese Excel writes it). A
-    /// character cp932 cannot hold (𠮷, emoji, most characters outside JIS X 0208 and the NEC/IBM extensions) is not
-    /// replaced by '?' — an order must not change silently — but named, so that the caller takes UTF-8 instead.
-    /// </summary>
-    public static (byte[]? Bytes, string? Unencodable) Encode(string text, bool shiftJis)
-    {
-        if (!shiftJis)
-        {
-            return ([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)], null);
-        }
-
-        var mapped = string.Create(text.Length, text, (span, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                span[i] = s_cp932Forms.TryGetValue(source[i], out var form) ? form : source[i];
-            }
-        });
-        var cp932 = Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-        try
-        {
-            return (cp932.GetBytes(mapped), null);
-        }
-        catch (EncoderFallbackException ex)
-        {
-            var bad = ex.CharUnknownHigh != '\0' ? new string([ex.CharUnknownHigh, ex.CharUnknownLow]) : ex.CharUnknown.ToString();
-            return (null, bad);
-        }
-    }
-
-    /// <summary>
-    /// The text of a CSV body as the bulk import reads one (DESIGN §8): a named charset, else a UTF-8 BOM, else UTF-8 if
-    /// it decodes strictly, else Shift_JIS (cp932) — which Japanese Excel still writes. Orders may not use BulkImports
-    /// (docs/architecture.md), so the rule is repeated here, with the import's messages.
-    /// </summary>
-    public static (string? Text, string? Charset, string? Problem) Decode(byte[] body, string? charset)
-    {
-        var strictUtf8 = new UTF8Encoding(false, true);
-        var cp932 = Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-        Encoding? encoding;
-        if (charset is not null)
-        {
-            var name = charset.Trim().Trim('"').ToLowerInvariant();
-            encoding = name switch
-            {
-                "utf-8" or "utf8" => strictUtf8,
-                "shift_jis" or "shift-jis" or "sjis" or "windows-31j" or "cp932" => cp932,
-                _ => null,
-            };
-            if (encoding is null)
-            {
-                return (null, null, $"charset '{charset}' is not one of utf-8, shift_jis.");
-            }
-        }
-        else
-        {
-            encoding = body.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? strictUtf8 : null;
-        }
-
-        foreach (var candidate in encoding is null ? [strictUtf8, cp932] : new[] { encoding })
-        {
-            try
-            {
-                return (candidate.GetString(body).TrimStart('\uFEFF'), candidate.CodePage == 932 ? "shift_jis" : "utf-8", null);
-            }
-            catch (DecoderFallbackException)
-            {
-                if (candidate == encoding || candidate.CodePage == 932)
-                {
-                    return (null, null, $"The file is not valid {(candidate.CodePage == 932 ? "shift_jis" : "utf-8")}.");
-                }
-            }
-        }
-
-        return (null, null, "The file is not valid shift_jis.");
-    }
 
     /// <summary>One acknowledgement read from a file: its row number (1 = the first data row), its values, and what is wrong with it by column.</summary>
     public sealed record ReadRow(int Row, OrderAcknowledgementRow Values, List<(string Column, string Message)> Errors);
@@ -185,7 +79,7 @@ public static class OrderExchangeCsv
     /// <summary>The acknowledgements of a CSV text (already decoded), or what is wrong with the file as a whole.</summary>
     public static (List<ReadRow> Rows, string? Problem) ReadAcknowledgements(string text)
     {
-        var records = Records(text).ToList();
+        var records = Csv.Records(text).ToList();
         if (records.Count == 0)
         {
             return ([], "The file is empty: a header row of column names comes first.");
@@ -351,69 +245,5 @@ public static class OrderExchangeCsv
             Quantity = quantity,
             Note = note,
         }, errors);
-    }
-
-    /// <summary>The records of RFC 4180 CSV: quoted fields may hold commas, quotes (doubled) and line breaks; CRLF, LF or CR end a record.</summary>
-    public static IEnumerable<List<string>> Records(string text)
-    {
-        var field = new StringBuilder();
-        var record = new List<string>();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (i == 0 && c == '\uFEFF')
-            {
-                continue;
-            }
-
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"' && field.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                record.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c is '\r' or '\n')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                record.Add(field.ToString());
-                field.Clear();
-                yield return record;
-                record = [];
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || record.Count > 0)
-        {
-            record.Add(field.ToString());
-            yield return record;
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Registry.Api.Orders;
+using Registry.Api.Text;
 using Registry.Contracts.Orders;
 
 namespace Registry.Tests.Orders;
@@ -43,7 +44,7 @@ public sealed class OrderExchangeCsvTests
         // A comma, quote or line break is quoted with quotes doubled; text Excel would take for a formula gets an apostrophe.
         Assert.StartsWith("PO-1,2026-04-01,\"ブラケット, \"\"L\"\"形\n2枚組\",'-A1,3,個,1200,3600,10,2026-05-15,", text.Split("\r\n", 2)[1], StringComparison.Ordinal);
         Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
-        Assert.Single(OrderExchangeCsv.Records(text).Skip(1), r => r.Count > 1);
+        Assert.Single(Csv.Records(text).Skip(1), r => r.Count > 1);
     }
 
     [Fact]
@@ -57,35 +58,35 @@ public sealed class OrderExchangeCsvTests
     [Fact]
     public void Utf8StartsWithTheBomAndReadsBack()
     {
-        var (bytes, unencodable) = OrderExchangeCsv.Encode(OrderExchangeCsv.Write(Document("①ｶﾅ髙")), shiftJis: false);
+        var (bytes, unencodable) = Csv.Encode(OrderExchangeCsv.Write(Document("①ｶﾅ髙")), shiftJis: false);
         Assert.Null(unencodable);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes![..3]);
-        var (text, charset, _) = OrderExchangeCsv.Decode(bytes, null);
+        var (text, charset, _) = Csv.Decode(bytes, null);
         Assert.Equal("utf-8", charset);
-        Assert.Equal("①ｶﾅ髙", OrderExchangeCsv.Records(text!).ElementAt(1)[2]);
+        Assert.Equal("①ｶﾅ髙", Csv.Records(text!).ElementAt(1)[2]);
     }
 
     [Fact]
     public void ShiftJisHoldsCircledDigitsHalfWidthKanaAndTheIbmKanjiAndIsDetectedOnTheWayBack()
     {
         // ① is an NEC special character (0x8740), ｶﾅ are single bytes (0xB6 0xC5), 髙 an IBM extension (0xFBFC): all in cp932.
-        var (bytes, unencodable) = OrderExchangeCsv.Encode(OrderExchangeCsv.Write(Document("①ｶﾅ髙")), shiftJis: true);
+        var (bytes, unencodable) = Csv.Encode(OrderExchangeCsv.Write(Document("①ｶﾅ髙")), shiftJis: true);
         Assert.Null(unencodable);
         Assert.NotEqual(0xEF, bytes![0]);
         var name = Encoding.GetEncoding(932).GetBytes("①ｶﾅ髙");
         Assert.Equal([0x87, 0x40, 0xB6, 0xC5, 0xFB, 0xFC], name);
-        var (text, charset, problem) = OrderExchangeCsv.Decode(bytes, null);
+        var (text, charset, problem) = Csv.Decode(bytes, null);
         Assert.Null(problem);
         Assert.Equal("shift_jis", charset);
-        Assert.Equal("①ｶﾅ髙", OrderExchangeCsv.Records(text!).ElementAt(1)[2]);
-        Assert.Equal("注文番号", OrderExchangeCsv.Records(text!).First()[0]);
+        Assert.Equal("①ｶﾅ髙", Csv.Records(text!).ElementAt(1)[2]);
+        Assert.Equal("注文番号", Csv.Records(text!).First()[0]);
     }
 
     [Theory]
     [InlineData("latin1", "charset 'latin1' is not one of utf-8, shift_jis.")]
     [InlineData("utf-8", "The file is not valid utf-8.")]
     public void ANamedCharsetIsTakenAsNamed(string charset, string problem) =>
-        Assert.Equal(problem, OrderExchangeCsv.Decode(Encoding.GetEncoding(932).GetBytes("注文番号"), charset).Problem);
+        Assert.Equal(problem, Csv.Decode(Encoding.GetEncoding(932).GetBytes("注文番号"), charset).Problem);
 
     [Theory]
     [InlineData("𠮷野家の治具", "𠮷")]   // outside the BMP: not in cp932
@@ -93,7 +94,7 @@ public sealed class OrderExchangeCsvTests
     [InlineData("Ω形 ŝ", "ŝ")]           // Latin with a circumflex: not in JIS X 0208
     public void ShiftJisRefusesWhatCp932CannotHoldAndNamesIt(string itemName, string named)
     {
-        var (bytes, unencodable) = OrderExchangeCsv.Encode(OrderExchangeCsv.Write(Document(itemName)), shiftJis: true);
+        var (bytes, unencodable) = Csv.Encode(OrderExchangeCsv.Write(Document(itemName)), shiftJis: true);
         Assert.Null(bytes);
         Assert.Equal(named, unencodable);
     }
@@ -101,7 +102,7 @@ public sealed class OrderExchangeCsvTests
     [Fact]
     public void TheWaveDashAndMinusTakeTheirCp932FormsInsteadOfBeingRefused()
     {
-        var (bytes, unencodable) = OrderExchangeCsv.Encode("5〜10−2", shiftJis: true);
+        var (bytes, unencodable) = Csv.Encode("5〜10−2", shiftJis: true);
         Assert.Null(unencodable);
         Assert.Equal("5～10－2", Encoding.GetEncoding(932).GetString(bytes!));
     }
