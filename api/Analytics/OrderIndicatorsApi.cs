@@ -55,14 +55,7 @@ public static class OrderIndicatorsApi
                 WHERE o.sent_at IS NOT NULL
                   AND (o.sent_at AT TIME ZONE 'Asia/Tokyo')::date >= @start AND (o.sent_at AT TIME ZONE 'Asia/Tokyo')::date < @end
                   AND (@prefectures::text[] IS NULL OR s.prefecture_code = ANY(@prefectures))),
-            points AS (
-                SELECT x.route_id, x.leg, s.location FROM orders x JOIN suppliers s ON s.id = x.supplier_id
-                WHERE x.route_id IN (SELECT route_id FROM o)
-                UNION ALL
-                SELECT r.id, r.legs + 1, ST_SetSRID(ST_MakePoint(r.delivery_lon, r.delivery_lat), 4326)::geography
-                FROM order_routes r WHERE r.id IN (SELECT route_id FROM o) AND r.delivery_lat IS NOT NULL),
-            hops AS (SELECT route_id, ST_Distance(location, lag(location) OVER (PARTITION BY route_id ORDER BY leg)) AS metres FROM points),
-            km AS (SELECT route_id, round((sum(metres) / 1000.0)::numeric, 1)::double precision AS route_km FROM hops WHERE metres IS NOT NULL GROUP BY route_id)
+            km AS (SELECT route_id, order_route_km(route_id) AS route_km FROM (SELECT DISTINCT route_id FROM o) routes)
             SELECT o.*, km.route_km FROM o LEFT JOIN km USING (route_id)
             """,
             new

@@ -308,11 +308,10 @@ public sealed class DemoOrders(MatchEvaluator evaluator, RoutePlanning planning,
             }), tx, cancellationToken: ct));
         }
 
-        var plan = await planning.RecomputeAsync(connection, tx, routeId, ids[0], ct);
-        var details = await OrderStore.DetailsAsync(connection, tx, [.. ids], ct);
-        foreach (var row in await OrderStore.RouteAsync(connection, tx, routeId, ct))
+        var route = await planning.RecomputeAsync(connection, tx, routeId, ids[0], ct);
+        foreach (var row in route.Orders)
         {
-            var order = row.ToDto(details, plan.Legs.Single(l => l.Number == row.Leg));
+            var order = row.ToDto(route.Details, route.Plan.Legs.Single(l => l.Number == row.Leg));
             await Outbox.EmitToPartiesAsync(connection, tx, s_events[row.Status], "order", row.Id, row.SupplierId, row.BuyerAccountId, row.Version, null, order, ct);
         }
     }

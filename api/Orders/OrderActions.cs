@@ -179,10 +179,9 @@ public static class OrderActions
         }
 
         await ApplyAsync(connection, tx, before, action, to, body, actor, today, ct);
-        var plan = await planning.RecomputeAsync(connection, tx, routeId, id, ct);
-        var after = (await OrderStore.ReadAsync(connection, tx, id, ct))!;
-        var details = await OrderStore.DetailsAsync(connection, tx, [id], ct);
-        var answer = after.ToDto(details, plan.Legs.Single(l => l.Number == after.Leg));
+        var route = await planning.RecomputeAsync(connection, tx, routeId, id, ct);
+        var after = route.Orders.Single(o => o.Id == id);
+        var answer = after.ToDto(route.Details, route.Plan.Legs.Single(l => l.Number == after.Leg));
         var previous = before.ToDto(beforeDetails, null);
         await change.RecordAsync(move.Event, "order", id, previous, answer);
         await Outbox.EmitToPartiesAsync(connection, tx, move.Event, "order", id, after.SupplierId, after.BuyerAccountId, after.Version, previous, answer, ct);
@@ -210,6 +209,7 @@ public static class OrderActions
             due = agreed.DueDate;
         }
 
+        var final = body is OrderShipmentInput f && (f.Final || before.ShippedQuantity + f.Quantity == before.LineList().Sum(l => l.Quantity));
         if (body is OrderShipmentInput shipment)
         {
             await connection.ExecuteAsync(new CommandDefinition("""
@@ -220,14 +220,13 @@ public static class OrderActions
                 orderId = before.Id,
                 quantity = shipment.Quantity,
                 shippedOn = (shipment.ShippedOn ?? today).ToDateTime(TimeOnly.MinValue),
-                final = shipment.Final || before.ShippedQuantity + shipment.Quantity == before.LineList().Sum(l => l.Quantity),
+                final,
                 note = string.IsNullOrWhiteSpace(shipment.Note) ? null : shipment.Note.Trim(),
             }, tx, cancellationToken: ct));
         }
 
         var receipt = body as OrderReceiptInput;
         var shipped = body is OrderShipmentInput s ? s.Quantity : 0;
-        var final = body is OrderShipmentInput f && (f.Final || before.ShippedQuantity + f.Quantity == before.LineList().Sum(l => l.Quantity));
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE orders SET
                 status = @to,

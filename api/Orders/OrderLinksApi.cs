@@ -159,15 +159,11 @@ public static class OrderLinksApi
 
         var actor = OrderActor.OfLink(link.Id, link.SupplierId);
         await AuditLog.RecordAsync(connection, null, actor.User, "order_link.used", "order", link.OrderId, null, null, ct);
-        var order = await OrdersApi.ReadOrderAsync(connection, null, link.OrderId, actor, planning, ct);
-        if (order is null)
-        {
-            // A draft is not the supplier's yet: the link opens it once the buyer sends it.
-            return Problems.NotFound("order");
-        }
-
-        var route = await OrdersApi.ReadRouteAsync(connection, null, order.RouteId, actor, planning, ct);
-        return Representations.Ok(route! with { Orders = [order] }, order.Version);
+        // A draft is not the supplier's yet: the link opens it once the buyer sends it.
+        return await OrdersApi.ReadRouteAsync(connection, null, link.RouteId, actor, planning, ct) is { } route
+            && route.Orders.SingleOrDefault(o => o.Id == link.OrderId) is { } order
+            ? Representations.Ok(route with { Orders = [order] }, order.Version)
+            : Problems.NotFound("order");
     }
 
     private static async Task<Results<Ok<Order>, ProblemHttpResult>> ActAsync(string action, object? body, HttpContext http, NpgsqlDataSource db,
@@ -189,6 +185,7 @@ public static class OrderLinksApi
     {
         public Guid Id { get; init; }
         public Guid OrderId { get; init; }
+        public Guid RouteId { get; init; }
         public Guid SupplierId { get; init; }
         public DateTimeOffset ExpiresAt { get; init; }
         public DateTimeOffset? RevokedAt { get; init; }
@@ -207,7 +204,7 @@ public static class OrderLinksApi
         var link = await connection.QuerySingleOrDefaultAsync<OpenLink>(new CommandDefinition("""
             UPDATE order_links l SET last_used_at = now() FROM orders o
             WHERE l.token_hash = @hash AND o.id = l.order_id
-            RETURNING l.id, l.order_id, o.supplier_id, l.expires_at, l.revoked_at
+            RETURNING l.id, l.order_id, o.route_id, o.supplier_id, l.expires_at, l.revoked_at
             """, new { hash = Hash(token) }, cancellationToken: ct));
         if (link is null)
         {

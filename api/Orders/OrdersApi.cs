@@ -155,8 +155,8 @@ public static class OrdersApi
                 tx, cancellationToken: ct));
         }
 
-        await planning.RecomputeAsync(connection, tx, routeId, ids[0], ct);
-        var route = await ReadRouteAsync(connection, tx, routeId, OrderActor.Buyer(user), planning, ct);
+        var reading = await planning.RecomputeAsync(connection, tx, routeId, ids[0], ct);
+        var route = await ShapeRouteAsync(connection, tx, routeId, OrderActor.Buyer(user), reading, ct);
         foreach (var order in route!.Orders)
         {
             await change.RecordAsync("order.created", "order", order.Id, null, order);
@@ -170,8 +170,9 @@ public static class OrdersApi
     public static async Task<Results<Ok<Page<Order>>, ProblemHttpResult>> List(
         [Range(1, Paging.MaxLimit)] int? limit, [MaxLength(Paging.MaxCursorLength)] string? cursor,
         [WireEnum(typeof(OrderStatus)), MaxLength(12)] string? status, [WireEnum(typeof(OrderSide)), MaxLength(10)] string? side,
-        ClaimsPrincipal user, NpgsqlDataSource db, Ownership ownership, RoutePlanning planning, HttpContext http, CancellationToken ct)
+        ClaimsPrincipal user, NpgsqlDataSource db, Ownership ownership, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
+        var today = clock.RegionToday();
         var (take, after, pageProblem) = Paging.Read(http, limit, cursor);
         if (pageProblem is not null)
         {
@@ -202,15 +203,22 @@ public static class OrdersApi
             side == "placed" ? [] : [.. actor.Sites], status?.ToLowerInvariant(), afterId, take + 1, ct);
         var page = rows.ToPage(take, r => r.Id.ToString(), http);
         var details = await OrderStore.DetailsAsync(connection, null, [.. page.Items.Select(r => r.Id)], ct);
-        // A list shows the kept plan; the route page recomputes it for today.
         return TypedResults.Ok(new Page<Order>
         {
-            Items = [.. page.Items.Select(r => r.ToDto(details, null) with { Late = Late(r) })],
+            Items = [.. page.Items.Select(r => r.ToDto(details, KeptPlan(r, today)))],
             NextCursor = page.NextCursor,
         });
     }
 
-    private static bool Late(OrderStore.Row row) => row.ExpectedShipOn is { } expected && expected > row.DueOn;
+    /// <summary>
+    /// An order's plan as its last write kept it, brought to today without reading the whole route: a leg not shipped by
+    /// its expected day is expected no earlier than today (RouteSchedule's rule; the route page counts business days).
+    /// </summary>
+    private static RouteSchedule.LegPlan KeptPlan(OrderStore.Row row, DateOnly today)
+    {
+        var expected = row.ExpectedShipOn is { } kept && !row.FullyShipped && kept < today ? today : row.ExpectedShipOn;
+        return new RouteSchedule.LegPlan(row.Leg, expected, expected is { } day ? day > row.DueOn : !row.FullyShipped && today > row.DueOn);
+    }
 
     public static async Task<Results<Representation<Order>, ProblemHttpResult>> Get(
         Guid id, ClaimsPrincipal user, NpgsqlDataSource db, Ownership ownership, RoutePlanning planning, CancellationToken ct)
@@ -284,23 +292,26 @@ public static class OrdersApi
     /// <summary>One order as the actor sees it (null when the actor is not a party), with today's plan of its route.</summary>
     internal static async Task<Order?> ReadOrderAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, OrderActor actor, RoutePlanning planning, CancellationToken ct)
     {
-        if (await OrderStore.ReadAsync(connection, tx, id, ct) is not { } row
-            || !(actor.IsPartyOf(row) || await ObservesAsync(connection, tx, row.RouteId, actor, ct)))
-        {
-            return null;
-        }
-
-        var route = await ReadRouteAsync(connection, tx, row.RouteId, actor, planning, ct);
-        return route?.Orders.Single(o => o.Id == id);
+        // Its route as the actor sees it holds the order exactly when the actor may read the order.
+        var routeId = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
+            "SELECT route_id FROM orders WHERE id = @id", new { id }, tx, cancellationToken: ct));
+        return routeId is { } route && await ReadRouteAsync(connection, tx, route, actor, planning, ct) is { } seen
+            ? seen.Orders.SingleOrDefault(o => o.Id == id)
+            : null;
     }
 
     /// <summary>
     /// A route as the actor may see it: the buyer every leg; a firm its own orders on it, the leg before its first
     /// (status, expected ship day, shipments — no lines, no prices); anyone else nothing (null).
     /// </summary>
-    internal static async Task<OrderRoute?> ReadRouteAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid routeId, OrderActor actor, RoutePlanning planning, CancellationToken ct)
+    internal static async Task<OrderRoute?> ReadRouteAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid routeId, OrderActor actor, RoutePlanning planning, CancellationToken ct) =>
+        await ShapeRouteAsync(connection, tx, routeId, actor, await planning.ReadAsync(connection, tx, routeId, ct), ct);
+
+    /// <summary>The route of a reading (just made, or just recomputed by a write) as the actor may see it.</summary>
+    private static async Task<OrderRoute?> ShapeRouteAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid routeId, OrderActor actor,
+        RoutePlanning.Reading reading, CancellationToken ct)
     {
-        var rows = await OrderStore.RouteAsync(connection, tx, routeId, ct);
+        var (rows, details, plan) = reading;
         var visible = rows.Where(actor.IsPartyOf).ToList();
         // A coordinator the buyer invited follows the route as the buyer sees it (the actions stay the parties').
         var observer = visible.Count == 0 && await ObservesAsync(connection, tx, routeId, actor, ct);
@@ -314,10 +325,6 @@ public static class OrdersApi
             return null;
         }
 
-        var ids = rows.Select(r => r.Id).ToArray();
-        var finals = await RoutePlanning.FinalShipmentsAsync(connection, tx, ids, ct);
-        var plan = await planning.PlanAsync(connection, tx, rows, finals, ct);
-        var details = await OrderStore.DetailsAsync(connection, tx, ids, ct);
         var planOf = plan.Legs.ToDictionary(l => l.Number);
         var buyer = observer || visible.Any(actor.IsBuyerOf);
         var first = visible.Min(r => r.Leg);
@@ -353,15 +360,8 @@ public static class OrdersApi
             "SELECT EXISTS (SELECT 1 FROM order_route_observers WHERE route_id = @routeId AND account_id = @account)",
             new { routeId, account }, tx, cancellationToken: ct));
 
-    /// <summary>Kilometres from site to site along the route and on to the delivery place (where every point is known).</summary>
+    /// <summary>Kilometres from site to site along the route and on to the delivery place (order_route_km, migration 0024).</summary>
     private static Task<double?> RouteDistanceAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid routeId, CancellationToken ct) =>
-        connection.ExecuteScalarAsync<double?>(new CommandDefinition("""
-            WITH points AS (
-                SELECT o.leg, s.location FROM orders o JOIN suppliers s ON s.id = o.supplier_id WHERE o.route_id = @routeId
-                UNION ALL
-                SELECT r.legs + 1, ST_SetSRID(ST_MakePoint(r.delivery_lon, r.delivery_lat), 4326)::geography
-                FROM order_routes r WHERE r.id = @routeId AND r.delivery_lat IS NOT NULL),
-            hops AS (SELECT ST_Distance(location, lag(location) OVER (ORDER BY leg)) AS metres FROM points)
-            SELECT round((sum(metres) / 1000.0)::numeric, 1)::double precision FROM hops WHERE metres IS NOT NULL
-            """, new { routeId }, tx, cancellationToken: ct));
+        connection.ExecuteScalarAsync<double?>(new CommandDefinition(
+            "SELECT order_route_km(@routeId)", new { routeId }, tx, cancellationToken: ct));
 }

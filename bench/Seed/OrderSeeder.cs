@@ -75,8 +75,8 @@ public sealed class OrderSeeder(NpgsqlDataSource db, TextWriter log)
                    current_date - abs(hashint4(g * 19)) % 180 AS ordered_on
             FROM generate_series(@from, @to) g),
         routes AS (
-            INSERT INTO order_routes (id, buyer_account_id, legs, delivery_address, created_at, updated_at)
-            SELECT id, buyer, legs, '合成納入場所 ' || k, ordered_on, ordered_on FROM r
+            INSERT INTO order_routes (id, buyer_account_id, legs, delivery_address, created_at)
+            SELECT id, buyer, legs, '合成納入場所 ' || k, ordered_on FROM r
             RETURNING id),
         legs AS (
             SELECT r.*, l.leg,

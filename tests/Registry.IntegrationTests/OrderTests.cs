@@ -288,6 +288,17 @@ public sealed class OrderTests(RegistryApiFactory api)
         await connection.ExecuteAsync("UPDATE order_links SET expires_at = now() - interval '1 minute' WHERE id = @id", new { id = second.Id });
         Assert.Equal(HttpStatusCode.Gone, (await LinkAsync(anonymous, HttpMethod.Post, "/accept", second.Token, null, b.Version)).StatusCode);
         Assert.Equal(OrderStatus.Sent, (await (await buyer.Client.GetAsync($"/api/v1/orders/{b.Id}")).ReadJsonAsync<Order>())!.Status);
+
+        // Days pass with order B unshipped past its due date: the list (from the kept plan) and the order (from the
+        // route's plan) both call it late and expect it no earlier than today, though nothing was written since.
+        await connection.ExecuteAsync("""
+            UPDATE orders SET ordered_on = ordered_on - 40, due_on = ordered_on - 35, expected_ship_on = ordered_on - 36 WHERE id = @id
+            """, new { id = b.Id });
+        var listed = (await (await buyer.Client.GetAsync("/api/v1/orders?side=placed")).ReadJsonAsync<Registry.Contracts.Page<Order>>())!.Items.Single(o => o.Id == b.Id);
+        var current = (await (await buyer.Client.GetAsync($"/api/v1/orders/{b.Id}")).ReadJsonAsync<Order>())!;
+        Assert.True(listed.Late);
+        Assert.True(current.Late);
+        Assert.True(listed.ExpectedShipOn >= s_today && current.ExpectedShipOn >= s_today, $"{listed.ExpectedShipOn} {current.ExpectedShipOn}");
     }
 
     [Fact]
