@@ -160,7 +160,11 @@ public sealed class DemoOrders(MatchEvaluator evaluator, RoutePlanning planning,
         };
         var buyer = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(Claims.Subject, s_buyer.ToString()), new Claim(Claims.Role, Roles.Member)], "demo", Claims.Name, Claims.Role));
-        var (evaluation, best) = await StableEvaluationAsync(input, buyer, ct);
+        // The region's sites are in this process's index (DemoRegion refreshed it), or the index is not loaded and the
+        // evaluator reads them from the database: either way the candidates are the ones the buyer's chains view offers.
+        var evaluation = await evaluator.EvaluateAsync(input, buyer, ct);
+        var best = evaluation.Chains.FirstOrDefault(c => c.Gaps.Count == 0 && c.Firms == input.Steps.Count)
+            ?? throw new InvalidOperationException("The demo region offers no 4-firm chain for the demo request.");
         var id = Guid.CreateVersion7();
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO matching_requests (id, buyer_account_id, title, body, visibility, status, opened_at, municipality_code)
@@ -180,33 +184,6 @@ public sealed class DemoOrders(MatchEvaluator evaluator, RoutePlanning planning,
 
         await ReadinessAsync(connection, tx, [chain[2]], "link", ct);
         return chain;
-    }
-
-    /// <summary>
-    /// The request evaluated as the buyer will see it. The search index loads beside the start-up steps and follows the
-    /// demo region's sites as they are announced, so an evaluation right after loading the region may see part of it:
-    /// the request is evaluated until two evaluations a second apart agree and offer a complete 4-firm chain — the
-    /// candidates snapshotted are then those the buyer's chains view offers, and the chain's accounts its firms'.
-    /// </summary>
-    private async Task<(MatchEvaluation Evaluation, MatchChain Best)> StableEvaluationAsync(MatchingRequestInput input, ClaimsPrincipal buyer, CancellationToken ct)
-    {
-        string? previous = null;
-        for (var attempt = 0; attempt < 120; attempt++)
-        {
-            var evaluation = await evaluator.EvaluateAsync(input, buyer, ct);
-            var best = evaluation.Chains.FirstOrDefault(c => c.Gaps.Count == 0 && c.Firms == input.Steps.Count);
-            var key = string.Join("|", evaluation.Steps.Select(s => string.Join(",", s.Candidates.Select(c => c.SupplierId))))
-                + "#" + string.Join(",", best?.Steps.Select(s => s.SupplierId) ?? []);
-            if (best is not null && key == previous)
-            {
-                return (evaluation, best);
-            }
-
-            previous = key;
-            await Task.Delay(TimeSpan.FromSeconds(1), clock, ct);
-        }
-
-        throw new InvalidOperationException("The demo region offers no stable 4-firm chain for the demo request.");
     }
 
     private static Task<Guid> SiteOfAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string email, CancellationToken ct) =>

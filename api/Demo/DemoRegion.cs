@@ -2,6 +2,7 @@ using System.Globalization;
 using Dapper;
 using Npgsql;
 using Registry.Api.Http;
+using Registry.Api.Search.Index;
 using Registry.Api.Suppliers;
 
 namespace Registry.Api.Demo;
@@ -12,7 +13,7 @@ namespace Registry.Api.Demo;
 /// each city hall, with the mix of processes, machines, certifications, qualified staff and disclosure levels a
 /// real region has. Deterministic: the same seed gives the same region.
 /// </summary>
-public sealed class DemoRegion(SupplierStore store, TimeProvider clock)
+public sealed class DemoRegion(SupplierStore store, SearchIndexFollower follower, TimeProvider clock)
 {
     public const int Sites = 500;
 
@@ -75,6 +76,7 @@ public sealed class DemoRegion(SupplierStore store, TimeProvider clock)
         var today = clock.Today();
         var names = new HashSet<string>(StringComparer.Ordinal);
         var firstOf = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        var written = new List<Guid>(Sites);
         for (var i = 0; i < Sites; i++)
         {
             var kind = ShopKinds.Pick(random, ShopKinds.All, a => a.Weight);
@@ -88,6 +90,7 @@ public sealed class DemoRegion(SupplierStore store, TimeProvider clock)
                 "UPDATE suppliers SET confirmed_at = now() - make_interval(days => @days), version = 1 WHERE id = @Id",
                 new { days = random.Next(0, 420), site.Id }, tx, cancellationToken: ct));
             firstOf.TryAdd(kind.Suffix, site.Id);
+            written.Add(site.Id);
         }
 
         // supplier1 runs a machining shop, supplier2 a plating shop (README's demo accounts).
@@ -100,6 +103,9 @@ public sealed class DemoRegion(SupplierStore store, TimeProvider clock)
             new { supplier1 = "supplier1@registry.example", supplier2 = "supplier2@registry.example", machining = firstOf["精工"], plating = firstOf["鍍金工業"] },
             tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
+        // As every writer of sites does: this process's index has the region before anything searches it (the demo
+        // orders evaluate a request next); other processes follow the announcements.
+        await follower.RefreshAsync(written, ct);
     }
 
     private const string InsertSite = """

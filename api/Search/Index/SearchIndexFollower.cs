@@ -27,9 +27,12 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
     public bool IsLoaded => _loaded.Task.IsCompletedSuccessfully;
 
     /// <summary>Re-reads the given sites into the index: published ones are (re)indexed, the others removed.</summary>
-    public async Task RefreshAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    public Task RefreshAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        !Enabled || !IsLoaded ? Task.CompletedTask : ApplyAsync(ids, ct);
+
+    private async Task ApplyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
-        if (!Enabled || !IsLoaded || ids.Count == 0)
+        if (ids.Count == 0)
         {
             return;
         }
@@ -88,6 +91,9 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
         var started = Stopwatch.StartNew();
         // Streamed row by row into a fresh store while the current one (if any) keeps serving.
         var count = await index.ReloadAsync(StreamAsync(listener, ct), ct);
+        // What committed while the load streamed is applied before the index counts as loaded: a loaded index is
+        // current as of its load, so a search right after it finds every committed site.
+        await ApplyAsync(Drain(pending), ct);
         _loaded.TrySetResult();
         if (logger.IsEnabled(LogLevel.Information))
         {
@@ -97,13 +103,7 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
 
         while (!ct.IsCancellationRequested)
         {
-            var batch = new HashSet<Guid>();
-            while (pending.TryDequeue(out var id))
-            {
-                batch.Add(id);
-            }
-
-            await RefreshAsync(batch, ct);
+            await RefreshAsync(Drain(pending), ct);
             if (index.NeedsCompaction)
             {
                 // Replaced sites leave dead slots behind; a reload (from the top, listening first) drops them.
@@ -112,6 +112,17 @@ public sealed class SearchIndexFollower(SearchIndex index, IServiceProvider serv
 
             await listener.WaitAsync(TimeSpan.FromSeconds(30), ct);
         }
+    }
+
+    private static HashSet<Guid> Drain(System.Collections.Concurrent.ConcurrentQueue<Guid> pending)
+    {
+        var batch = new HashSet<Guid>();
+        while (pending.TryDequeue(out var id))
+        {
+            batch.Add(id);
+        }
+
+        return batch;
     }
 
     private static async IAsyncEnumerable<SiteFacts> StreamAsync(NpgsqlConnection connection, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)

@@ -26,6 +26,7 @@ public sealed partial class ArchitectureTests
         ("Demo", "Accounts"),
         ("Demo", "Matching"),
         ("Demo", "Orders"),
+        ("Demo", "Search"),
         ("Demo", "Suppliers"),
         ("Exports", "Search"),
         ("Health", "Search"),
