@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { FieldErrorList } from '@/components/field-error-list';
 
 export interface DraftFieldProps {
@@ -5,24 +6,30 @@ export interface DraftFieldProps {
   id: string;
   /** The API's name of the field (`lotSize`, `steps[0].massKg`), also the control's name. */
   name: string;
-  label: string;
+  label: ReactNode;
   value: string;
   onChange: (value: string) => void;
   messages: readonly string[];
-  /** `text` (the default) and numbers as typed, `date`, or a multi-line text. */
-  type?: 'text' | 'number' | 'date' | 'multiline';
+  /** `text` (the default) and numbers as typed (`integer`: a count), `date`, or a multi-line text. */
+  type?: 'text' | 'number' | 'integer' | 'date' | 'multiline';
   unit?: string;
   hint?: string;
+  /** The longest value the API takes (a note, a reason): typing stops there instead of a refusal after sending. */
+  maxLength?: number;
 }
 
-/** A labelled text field (the request form, the analytics region) with its unit, a hint and the messages for it (client's or API's). */
-export function DraftField({ id, name, label, value, onChange, messages, type = 'text', unit, hint }: DraftFieldProps) {
+/**
+ * A labelled text field (the request form, the analytics region, the order forms) with its unit, a hint and the
+ * messages for it (client's or API's).
+ */
+export function DraftField({ id, name, label, value, onChange, messages, type = 'text', unit, hint, maxLength }: DraftFieldProps) {
   const invalid = messages.length > 0;
   const describedBy = [hint ? `${id}-hint` : null, invalid ? `${id}-errors` : null].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     name,
     value,
+    maxLength,
     'aria-invalid': invalid || undefined,
     'aria-describedby': describedBy,
   };
@@ -33,7 +40,7 @@ export function DraftField({ id, name, label, value, onChange, messages, type = 
       <input
         {...common}
         type={type === 'date' ? 'date' : 'text'}
-        inputMode={type === 'number' ? 'decimal' : undefined}
+        inputMode={type === 'number' ? 'decimal' : type === 'integer' ? 'numeric' : undefined}
         onChange={(event) => onChange(event.target.value)}
       />
     );

@@ -1,12 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
+import { DraftField } from '@/components/draft-field';
 import { FieldErrorList } from '@/components/field-error-list';
-import { FormAlert } from '@/components/form-alert';
-import { errorsFor, unclaimedErrors } from '@/lib/field-errors';
+import { errorsFor } from '@/lib/field-errors';
 import { useI18n } from '@/lib/i18n';
 import type { WriteFailure } from '@/lib/write-result';
 import type { Order, OrderReceiptInput } from '../api/types';
-
-const fields = ['acceptedQuantity', 'rejectedQuantity', 'reason'];
+import { ActionForm } from './action-form';
 
 /**
  * 検収: how many of the shipped parts the buyer accepts and rejects (together, all that shipped), and why parts were
@@ -32,59 +31,47 @@ export function ReceiptForm({
   const rejectedCount = /^\d+$/.test(rejected.trim()) ? Number(rejected) : Number.NaN;
   const accepted = Number.isNaN(rejectedCount) ? order.shippedQuantity : Math.max(0, order.shippedQuantity - rejectedCount);
   const errors = failure?.kind === 'invalid' ? failure.errors : {};
-  const messagesOf = (field: string) => errorsFor(errors, field);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    onSubmit({ acceptedQuantity: accepted, rejectedQuantity: rejectedCount, reason: reason.trim() || null });
-  }
 
   return (
-    <form className="form order-form-inline" onSubmit={submit} noValidate data-testid="receipt-form">
-      <p className="muted">{t('orders.receiptLead', { shipped: order.shippedQuantity })}</p>
+    <ActionForm
+      testId="receipt-form"
+      lead={t('orders.receiptLead', { shipped: order.shippedQuantity })}
+      failure={failure}
+      fields={['acceptedQuantity', 'rejectedQuantity', 'reason']}
+      submitLabel="orders.action.receive"
+      disabled={busy}
+      onSubmit={() => onSubmit({ acceptedQuantity: accepted, rejectedQuantity: rejectedCount, reason: reason.trim() || null })}
+      onCancel={onCancel}
+    >
       <div className="form__row">
-        <div className="form__field">
-          <label htmlFor={`${id}-rejected`}>{t('orders.rejectedQuantity')}</label>
-          <input
-            id={`${id}-rejected`}
-            inputMode="numeric"
-            value={rejected}
-            aria-invalid={messagesOf('rejectedQuantity').length > 0 || undefined}
-            aria-describedby={`${id}-accepted`}
-            onChange={(event) => setRejected(event.target.value)}
-          />
-          <FieldErrorList id={`${id}-rejected-errors`} messages={messagesOf('rejectedQuantity')} />
-        </div>
+        <DraftField
+          id={`${id}-rejected`}
+          name="rejectedQuantity"
+          type="integer"
+          label={t('orders.rejectedQuantity')}
+          value={rejected}
+          onChange={setRejected}
+          messages={errorsFor(errors, 'rejectedQuantity')}
+        />
+        {/* What is accepted follows from what is rejected: shown, not typed. */}
         <div className="form__field">
           <label htmlFor={`${id}-accepted`}>{t('orders.acceptedQuantity')}</label>
           <output id={`${id}-accepted`} data-testid="accepted-quantity">
             {accepted}
           </output>
-          <FieldErrorList id={`${id}-accepted-errors`} messages={messagesOf('acceptedQuantity')} />
+          <FieldErrorList id={`${id}-accepted-errors`} messages={errorsFor(errors, 'acceptedQuantity')} />
         </div>
       </div>
-      <div className="form__field">
-        <label htmlFor={`${id}-reason`}>{t('orders.rejectReason')}</label>
-        <textarea
-          id={`${id}-reason`}
-          rows={2}
-          maxLength={2000}
-          value={reason}
-          aria-invalid={messagesOf('reason').length > 0 || undefined}
-          aria-describedby={messagesOf('reason').length > 0 ? `${id}-reason-errors` : undefined}
-          onChange={(event) => setReason(event.target.value)}
-        />
-        <FieldErrorList id={`${id}-reason-errors`} messages={messagesOf('reason')} />
-      </div>
-      {failure && <FormAlert failure={failure} unclaimed={unclaimedErrors(errors, fields)} />}
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={busy}>
-          {t('orders.action.receive')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('orders.back')}
-        </button>
-      </div>
-    </form>
+      <DraftField
+        id={`${id}-reason`}
+        name="reason"
+        type="multiline"
+        label={t('orders.rejectReason')}
+        value={reason}
+        onChange={setReason}
+        messages={errorsFor(errors, 'reason')}
+        maxLength={2000}
+      />
+    </ActionForm>
   );
 }
