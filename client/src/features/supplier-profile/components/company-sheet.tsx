@@ -1,15 +1,12 @@
 import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { ErrorState, LoadingState } from '@/components/async-state';
-import { NotFound } from '@/components/not-found';
 import { QrCode } from '@/components/qr-code';
 import type { SupplierProfile } from '@/lib/api/suppliers';
 import { formatIsoDate, joinList, useI18n } from '@/lib/i18n';
 import { useMunicipalityNames } from '@/lib/places';
 import { usePageTitle } from '@/lib/page-title';
-import { ApiError } from '@/lib/problem';
 import { useTaxonomyLabels } from '@/lib/taxonomy';
-import { useSupplier } from '../hooks/use-supplier';
+import { LoadedSupplier } from './loaded-supplier';
 import { headlineCodes } from './process-headlines';
 import { SheetSections } from './sheet-sections';
 import './company-sheet.css';
@@ -20,26 +17,11 @@ import './company-sheet.css';
  * printing and the way back; on paper only the sheet is printed (the site's header and the bar are not).
  */
 export function CompanySheet({ id }: { id: string }) {
-  const { t } = useI18n();
-  const { state, reload } = useSupplier(id);
-
-  if (state.kind === 'loading') {
-    return <LoadingState />;
-  }
-  if (state.kind === 'error') {
-    if (state.error instanceof ApiError && state.error.status === 404) {
-      return (
-        <NotFound
-          heading={t('profile.notFound')}
-          body={t('profile.notFoundBody')}
-          back={{ to: '/suppliers', label: t('profile.backToSearch') }}
-          testId="supplier-not-found"
-        />
-      );
-    }
-    return <ErrorState error={state.error} onRetry={reload} />;
-  }
-  return <CompanySheetView profile={state.profile} profileUrl={`${window.location.origin}/suppliers/${state.profile.id}`} />;
+  return (
+    <LoadedSupplier id={id}>
+      {(profile) => <CompanySheetView profile={profile} profileUrl={`${window.location.origin}/suppliers/${profile.id}`} />}
+    </LoadedSupplier>
+  );
 }
 
 /** A CSS string literal of `text`. */

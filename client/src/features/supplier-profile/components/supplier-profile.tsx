@@ -1,44 +1,22 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ErrorState, LoadingState } from '@/components/async-state';
 import { SupplierMap } from '@/components/map';
-import { NotFound } from '@/components/not-found';
 import { WriteAlert } from '@/components/write-alert';
 import { reconfirmSupplier, type SupplierProfile as Profile } from '@/lib/api/suppliers';
 import { useSessionState } from '@/lib/auth';
 import { formatIsoDate, useI18n, joinList } from '@/lib/i18n';
 import { useMunicipalityNames } from '@/lib/places';
-import { ApiError } from '@/lib/problem';
 import { usePageTitle } from '@/lib/page-title';
 import { useTaxonomyLabels } from '@/lib/taxonomy';
 import type { WriteFailure } from '@/lib/write-result';
-import { useSupplier } from '../hooks/use-supplier';
+import { LoadedSupplier } from './loaded-supplier';
 import { headlineCodes } from './process-headlines';
 import { ProfileSections } from './profile-sections';
 import './supplier-profile.css';
 
 /** A supplier site's profile: public facts, process headlines, the seven sections, freshness and verification. */
 export function SupplierProfile({ id }: { id: string }) {
-  const { t } = useI18n();
-  const { state, reload, replace } = useSupplier(id);
-
-  if (state.kind === 'loading') {
-    return <LoadingState />;
-  }
-  if (state.kind === 'error') {
-    if (state.error instanceof ApiError && state.error.status === 404) {
-      return (
-        <NotFound
-          heading={t('profile.notFound')}
-          body={t('profile.notFoundBody')}
-          back={{ to: '/suppliers', label: t('profile.backToSearch') }}
-          testId="supplier-not-found"
-        />
-      );
-    }
-    return <ErrorState error={state.error} onRetry={reload} />;
-  }
-  return <ProfileView profile={state.profile} onChanged={replace} />;
+  return <LoadedSupplier id={id}>{(profile, replace) => <ProfileView profile={profile} onChanged={replace} />}</LoadedSupplier>;
 }
 
 export function ProfileView({ profile, onChanged }: { profile: Profile; onChanged?: (profile: Profile) => void }) {
