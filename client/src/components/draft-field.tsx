@@ -16,13 +16,14 @@ export interface DraftFieldProps {
   hint?: string;
   /** The longest value the API takes (a note, a reason): typing stops there instead of a refusal after sending. */
   maxLength?: number;
+  autoComplete?: string;
 }
 
 /**
  * A labelled text field (the request form, the analytics region, the order forms) with its unit, a hint and the
  * messages for it (client's or API's).
  */
-export function DraftField({ id, name, label, value, onChange, messages, type = 'text', unit, hint, maxLength }: DraftFieldProps) {
+export function DraftField({ id, name, label, value, onChange, messages, type = 'text', unit, hint, maxLength, autoComplete }: DraftFieldProps) {
   const invalid = messages.length > 0;
   const describedBy = [hint ? `${id}-hint` : null, invalid ? `${id}-errors` : null].filter(Boolean).join(' ') || undefined;
   const common = {
@@ -30,6 +31,7 @@ export function DraftField({ id, name, label, value, onChange, messages, type = 
     name,
     value,
     maxLength,
+    autoComplete,
     'aria-invalid': invalid || undefined,
     'aria-describedby': describedBy,
   };

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { DraftField, type DraftFieldProps } from '@/components/draft-field';
 import { FieldErrorList } from '@/components/field-error-list';
 import { FormAlert } from '@/components/form-alert';
 import { errorsFor, unclaimedErrors, type FieldErrors } from '@/lib/field-errors';
@@ -61,22 +62,17 @@ export function OrderForm({ initial }: { initial: OrderDraft }) {
   }
 
   /** A text input with its label and the API's messages under it. */
-  function field(name: string, label: string, value: string, onChange: (value: string) => void, props: Record<string, unknown> = {}) {
-    const messages = errorsFor(errors, name);
-    const fieldId = `${id}-${name.replace(/[^a-zA-Z0-9]/g, '-')}`;
+  function field(name: string, label: string, value: string, onChange: (value: string) => void, options: Partial<DraftFieldProps> = {}) {
     return (
-      <div className="form__field">
-        <label htmlFor={fieldId}>{label}</label>
-        <input
-          id={fieldId}
-          value={value}
-          aria-invalid={messages.length > 0 || undefined}
-          aria-describedby={messages.length > 0 ? `${fieldId}-errors` : undefined}
-          onChange={(event) => onChange(event.target.value)}
-          {...props}
-        />
-        <FieldErrorList id={`${fieldId}-errors`} messages={messages} />
-      </div>
+      <DraftField
+        id={`${id}-${name.replace(/[^a-zA-Z0-9]/g, '-')}`}
+        name={name}
+        label={label}
+        value={value}
+        onChange={onChange}
+        messages={errorsFor(errors, name)}
+        {...options}
+      />
     );
   }
 
@@ -96,8 +92,8 @@ export function OrderForm({ initial }: { initial: OrderDraft }) {
               {field(`legs[${i}].orderNumber`, t('orders.orderNumber'), leg.orderNumber, (v) => setLeg(i, { orderNumber: v }), { maxLength: 40 })}
               {field(`legs[${i}].dueDate`, t('orders.dueDate'), leg.dueDate, (v) => setLeg(i, { dueDate: v }), { type: 'date' })}
               {field(`legs[${i}].leadDays`, t('orders.leadDays'), leg.leadDays, (v) => setLeg(i, { leadDays: v }), {
-                inputMode: 'numeric',
-                placeholder: t('orders.leadDaysHint'),
+                type: 'integer',
+                hint: t('orders.leadDaysHint'),
               })}
             </div>
             {leg.lines.map((line, k) => {
@@ -109,9 +105,9 @@ export function OrderForm({ initial }: { initial: OrderDraft }) {
                   <div className="order-form__line-grid">
                     {field(name('itemName'), t('orders.col.item'), line.itemName, (v) => setLine(i, k, { itemName: v }), { maxLength: 120 })}
                     {field(name('partNumber'), t('orders.col.partNumber'), line.partNumber, (v) => setLine(i, k, { partNumber: v }), { maxLength: 60 })}
-                    {field(name('quantity'), t('orders.col.quantity'), line.quantity, (v) => setLine(i, k, { quantity: v }), { inputMode: 'numeric' })}
+                    {field(name('quantity'), t('orders.col.quantity'), line.quantity, (v) => setLine(i, k, { quantity: v }), { type: 'integer' })}
                     {field(name('unit'), t('orders.col.unit'), line.unit, (v) => setLine(i, k, { unit: v }), { maxLength: 10 })}
-                    {field(name('unitPrice'), t('orders.unitPriceYen'), line.unitPrice, (v) => setLine(i, k, { unitPrice: v }), { inputMode: 'numeric' })}
+                    {field(name('unitPrice'), t('orders.unitPriceYen'), line.unitPrice, (v) => setLine(i, k, { unitPrice: v }), { type: 'integer' })}
                     <div className="form__field">
                       <label htmlFor={rateId}>{t('orders.col.taxRate')}</label>
                       <select id={rateId} value={line.taxRate} onChange={(event) => setLine(i, k, { taxRate: Number(event.target.value) === 8 ? 8 : 10 })}>
