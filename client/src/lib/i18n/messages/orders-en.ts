@@ -192,7 +192,7 @@ export const ordersEn: Record<keyof typeof ordersJa, string> = {
   'orders.deliveryAddress': 'Delivery place (address)',
   'orders.formLeg': 'Leg {leg}: {supplier}',
   'orders.leadDays': 'Lead time (business days)',
-  'orders.leadDaysHint': "blank: the site's usual",
+  'orders.leadDaysHint': "Blank: the site's usual lead time (5 business days if it has none)",
   'orders.lineN': 'Line {n}',
   'orders.unitPriceYen': 'Unit price (JPY)',
   'orders.reducedRate': '8% (reduced rate)',

@@ -190,7 +190,7 @@ export const ordersJa = {
   'orders.deliveryAddress': '納入場所（住所）',
   'orders.formLeg': '工程 {leg}: {supplier}',
   'orders.leadDays': 'リードタイム（営業日）',
-  'orders.leadDaysHint': '空欄なら事業所の標準',
+  'orders.leadDaysHint': '空欄なら事業所の標準の所要日数（登録がなければ 5 営業日）',
   'orders.lineN': '明細 {n}',
   'orders.unitPriceYen': '単価（円）',
   'orders.reducedRate': '8%（軽減税率）',
