@@ -48,7 +48,7 @@ function placeRouteBack(routeId: string, days: number) {
     UPDATE order_shipments SET shipped_on = shipped_on - ${days}, recorded_at = recorded_at - ${interval} WHERE order_id IN ${orders};
     UPDATE order_milestones SET planned_on = planned_on - ${days}, actual_on = actual_on - ${days} WHERE order_id IN ${orders};
     UPDATE order_links SET created_at = created_at - ${interval}, expires_at = expires_at - ${interval} WHERE order_id IN ${orders};
-    UPDATE order_routes SET expected_arrival_on = expected_arrival_on - ${days}, created_at = created_at - ${interval} WHERE id = '${routeId}';
+    UPDATE order_routes SET created_at = created_at - ${interval} WHERE id = '${routeId}';
     COMMIT;`;
   execFileSync('psql', ['-v', 'ON_ERROR_STOP=1', '-q', '-c', sql], {
     env: { ...process.env, PGHOST: part('Host'), PGPORT: part('Port'), PGDATABASE: part('Database'), PGUSER: part('Username'), PGPASSWORD: part('Password') },

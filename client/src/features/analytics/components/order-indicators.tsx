@@ -1,6 +1,8 @@
 import { DataTable, type TableColumn } from '@/components/data-table';
+import { municipalityColumn } from '@/components/municipality-column';
 import { ErrorState, LoadingState } from '@/components/async-state';
 import { formatYen, useI18n } from '@/lib/i18n';
+import { useMunicipalityNames } from '@/lib/places';
 import type { LabelOf } from '@/lib/taxonomy';
 import { useLoaded } from '@/lib/use-loaded';
 import { getOrderIndicators } from '../api/get-order-indicators';
@@ -29,6 +31,7 @@ export function OrderIndicators({ labelOf }: { labelOf: LabelOf }) {
 
 export function OrderFigures({ data, labelOf }: { data: OrderIndicatorsData; labelOf: LabelOf }) {
   const { t, language } = useI18n();
+  const nameOf = useMunicipalityNames(data.cells.map((c) => c.municipalityCode));
   const total = data.total;
   const answered = (total.firmsByAccount ?? 0) + (total.firmsByLink ?? 0) + (total.firmsUnanswered ?? 0);
   const share = (count: number | null | undefined) => (total.suppressed || answered === 0 ? null : (count ?? 0) / answered);
@@ -37,7 +40,7 @@ export function OrderFigures({ data, labelOf }: { data: OrderIndicatorsData; lab
     cell.suppressed ? withheld : (value(cell) ?? '—');
   const columns: TableColumn<OrderIndicatorCell>[] = [
     { key: 'sector', header: t('orderIndicators.col.sector'), value: (c) => (c.sector ? labelOf('industries', c.sector) : '—') },
-    { key: 'municipality', header: t('orderIndicators.col.municipality'), value: (c) => c.municipalityCode ?? '—' },
+    municipalityColumn('municipality', t('orderIndicators.col.municipality'), (c) => c.municipalityCode, nameOf),
     { key: 'firms', header: t('orderIndicators.col.firms'), value: (c) => shown(c, (x) => x.firms), numeric: true },
     { key: 'orders', header: t('orderIndicators.col.orders'), value: (c) => shown(c, (x) => x.orders), numeric: true },
     { key: 'value', header: t('orderIndicators.col.value'), value: (c) => shown(c, (x) => (x.value == null ? null : formatYen(x.value, language))), numeric: true },
