@@ -27,9 +27,10 @@ namespace Registry.Api.Demo;
 /// </list>
 /// Written as the API writes them: amounts by <see cref="OrderAmounts"/>, expected days by
 /// <see cref="RoutePlanning"/>, one event per order for its parties through the outbox. Each site's digital-readiness
-/// facts follow how it answers (link: FAX-only; import: EDI; account: online ordering).
+/// facts follow how it answers (link: FAX-only; import: EDI; account: online ordering), and the way it answers is
+/// observed as <see cref="OrderAnswers"/> keeps it.
 /// </summary>
-public sealed class DemoOrders(MatchEvaluator evaluator, RoutePlanning planning, TimeProvider clock)
+public sealed class DemoOrders(MatchEvaluator evaluator, RoutePlanning planning, OrderAnswers answers, TimeProvider clock)
 {
     public const string OpenRequestTitle = "EV モーターシャフト 4 工程（鍛造→旋削→熱処理→めっき）";
 
@@ -131,6 +132,13 @@ public sealed class DemoOrders(MatchEvaluator evaluator, RoutePlanning planning,
             },
             new(edi[0], No(), "EV モーターシャフト 三次元測定・成績書", 200, 300, -21, 7, 3, "accepted") { Via = "import", AnsweredDay = -19 },
         ], ct);
+
+        // How each site answered its orders, observed as the answers themselves keep it.
+        foreach (var site in await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT DISTINCT supplier_id FROM orders WHERE buyer_account_id = @s_buyer AND sent_at IS NOT NULL", new { s_buyer }, tx, cancellationToken: ct)))
+        {
+            await answers.ObserveAsync(connection, tx, site, ct);
+        }
 
         await tx.CommitAsync(ct);
     }

@@ -54,8 +54,8 @@ public static class OrderActions
             ("close", "Close a received order (buyer)"),
         })
         {
-            Declare(group.MapPost($"/{{id:guid}}/{action}", (Guid id, ClaimsPrincipal user, Ownership ownership, NpgsqlDataSource db, RoutePlanning planning, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-                    ActAsAccountAsync(id, action, null, user, ownership, db, planning, clock, http, ct))
+            Declare(group.MapPost($"/{{id:guid}}/{action}", (Guid id, ClaimsPrincipal user, Ownership ownership, NpgsqlDataSource db, RoutePlanning planning, OrderAnswers answers, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                    ActAsAccountAsync(id, action, null, user, ownership, db, planning, answers, clock, http, ct))
                 .WithName($"{action}Order").WithSummary(summary));
         }
 
@@ -66,22 +66,22 @@ public static class OrderActions
             ("cancel", "Cancel the order before anything shipped, with the reason (buyer)"),
         })
         {
-            Declare(group.MapPost($"/{{id:guid}}/{action}", (Guid id, OrderReasonInput body, ClaimsPrincipal user, Ownership ownership, NpgsqlDataSource db, RoutePlanning planning, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-                    ActAsAccountAsync(id, action, body, user, ownership, db, planning, clock, http, ct))
+            Declare(group.MapPost($"/{{id:guid}}/{action}", (Guid id, OrderReasonInput body, ClaimsPrincipal user, Ownership ownership, NpgsqlDataSource db, RoutePlanning planning, OrderAnswers answers, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                    ActAsAccountAsync(id, action, body, user, ownership, db, planning, answers, clock, http, ct))
                 .ValidateBody<OrderReasonInput>().WithName($"{action}Order").WithSummary(summary));
         }
 
-        Declare(group.MapPost("/{id:guid}/propose", (Guid id, OrderProposalInput body, ClaimsPrincipal user, Ownership ownership, NpgsqlDataSource db, RoutePlanning planning, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-                ActAsAccountAsync(id, "propose", body, user, ownership, db, planning, clock, http, ct))
+        Declare(group.MapPost("/{id:guid}/propose", (Guid id, OrderProposalInput body, ClaimsPrincipal user, Ownership ownership, NpgsqlDataSource db, RoutePlanning planning, OrderAnswers answers, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                ActAsAccountAsync(id, "propose", body, user, ownership, db, planning, answers, clock, http, ct))
             .ValidateBody<OrderProposalInput>().WithName("proposeOrder").WithSummary("Propose another due date or quantities (supplier)"));
-        Declare(group.MapPut("/{id:guid}/milestones", (Guid id, OrderMilestonesInput body, ClaimsPrincipal user, Ownership ownership, NpgsqlDataSource db, RoutePlanning planning, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-                ActAsAccountAsync(id, "progress", body, user, ownership, db, planning, clock, http, ct))
+        Declare(group.MapPut("/{id:guid}/milestones", (Guid id, OrderMilestonesInput body, ClaimsPrincipal user, Ownership ownership, NpgsqlDataSource db, RoutePlanning planning, OrderAnswers answers, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                ActAsAccountAsync(id, "progress", body, user, ownership, db, planning, answers, clock, http, ct))
             .ValidateBody<OrderMilestonesInput>().WithName("recordOrderProgress").WithSummary("Plan and record the order's milestones (supplier); an actual date starts the work"));
-        Declare(group.MapPost("/{id:guid}/shipments", (Guid id, OrderShipmentInput body, ClaimsPrincipal user, Ownership ownership, NpgsqlDataSource db, RoutePlanning planning, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-                ActAsAccountAsync(id, "ship", body, user, ownership, db, planning, clock, http, ct))
+        Declare(group.MapPost("/{id:guid}/shipments", (Guid id, OrderShipmentInput body, ClaimsPrincipal user, Ownership ownership, NpgsqlDataSource db, RoutePlanning planning, OrderAnswers answers, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                ActAsAccountAsync(id, "ship", body, user, ownership, db, planning, answers, clock, http, ct))
             .ValidateBody<OrderShipmentInput>().WithName("shipOrder").WithSummary("Record a shipment, partial or final (supplier): the shipment notice"));
-        Declare(group.MapPost("/{id:guid}/receipt", (Guid id, OrderReceiptInput body, ClaimsPrincipal user, Ownership ownership, NpgsqlDataSource db, RoutePlanning planning, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-                ActAsAccountAsync(id, "receive", body, user, ownership, db, planning, clock, http, ct))
+        Declare(group.MapPost("/{id:guid}/receipt", (Guid id, OrderReceiptInput body, ClaimsPrincipal user, Ownership ownership, NpgsqlDataSource db, RoutePlanning planning, OrderAnswers answers, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                ActAsAccountAsync(id, "receive", body, user, ownership, db, planning, answers, clock, http, ct))
             .ValidateBody<OrderReceiptInput>().WithName("receiveOrder").WithSummary("Receive the shipped parts: accepted and rejected quantities (buyer)"));
     }
 
@@ -93,12 +93,12 @@ public static class OrderActions
         .ProducesProblemDocument(StatusCodes.Status428PreconditionRequired);
 
     private static async Task<Results<Ok<Order>, ProblemHttpResult>> ActAsAccountAsync(Guid id, string action, object? body, ClaimsPrincipal user,
-        Ownership ownership, NpgsqlDataSource db, RoutePlanning planning, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        await ActAsync(id, action, body, await OrderActor.OfAsync(user, ownership, ct), db, planning, clock, http, ct);
+        Ownership ownership, NpgsqlDataSource db, RoutePlanning planning, OrderAnswers answers, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        await ActAsync(id, action, body, await OrderActor.OfAsync(user, ownership, ct), db, planning, answers, clock, http, ct);
 
     /// <summary>One action by one party, from the If-Match to the answer.</summary>
     internal static async Task<Results<Ok<Order>, ProblemHttpResult>> ActAsync(Guid id, string action, object? body, OrderActor actor,
-        NpgsqlDataSource db, RoutePlanning planning, TimeProvider clock, HttpContext http, CancellationToken ct)
+        NpgsqlDataSource db, RoutePlanning planning, OrderAnswers answers, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var (expected, precondition) = Versions.ExpectedVersion(http.Request);
         if (precondition is not null)
@@ -108,7 +108,7 @@ public static class OrderActions
 
         var today = clock.RegionToday();
         await using var change = await Change.BeginAsync(db, actor.User, ct);
-        var (answer, problem) = await ActWithinAsync(change, id, action, body, actor, expected, planning, today, ct);
+        var (answer, problem) = await ActWithinAsync(change, id, action, body, actor, expected, planning, answers, today, ct);
         return problem ?? (Results<Ok<Order>, ProblemHttpResult>)await change.CommitAsync(answer!, answer!.Version, http.Response);
     }
 
@@ -118,7 +118,7 @@ public static class OrderActions
     /// <paramref name="expected"/> null acts on the version it locks). A refusal comes before the first write.
     /// </summary>
     internal static async Task<(Order? Answer, ProblemHttpResult? Problem)> ActWithinAsync(Change change, Guid id, string action, object? body,
-        OrderActor actor, int? expected, RoutePlanning planning, DateOnly today, CancellationToken ct)
+        OrderActor actor, int? expected, RoutePlanning planning, OrderAnswers answers, DateOnly today, CancellationToken ct)
     {
         var (connection, tx) = (change.Connection, change.Tx);
         if (await RoutePlanning.LockRouteOfAsync(connection, tx, id, ct) is not { } routeId
@@ -180,6 +180,11 @@ public static class OrderActions
 
         await ApplyAsync(connection, tx, before, action, to, body, actor, today, ct);
         var route = await planning.RecomputeAsync(connection, tx, routeId, id, ct);
+        if (OrderAnswers.Observes(action))
+        {
+            await answers.ObserveAsync(connection, tx, before.SupplierId, ct);
+        }
+
         var after = route.Orders.Single(o => o.Id == id);
         var answer = after.ToDto(route.Details, route.Plan.Legs.Single(l => l.Number == after.Leg));
         var previous = before.ToDto(beforeDetails, null);

@@ -231,7 +231,7 @@ public static class OrderExchangeApi
         [Description("Only check the rows (each as if the rows before it were written); write nothing.")] bool? dryRun,
         [Description("The CSV's character set when it is not detected: utf-8 or shift_jis (also taken from Content-Type).")]
         [FromQuery(Name = "charset"), MaxLength(20)] string? charset,
-        HttpRequest request, ClaimsPrincipal user, Ownership ownership, NpgsqlDataSource db, RoutePlanning planning, TimeProvider clock,
+        HttpRequest request, ClaimsPrincipal user, Ownership ownership, NpgsqlDataSource db, RoutePlanning planning, OrderAnswers answers, TimeProvider clock,
         IOptions<JsonOptions> json, CancellationToken ct)
     {
         var mediaType = request.GetTypedHeaders().ContentType;
@@ -320,7 +320,7 @@ public static class OrderExchangeApi
                 if (errors.Count == 0)
                 {
                     seen[orderId!.Value] = row.Row;
-                    var (acted, problem) = await OrderActions.ActWithinAsync(change, orderId.Value, action!, input, actor, null, planning, today, ct);
+                    var (acted, problem) = await OrderActions.ActWithinAsync(change, orderId.Value, action!, input, actor, null, planning, answers, today, ct);
                     answer = acted;
                     if (problem is not null)
                     {

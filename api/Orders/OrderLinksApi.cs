@@ -53,22 +53,22 @@ public static class OrderLinksApi
             ("start", "Start work through the response link"),
         })
         {
-            Gone(OrderActions.Declare(link.MapPost($"/{action}", (HttpContext http, NpgsqlDataSource db, RoutePlanning planning, TimeProvider clock, CancellationToken ct) =>
-                    ActAsync(action, null, http, db, planning, clock, ct))
+            Gone(OrderActions.Declare(link.MapPost($"/{action}", (HttpContext http, NpgsqlDataSource db, RoutePlanning planning, OrderAnswers answers, TimeProvider clock, CancellationToken ct) =>
+                    ActAsync(action, null, http, db, planning, answers, clock, ct))
                 .WithName($"{action}OrderByLink").WithSummary(summary)));
         }
 
-        Gone(OrderActions.Declare(link.MapPost("/reject", (OrderReasonInput body, HttpContext http, NpgsqlDataSource db, RoutePlanning planning, TimeProvider clock, CancellationToken ct) =>
-                ActAsync("reject", body, http, db, planning, clock, ct))
+        Gone(OrderActions.Declare(link.MapPost("/reject", (OrderReasonInput body, HttpContext http, NpgsqlDataSource db, RoutePlanning planning, OrderAnswers answers, TimeProvider clock, CancellationToken ct) =>
+                ActAsync("reject", body, http, db, planning, answers, clock, ct))
             .ValidateBody<OrderReasonInput>().WithName("rejectOrderByLink").WithSummary("Reject the order through its response link, with the reason")));
-        Gone(OrderActions.Declare(link.MapPost("/propose", (OrderProposalInput body, HttpContext http, NpgsqlDataSource db, RoutePlanning planning, TimeProvider clock, CancellationToken ct) =>
-                ActAsync("propose", body, http, db, planning, clock, ct))
+        Gone(OrderActions.Declare(link.MapPost("/propose", (OrderProposalInput body, HttpContext http, NpgsqlDataSource db, RoutePlanning planning, OrderAnswers answers, TimeProvider clock, CancellationToken ct) =>
+                ActAsync("propose", body, http, db, planning, answers, clock, ct))
             .ValidateBody<OrderProposalInput>().WithName("proposeOrderByLink").WithSummary("Propose another due date or quantities through the response link")));
-        Gone(OrderActions.Declare(link.MapPut("/milestones", (OrderMilestonesInput body, HttpContext http, NpgsqlDataSource db, RoutePlanning planning, TimeProvider clock, CancellationToken ct) =>
-                ActAsync("progress", body, http, db, planning, clock, ct))
+        Gone(OrderActions.Declare(link.MapPut("/milestones", (OrderMilestonesInput body, HttpContext http, NpgsqlDataSource db, RoutePlanning planning, OrderAnswers answers, TimeProvider clock, CancellationToken ct) =>
+                ActAsync("progress", body, http, db, planning, answers, clock, ct))
             .ValidateBody<OrderMilestonesInput>().WithName("recordOrderProgressByLink").WithSummary("Plan and record milestones through the response link")));
-        Gone(OrderActions.Declare(link.MapPost("/shipments", (OrderShipmentInput body, HttpContext http, NpgsqlDataSource db, RoutePlanning planning, TimeProvider clock, CancellationToken ct) =>
-                ActAsync("ship", body, http, db, planning, clock, ct))
+        Gone(OrderActions.Declare(link.MapPost("/shipments", (OrderShipmentInput body, HttpContext http, NpgsqlDataSource db, RoutePlanning planning, OrderAnswers answers, TimeProvider clock, CancellationToken ct) =>
+                ActAsync("ship", body, http, db, planning, answers, clock, ct))
             .ValidateBody<OrderShipmentInput>().WithName("shipOrderByLink").WithSummary("Record a shipment through the response link")));
     }
 
@@ -167,7 +167,7 @@ public static class OrderLinksApi
     }
 
     private static async Task<Results<Ok<Order>, ProblemHttpResult>> ActAsync(string action, object? body, HttpContext http, NpgsqlDataSource db,
-        RoutePlanning planning, TimeProvider clock, CancellationToken ct)
+        RoutePlanning planning, OrderAnswers answers, TimeProvider clock, CancellationToken ct)
     {
         OpenLink? link;
         ProblemHttpResult? refusal;
@@ -178,7 +178,7 @@ public static class OrderLinksApi
 
         return link is null
             ? refusal!
-            : await OrderActions.ActAsync(link.OrderId, action, body, OrderActor.OfLink(link.Id, link.SupplierId), db, planning, clock, http, ct);
+            : await OrderActions.ActAsync(link.OrderId, action, body, OrderActor.OfLink(link.Id, link.SupplierId), db, planning, answers, clock, http, ct);
     }
 
     private sealed class OpenLink

@@ -20,7 +20,7 @@ public sealed class SupplierStore(TaxonomyCatalog taxonomy, TimeProvider clock)
         SELECT s.id, s.status, s.name_ja, s.name_en, s.name_kana, s.corporate_number, s.postal_code, s.prefecture_code,
                s.municipality_code, s.address, ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lon,
                s.employees, s.founded_year, s.capital_jpy, s.industry_codes, s.website, s.description_ja, s.description_en,
-               s.strengths, s.edi, s.online_ordering, s.fax_only, s.process_codes, s.verification, s.verified_at, s.verified_by,
+               s.strengths, s.edi, s.online_ordering, s.fax_only, s.answers_orders_by, s.process_codes, s.verification, s.verified_at, s.verified_by,
                s.disclosure_contact, s.disclosure_capabilities, s.disclosure_equipment, s.disclosure_certifications,
                s.disclosure_staff, s.disclosure_capacity, s.disclosure_challenges,
                {Sections.Contact.Name} AS contact_name,
@@ -149,6 +149,7 @@ public sealed class SupplierStore(TaxonomyCatalog taxonomy, TimeProvider clock)
         public bool Edi { get; init; }
         public bool OnlineOrdering { get; init; }
         public bool FaxOnly { get; init; }
+        public string? AnswersOrdersBy { get; init; }
         public string[] ProcessCodes { get; init; } = [];
         public string Verification { get; init; } = "";
         public DateTimeOffset? VerifiedAt { get; init; }
@@ -202,6 +203,8 @@ public sealed class SupplierStore(TaxonomyCatalog taxonomy, TimeProvider clock)
                 DescriptionEn = DescriptionEn,
                 Strengths = Strengths,
                 DigitalReadiness = new DigitalReadiness { Edi = Edi, OnlineOrdering = OnlineOrdering, FaxOnly = FaxOnly },
+                // Observed from orders, so it speaks of the firm's business: its own accounts and coordinators only.
+                AnswersOrdersBy = (level >= Viewer.Coordinators || canEdit) && AnswersOrdersBy is { } by ? Http.WireNames.Parse<OrderAnswering>(by) : null,
                 // Headlines: the most specific codes (the stored ancestors serve filtering).
                 Processes = [.. ProcessCodes.Where(c => !ProcessCodes.Any(o => o.StartsWith(c + ".", StringComparison.Ordinal)))],
                 Verification = new Verification

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Registry.Contracts.Suppliers;
 
 /// <summary>Who may see a section of a supplier profile.</summary>
@@ -34,4 +36,13 @@ public enum SupplierSort
     Relevance,
     Distance,
     Name,
+}
+
+[Description("How the site answered its latest order through the registry that needed an answer (observed, not declared): through an account, a response link, its own system's import, or not at all (unanswered three days after it was sent).")]
+public enum OrderAnswering
+{
+    Account,
+    Link,
+    Import,
+    None,
 }

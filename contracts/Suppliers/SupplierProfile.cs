@@ -63,6 +63,9 @@ public sealed record SupplierProfile
 
     public required DigitalReadiness DigitalReadiness { get; init; }
 
+    [Description("How the site actually answers orders through the registry (DESIGN §11), beside the readiness it declares. Shown to coordinators and the site's own accounts only; absent for others and before any order needed an answer.")]
+    public OrderAnswering? AnswersOrdersBy { get; init; }
+
     [Description("Process headlines (always public once published): the codes of the site's capabilities.")]
     [MaxLength(200)]
     [ItemMaxLength(80)]

@@ -23,6 +23,7 @@ public sealed partial class ArchitectureTests
         ("BulkImports", "Suppliers"),
         ("Clusters", "Matching"),
         ("Orders", "Matching"),
+        ("Orders", "Suppliers"),
         ("Demo", "Accounts"),
         ("Demo", "Matching"),
         ("Demo", "Orders"),

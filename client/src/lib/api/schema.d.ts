@@ -3060,6 +3060,8 @@ export interface components {
         };
         /** @enum {string} */
         OrderAnswer: "accept" | "reject" | "propose";
+        /** @enum {string} */
+        OrderAnswering: "account" | "link" | "import" | "none";
         OrderDocument: {
             kind: components["schemas"]["OrderDocumentKind"];
             /** Format: uuid */
@@ -3837,6 +3839,7 @@ export interface components {
             descriptionEn?: string | null;
             strengths?: string | null;
             digitalReadiness: components["schemas"]["DigitalReadiness"];
+            answersOrdersBy?: components["schemas"]["OrderAnswering"];
             /** @description Process headlines (always public once published): the codes of the site's capabilities. */
             processes: string[];
             verification: components["schemas"]["Verification"];

@@ -89,6 +89,18 @@ describe('the rest of a profile', () => {
     expect(screen.getByTestId('spare-capacity')).toHaveTextContent('空き能力の申告は期限切れです（2026-08-31 まで）');
   });
 
+  it('shows how the firm actually answers its orders when the service tells this caller', () => {
+    renderProfile(anonymousProfile({ canEdit: true, answersOrdersBy: 'link', digitalReadiness: { edi: false, onlineOrdering: false, faxOnly: true } }));
+
+    expect(screen.getByTestId('answers-orders-by')).toHaveTextContent('回答用リンク（FAX の注文書から）で回答');
+  });
+
+  it('says nothing of answering orders when the service does not tell this caller', () => {
+    renderProfile(anonymousProfile());
+
+    expect(screen.queryByTestId('answers-orders-by')).not.toBeInTheDocument();
+  });
+
   it('offers the owner the editor and "still accurate"', () => {
     renderProfile(anonymousProfile({ canEdit: true }));
 

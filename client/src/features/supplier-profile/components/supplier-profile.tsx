@@ -200,6 +200,15 @@ export function ProfileView({ profile, onChanged }: { profile: Profile; onChange
             )}
             <dt>{t('facts.digital')}</dt>
             <dd>{readinessLabels.length > 0 ? joinList(readinessLabels, language) : t('digital.none')}</dd>
+            {profile.answersOrdersBy && (
+              <>
+                <dt>{t('facts.answersOrdersBy')}</dt>
+                <dd data-testid="answers-orders-by">
+                  {t(`digital.answers.${profile.answersOrdersBy}`)}
+                  <span className="muted"> {t('digital.answersHint')}</span>
+                </dd>
+              </>
+            )}
           </dl>
         </section>
         {profile.location && (
