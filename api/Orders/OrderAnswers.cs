@@ -20,11 +20,21 @@ public sealed class OrderAnswers(SupplierStore store)
     /// <summary>Brings the site's observed way of answering up to date; true when it changed.</summary>
     public async Task<bool> ObserveAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid siteId, CancellationToken ct)
     {
+        // The kept fact and what the orders say now; a change moves the site's version (coordinators and owners see it).
         var changed = await connection.ExecuteScalarAsync<bool>(new CommandDefinition("""
-            WITH seen AS (SELECT supplier_answers_orders_by(@siteId, now()) AS by)
-            UPDATE suppliers s SET answers_orders_by = seen.by, version = s.version + 1, updated_at = now()
-            FROM seen WHERE s.id = @siteId AND s.answers_orders_by IS DISTINCT FROM seen.by
-            RETURNING true
+            WITH seen AS (SELECT supplier_answers_orders_by(@siteId, now()) AS by),
+            was AS (SELECT (SELECT answers_by FROM supplier_order_answers WHERE supplier_id = @siteId) AS by),
+            gone AS (DELETE FROM supplier_order_answers WHERE supplier_id = @siteId AND (SELECT by FROM seen) IS NULL RETURNING 1),
+            kept AS (
+                INSERT INTO supplier_order_answers (supplier_id, answers_by) SELECT @siteId, by FROM seen WHERE by IS NOT NULL
+                ON CONFLICT (supplier_id) DO UPDATE SET answers_by = EXCLUDED.answers_by, observed_at = now()
+                WHERE supplier_order_answers.answers_by IS DISTINCT FROM EXCLUDED.answers_by
+                RETURNING 1),
+            moved AS (
+                UPDATE suppliers SET version = version + 1, updated_at = now()
+                WHERE id = @siteId AND (SELECT by FROM was) IS DISTINCT FROM (SELECT by FROM seen)
+                RETURNING 1)
+            SELECT EXISTS (SELECT 1 FROM moved)
             """, new { siteId }, tx, cancellationToken: ct));
         if (changed)
         {

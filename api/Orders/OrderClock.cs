@@ -78,7 +78,7 @@ public sealed class OrderClock(IServiceProvider services, IConfiguration configu
             SELECT s.id FROM suppliers s
             WHERE s.id IN (SELECT supplier_id FROM orders
                            WHERE status = 'sent' AND first_answer_via IS NULL AND sent_at >= now() - interval '33 days' AND sent_at < now() - interval '3 days')
-              AND s.answers_orders_by IS DISTINCT FROM supplier_answers_orders_by(s.id, now())
+              AND (SELECT a.answers_by FROM supplier_order_answers a WHERE a.supplier_id = s.id) IS DISTINCT FROM supplier_answers_orders_by(s.id, now())
             """, cancellationToken: ct))).ToList();
         var changed = 0;
         foreach (var site in sites)

@@ -57,12 +57,14 @@ public sealed class OrderSeeder(NpgsqlDataSource db, TextWriter log)
                    least(current_date, ordered_on + 7 * leg + CASE WHEN abs(hashint4(hashtext(order_number))) % 12 = 0 THEN 14 ELSE 0 END), true
             FROM orders WHERE fully_shipped;
             DROP TABLE seed_sites, seed_buyers;
-            -- Each site's observed way of answering, as OrderAnswers keeps it (the views' digests do not include it).
-            ALTER TABLE suppliers DISABLE TRIGGER suppliers_stamp_views;
-            UPDATE suppliers s SET answers_orders_by = supplier_answers_orders_by(s.id, now())
-            WHERE s.answers_orders_by IS NOT NULL OR s.id IN (SELECT supplier_id FROM orders WHERE sent_at IS NOT NULL);
-            ALTER TABLE suppliers ENABLE TRIGGER suppliers_stamp_views;
-            ANALYZE order_routes, orders, order_shipments;
+            -- Each site's observed way of answering, as OrderAnswers keeps it.
+            TRUNCATE supplier_order_answers;
+            INSERT INTO supplier_order_answers (supplier_id, answers_by)
+            SELECT o.supplier_id, a.by
+            FROM (SELECT DISTINCT supplier_id FROM orders WHERE sent_at IS NOT NULL) o
+            CROSS JOIN LATERAL (SELECT supplier_answers_orders_by(o.supplier_id, now()) AS by) a
+            WHERE a.by IS NOT NULL;
+            ANALYZE order_routes, orders, order_shipments, supplier_order_answers;
             """,
             commandTimeout: 0, cancellationToken: ct));
         var written = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM orders");
