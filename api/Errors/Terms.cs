@@ -34,6 +34,13 @@ public static class Terms
         ["pending"] = "確認待ち",
         ["merged"] = "統合済み",
         ["dismissed"] = "別の事業所として登録済み",
+        ["booking_open"] = "商談申込受付中",
+        ["scheduled"] = "日程確定",
+        ["held"] = "開催済み",
+        ["approved"] = "承認済み",
+        ["refused"] = "不承認",
+        ["withdrawn"] = "参加取り消し",
+        ["requested"] = "申込中",
 
         // Things.
         ["site"] = "事業所",
@@ -46,6 +53,10 @@ public static class Terms
         ["cluster"] = "クラスター",
         ["cluster member"] = "クラスターのメンバー",
         ["theme"] = "テーマ",
+        ["gathering"] = "イベント",
+        ["gathering participant"] = "イベントの参加者",
+        ["registration"] = "参加登録",
+        ["meeting"] = "商談",
         ["participant"] = "テーマの参加事業所",
         ["invitation"] = "招待",
         ["webhook"] = "Webhook",
@@ -90,6 +101,13 @@ public static class Terms
         ["activate"] = "開始",
         ["complete"] = "完了",
         ["drop"] = "中止",
+        ["open-booking"] = "商談申込の受付開始",
+        ["schedule"] = "日程の作成",
+        ["hold"] = "開催",
+        ["approve"] = "承認",
+        ["refuse"] = "不承認",
+        ["withdraw"] = "参加取り消し",
+        ["check-in"] = "受付",
     };
 
     /// <summary>The Japanese of the value put into the hole <paramref name="hole"/>: a word, or a list of words joined by ", " or " or ".</summary>

@@ -51,12 +51,12 @@ public static class Outbox
     }
 
     /// <summary>
-    /// The event of an order (DESIGN §11): for its parties only — the buyer's account (<paramref name="buyerAccountId"/>)
-    /// and the site's accounts and bound API clients (<paramref name="supplierId"/>). The feed and webhooks serve such
-    /// events to nobody else.
+    /// The event of an order (DESIGN §11) or a gathering's meeting or registration (§12): for its parties only — one
+    /// account (<paramref name="buyerAccountId"/>) and, when a site is a party, the site's accounts and bound API clients
+    /// (<paramref name="supplierId"/>). The feed and webhooks serve such events to nobody else.
     /// </summary>
     public static Task EmitToPartiesAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string type, string resource, Guid resourceId,
-        Guid supplierId, Guid buyerAccountId, int version, object? before, object? after, CancellationToken ct) =>
+        Guid? supplierId, Guid buyerAccountId, int version, object? before, object? after, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO events (type, resource, resource_id, supplier_id, party_account_id, version, visibility, changed, payload)
             VALUES (@type, @resource, @resourceId, @supplierId, @buyerAccountId, @version, 'parties', @changed, @payload::json)
