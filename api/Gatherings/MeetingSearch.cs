@@ -73,10 +73,11 @@ internal static class MeetingSearch
             var current = Value(t);
             (int Placed, int Mutual, long Score) bestDelta = (int.MinValue, 0, 0);
             int moveMeeting = -1, moveSlot = -1, ties = 0;
+            // The meetings evicted by the last move first (an ejection chain goes on from them), then a few at random.
             var samples = Math.Min(pool.Count, SampleSize);
-            for (var k = 0; k < samples; k++)
+            for (var k = -chosen.Count; k < samples; k++)
             {
-                var m = samples == pool.Count ? pool[k] : pool[random.Next(pool.Count)];
+                var m = k < 0 ? chosen[-k - 1] : samples == pool.Count ? pool[k] : pool[random.Next(pool.Count)];
                 foreach (var s in t.Candidates[m])
                 {
                     if (!t.Evictions(m, s, evict))
@@ -137,6 +138,7 @@ internal static class MeetingSearch
             else if (++sinceBest >= Restart)
             {
                 Restore(t, best);
+                chosen.Clear();
                 pool.Clear();
                 for (var m = 0; m < t.MeetingCount; m++)
                 {
