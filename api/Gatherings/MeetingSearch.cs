@@ -1,0 +1,312 @@
+namespace Registry.Api.Gatherings;
+
+/// <summary>
+/// The scheduler's three passes over a <see cref="MeetingTimetable"/> (<see cref="MeetingScheduler"/>): a greedy
+/// construction, a tabu search that trades meetings in and out for more placed, then more mutual requests and score,
+/// and a pass that moves meetings to close idle gaps without changing which are placed. Every budget is counted in
+/// steps, never in time, and the only randomness is a generator with a fixed seed: the same input gives the same result.
+/// </summary>
+internal static class MeetingSearch
+{
+    /// <summary>Places each meeting of <paramref name="order"/> in turn where it fits, in the slot that adds the fewest
+    /// idle gaps for its two sides, then the emptiest slot, then the earliest.</summary>
+    public static void Greedy(MeetingTimetable t, IEnumerable<int> order)
+    {
+        foreach (var m in order)
+        {
+            int bestSlot = -1, bestGaps = int.MaxValue, bestLoad = int.MaxValue;
+            int a = t.A[m], b = t.B[m];
+            var before = t.Gaps(a) + t.Gaps(b);
+            foreach (var s in t.Candidates[m])
+            {
+                if (!t.Fits(m, s))
+                {
+                    continue;
+                }
+
+                t.Place(m, s);
+                var gaps = t.Gaps(a) + t.Gaps(b) - before;
+                t.Remove(m);
+                var load = t.Load(s) * 1000 / t.FreeTables[s];
+                if (gaps < bestGaps || (gaps == bestGaps && load < bestLoad))
+                {
+                    (bestSlot, bestGaps, bestLoad) = (s, gaps, load);
+                }
+            }
+
+            if (bestSlot >= 0)
+            {
+                t.Place(m, bestSlot);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Tabu search on partial schedules (after PartialCol for graph colouring): each step takes a few unplaced
+    /// meetings, tries each in each of its slots with the evictions that needs (<see cref="MeetingTimetable.Evictions"/>),
+    /// and makes the best move that is not tabu, even a worse one; an evicted meeting may not go back to its slot for a
+    /// while. The best schedule seen (placed, then mutual, then score) is restored at the end, and also after a long
+    /// run without improvement. Stops early when everything is placed.
+    /// </summary>
+    public static void Improve(MeetingTimetable t, int steps)
+    {
+        var pool = new List<int>();
+        var where = new int[t.MeetingCount];
+        for (var m = 0; m < t.MeetingCount; m++)
+        {
+            if (!t.Pinned[m] && t.SlotOf[m] < 0 && t.Candidates[m].Length > 0)
+            {
+                where[m] = pool.Count;
+                pool.Add(m);
+            }
+        }
+
+        var best = Snapshot(t);
+        var bestValue = Value(t);
+        var tabu = new int[t.MeetingCount * t.SlotCount];
+        var random = new SplitMix(0x5EED_0F_3EE7_1265UL ^ (ulong)t.MeetingCount);
+        var evict = new List<int>();
+        var chosen = new List<int>();
+        var sinceBest = 0;
+        for (var step = 1; step <= steps && pool.Count > 0; step++)
+        {
+            var current = Value(t);
+            (int Placed, int Mutual, long Score) bestDelta = (int.MinValue, 0, 0);
+            int moveMeeting = -1, moveSlot = -1, ties = 0;
+            // The meetings evicted by the last move first (an ejection chain goes on from them), then a few at random.
+            var samples = Math.Min(pool.Count, SampleSize);
+            for (var k = -chosen.Count; k < samples; k++)
+            {
+                var m = k < 0 ? chosen[-k - 1] : samples == pool.Count ? pool[k] : pool[random.Next(pool.Count)];
+                foreach (var s in t.Candidates[m])
+                {
+                    if (!t.Evictions(m, s, evict))
+                    {
+                        continue;
+                    }
+
+                    var delta = (Placed: 1 - evict.Count, Mutual: t.Mutual[m] ? 1 : 0, Score: t.Score[m]);
+                    foreach (var e in evict)
+                    {
+                        delta.Mutual -= t.Mutual[e] ? 1 : 0;
+                        delta.Score -= t.Score[e];
+                    }
+
+                    var aspires = Compare(Add(current, delta), bestValue) > 0;
+                    if (tabu[(m * t.SlotCount) + s] > step && !aspires)
+                    {
+                        continue;
+                    }
+
+                    var order = Compare(delta, bestDelta);
+                    if (order > 0 || (order == 0 && random.Next(++ties) == 0))
+                    {
+                        ties = order > 0 ? 1 : ties;
+                        (bestDelta, moveMeeting, moveSlot) = (delta, m, s);
+                    }
+                }
+            }
+
+            if (moveMeeting < 0)
+            {
+                continue;
+            }
+
+            t.Evictions(moveMeeting, moveSlot, chosen);
+            foreach (var e in chosen)
+            {
+                tabu[(e * t.SlotCount) + t.SlotOf[e]] = step + 7 + random.Next(10);
+                t.Remove(e);
+                where[e] = pool.Count;
+                pool.Add(e);
+            }
+
+            t.Place(moveMeeting, moveSlot);
+            var last = pool[^1];
+            pool[where[moveMeeting]] = last;
+            where[last] = where[moveMeeting];
+            pool.RemoveAt(pool.Count - 1);
+
+            if (Compare(Value(t), bestValue) > 0)
+            {
+                (best, bestValue, sinceBest) = (Snapshot(t), Value(t), 0);
+                if (pool.Count == 0)
+                {
+                    break;
+                }
+            }
+            else if (++sinceBest >= Restart)
+            {
+                Restore(t, best);
+                chosen.Clear();
+                pool.Clear();
+                for (var m = 0; m < t.MeetingCount; m++)
+                {
+                    if (!t.Pinned[m] && t.SlotOf[m] < 0 && t.Candidates[m].Length > 0)
+                    {
+                        where[m] = pool.Count;
+                        pool.Add(m);
+                    }
+                }
+
+                sinceBest = 0;
+            }
+
+        }
+
+        Restore(t, best);
+    }
+
+    /// <summary>
+    /// Moves placed unpinned meetings to another slot, taking along the sides' meetings in that slot to the slot left
+    /// behind, whenever that lowers the idle gaps of everyone involved; the placed set never changes, so neither do
+    /// the counts, mutual requests or scores. Repeats until nothing improves or the budget of tries is spent.
+    /// </summary>
+    public static void CloseGaps(MeetingTimetable t, int tries)
+    {
+        var involved = new List<int>(6);
+        var moved = new List<(int Meeting, int From)>(3);
+        for (var improved = true; improved && tries > 0;)
+        {
+            improved = false;
+            for (var m = 0; m < t.MeetingCount && tries > 0; m++)
+            {
+                if (t.Pinned[m] || t.SlotOf[m] < 0)
+                {
+                    continue;
+                }
+
+                foreach (var s in t.Candidates[m])
+                {
+                    var from = t.SlotOf[m];
+                    if (s == from || tries-- <= 0)
+                    {
+                        continue;
+                    }
+
+                    int oa = t.At(t.A[m], s), ob = t.At(t.B[m], s);
+                    if ((oa >= 0 && t.Pinned[oa]) || (ob >= 0 && t.Pinned[ob]))
+                    {
+                        continue;
+                    }
+
+                    involved.Clear();
+                    ReadOnlySpan<int> meetings = [m, oa, ob];
+                    foreach (var x in meetings)
+                    {
+                        if (x >= 0)
+                        {
+                            AddOnce(involved, t.A[x]);
+                            AddOnce(involved, t.B[x]);
+                        }
+                    }
+
+                    var before = involved.Sum(t.Gaps);
+                    moved.Clear();
+                    moved.Add((m, from));
+                    t.Remove(m);
+                    if (oa >= 0)
+                    {
+                        moved.Add((oa, s));
+                        t.Remove(oa);
+                    }
+
+                    if (ob >= 0 && ob != oa)
+                    {
+                        moved.Add((ob, s));
+                        t.Remove(ob);
+                    }
+
+                    var ok = t.Fits(m, s);
+                    if (ok)
+                    {
+                        t.Place(m, s);
+                        for (var i = 1; i < moved.Count && ok; i++)
+                        {
+                            ok = t.Fits(moved[i].Meeting, from);
+                            if (ok)
+                            {
+                                t.Place(moved[i].Meeting, from);
+                            }
+                        }
+                    }
+
+                    if (ok && involved.Sum(t.Gaps) < before)
+                    {
+                        improved = true;
+                        break;
+                    }
+
+                    foreach (var (x, _) in moved)
+                    {
+                        if (t.SlotOf[x] >= 0)
+                        {
+                            t.Remove(x);
+                        }
+                    }
+
+                    foreach (var (x, slot) in moved)
+                    {
+                        t.Place(x, slot);
+                    }
+                }
+            }
+        }
+    }
+
+    private const int SampleSize = 6;
+    private const int Restart = 2000;
+
+    private static void AddOnce(List<int> list, int p)
+    {
+        if (!list.Contains(p))
+        {
+            list.Add(p);
+        }
+    }
+
+    private static (int Placed, int Mutual, long Score) Value(MeetingTimetable t) => (t.Placed, t.MutualPlaced, t.ScoreUnits);
+
+    private static (int Placed, int Mutual, long Score) Add((int Placed, int Mutual, long Score) x, (int Placed, int Mutual, long Score) y) =>
+        (x.Placed + y.Placed, x.Mutual + y.Mutual, x.Score + y.Score);
+
+    private static int Compare((int Placed, int Mutual, long Score) x, (int Placed, int Mutual, long Score) y) =>
+        x.Placed != y.Placed ? x.Placed.CompareTo(y.Placed) : x.Mutual != y.Mutual ? x.Mutual.CompareTo(y.Mutual) : x.Score.CompareTo(y.Score);
+
+    private static int[] Snapshot(MeetingTimetable t) => (int[])t.SlotOf.Clone();
+
+    private static void Restore(MeetingTimetable t, int[] slots)
+    {
+        for (var m = 0; m < t.MeetingCount; m++)
+        {
+            if (!t.Pinned[m] && t.SlotOf[m] >= 0 && t.SlotOf[m] != slots[m])
+            {
+                t.Remove(m);
+            }
+        }
+
+        for (var m = 0; m < t.MeetingCount; m++)
+        {
+            if (!t.Pinned[m] && slots[m] >= 0 && t.SlotOf[m] != slots[m])
+            {
+                t.Place(m, slots[m]);
+            }
+        }
+    }
+
+    /// <summary>SplitMix64 (Steele, Lea and Flood 2014): a tiny generator whose sequence depends on its seed alone.</summary>
+    private struct SplitMix(ulong seed)
+    {
+        private ulong _state = seed;
+
+        public int Next(int bound)
+        {
+            _state += 0x9E3779B97F4A7C15UL;
+            var z = _state;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            z ^= z >> 31;
+            return (int)((z >> 33) % (ulong)bound);
+        }
+    }
+}
