@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
-using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
@@ -9,6 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Registry.Api.Auth;
 using Registry.Api.Errors;
+using Registry.Api.Http;
 using Registry.Api.OpenApi;
 using Registry.Contracts.Gatherings;
 
@@ -59,7 +59,7 @@ public static class AgendaApi
     /// <summary>The iCalendar text of an agenda: one event per placed meeting.</summary>
     public static string Write(Agenda agenda, DateTimeOffset now)
     {
-        var calendar = new Calendar { ProductId = "-//Regional Manufacturing Registry//Gatherings//JA" };
+        var calendar = new Ical.Net.Calendar { ProductId = "-//Regional Manufacturing Registry//Gatherings//JA" };
         calendar.AddProperty("X-WR-CALNAME", agenda.GatheringTitle);
         var place = string.Join(" ", new[] { agenda.Venue, agenda.VenueAddress }.Where(p => !string.IsNullOrWhiteSpace(p)));
         foreach (var meeting in agenda.Meetings.Where(m => m.StartsAt is not null && m.Place is not null))

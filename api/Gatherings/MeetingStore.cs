@@ -6,7 +6,7 @@ using Registry.Contracts.Gatherings;
 namespace Registry.Api.Gatherings;
 
 /// <summary>The meetings of a gathering as the database holds them, with their two participants' accounts, sites and sessions.</summary>
-public static class MeetingStore
+internal static class MeetingStore
 {
     private const string Select = """
         SELECT m.id, m.gathering_id, m.buyer_id, m.supplier_id, m.requested_by, m.buyer_agreed, m.supplier_agreed, m.mutual, m.score, m.note,

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Registry.Api.Auth;
 using Registry.Api.Changes;
-using Registry.Api.Disclosure;
 using Registry.Api.Errors;
 using Registry.Api.Events;
 using Registry.Api.Http;

@@ -130,7 +130,7 @@ public sealed class GatheringTests(RegistryApiFactory api)
         using (var limited = await SendAsync(buyer.Client, HttpMethod.Post, path + "/meetings", new MeetingRequestInput { WithParticipantId = t.Id }, null))
         {
             Assert.Equal(HttpStatusCode.Conflict, limited.StatusCode);
-            Assert.Contains("at most 1", (await limited.ReadJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Contains("1 件まで", (await limited.ReadJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
 
         // The organisers propose the buyer and the second supplier: each side accepts in turn.
@@ -177,9 +177,9 @@ public sealed class GatheringTests(RegistryApiFactory api)
 
         var scheduled = (await (await coordinator.Client.GetAsync(path + "/meetings")).ReadJsonAsync<List<Meeting>>())!;
         Assert.Equal(new MeetingPlace { Session = 0, Slot = 1, Table = 0 }, scheduled.Single(m => m.Id == mutual.Id).Place);
-        var other = scheduled.Single(m => m.Id == placed.Id);
-        Assert.NotNull(other.Place);
-        Assert.NotEqual(scheduled.Single(m => m.Id == mutual.Id).StartsAt, other.StartsAt);
+        var rescheduled = scheduled.Single(m => m.Id == placed.Id);
+        Assert.NotNull(rescheduled.Place);
+        Assert.NotEqual(scheduled.Single(m => m.Id == mutual.Id).StartsAt, rescheduled.StartsAt);
         Assert.Equal(GatheringStatus.Scheduled, (await (await coordinator.Client.GetAsync(path)).ReadJsonAsync<Gathering>())!.Status);
 
         // The buyer's agenda: both meetings in time order; the iCalendar file has them as events in UTC.
