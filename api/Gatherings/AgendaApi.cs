@@ -31,7 +31,7 @@ public static class AgendaApi
             .ProducesProblemDocument(StatusCodes.Status404NotFound);
         group.MapGet("/agenda.ics", CalendarAsync)
             .WithName("getGatheringAgendaCalendar").WithSummary("The same agenda as an iCalendar file (RFC 5545) to import into Outlook or Google Calendar")
-            .Produces<string>(StatusCodes.Status200OK, "text/calendar")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar").WithMediaTypeSchema<string>(StatusCodes.Status200OK, "text/calendar")
             .ProducesProblemDocument(StatusCodes.Status404NotFound);
     }
 

@@ -161,6 +161,7 @@ public sealed record Gathering
     [Range(0, 2000)]
     public required int Participants { get; init; }
 
+    [Range(1, int.MaxValue)]
     public required int Version { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
@@ -249,6 +250,7 @@ public sealed record Participant
     public required IReadOnlyList<string> ShowProcesses { get; init; }
 
     [MaxLength(6)]
+    [ItemRange(0, 5)]
     public required IReadOnlyList<int> Sessions { get; init; }
 
     [Description("The participant's note to the organisers (organisers and the participant only).")]
@@ -262,6 +264,7 @@ public sealed record Participant
 
     public DateTimeOffset? CheckedInAt { get; init; }
 
+    [Range(1, int.MaxValue)]
     public required int Version { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }

@@ -94,6 +94,7 @@ public sealed record Meeting
     [Description("Placed by an organiser by hand; running the schedule keeps it.")]
     public required bool Pinned { get; init; }
 
+    [Range(1, int.MaxValue)]
     public required int Version { get; init; }
 }
 
