@@ -71,17 +71,35 @@ public static class MeetingScheduler
         }
 
         var open = Enumerable.Range(0, t.MeetingCount).Where(m => !t.Pinned[m] && t.Candidates[m].Length > 0).ToList();
-        var (flowBound, hint) = MeetingBound.Of(t, open, capacity);
+        var (flowBound, hint, relaxed) = MeetingBound.Of(t, open, capacity);
         var upperBound = t.Placed + Math.Min(open.Count, Math.Min(t.FreeTables.Sum(), flowBound));
+        // Reaching the relaxed optimum (doubled) proves the first two criteria optimal: no need to search further.
+        var goal = relaxed.Placed % 2 == 0 && relaxed.Mutual % 2 == 0 && relaxed.Score % 2 == 0
+            ? (t.Placed + (relaxed.Placed / 2), t.MutualPlaced + (relaxed.Mutual / 2), t.ScoreUnits + (relaxed.Score / 2))
+            : ((int, int, long)?)null;
 
-        MeetingSearch.Greedy(t, open
-            .OrderByDescending(m => hint[m]).ThenBy(m => t.Candidates[m].Length)
-            .ThenByDescending(m => t.Mutual[m]).ThenByDescending(m => t.Score[m]).ThenBy(m => m));
-        MeetingSearch.Improve(t, Math.Clamp(40 * t.MeetingCount, 4_000, 120_000));
+        // The relaxed solution's meetings first, most constrained first, and chains to fit the last of them in; then
+        // the others in the room left.
+        var order = open.OrderByDescending(m => hint[m]).ThenBy(m => t.Candidates[m].Length)
+            .ThenByDescending(m => t.Mutual[m]).ThenByDescending(m => t.Score[m]).ThenBy(m => m).ToList();
+        var chainBudget = ChainBudget;
+        MeetingSearch.Greedy(t, order.Where(m => hint[m] > 0));
+        MeetingSearch.Chains(t, order.Where(m => hint[m] > 0), ChainDepth, ref chainBudget);
+        MeetingSearch.Greedy(t, order);
+        MeetingSearch.Chains(t, order, ChainDepth, ref chainBudget);
+        if ((t.Placed, t.MutualPlaced, t.ScoreUnits) != goal)
+        {
+            MeetingSearch.Improve(t, Math.Clamp(300L * t.MeetingCount * t.SlotCount, 20_000, 1_500_000), goal);
+            MeetingSearch.Chains(t, order, ChainDepth, ref chainBudget);
+        }
+
         MeetingSearch.CloseGaps(t, Math.Clamp(200 * t.MeetingCount, 10_000, 1_000_000));
-
         return Result(gathering, t, conflicts, upperBound);
     }
+
+    /// <summary>How deep an ejection chain goes, and how many slots all chains together may try.</summary>
+    private const int ChainDepth = 4;
+    private const long ChainBudget = 2_000_000;
 
     private static (MeetingTimetable Timetable, bool[] Conflicts, bool[] Usable) Build(Gathering g)
     {
