@@ -279,7 +279,6 @@ internal static class MeetingSearch
 
             if (Compare(Value(t), bestValue) > 0)
             {
-                if (Value(t).Placed > bestValue.Placed) Console.Error.WriteLine($"step {step} placed {t.Placed} pool {pool.Count}");
                 (best, bestValue, sinceBest) = (Snapshot(t), Value(t), 0);
                 if (pool.Count == 0)
                 {
