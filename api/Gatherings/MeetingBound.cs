@@ -11,16 +11,18 @@ namespace Registry.Api.Gatherings;
 internal static class MeetingBound
 {
     /// <summary>
-    /// The bound on how many of <paramref name="meetings"/> can be placed together, and per meeting how much of it the
-    /// best relaxed solution uses (0, 1 or 2: twice its share, so that both graphs read the same).
+    /// The bound on how many of <paramref name="meetings"/> can be placed together; per meeting how much of it the
+    /// best relaxed solution uses (0, 1 or 2: twice its share, so that both graphs read the same); and that solution's
+    /// meetings, mutual requests and score, doubled likewise. A schedule whose unpinned meetings reach all three
+    /// (doubled) is optimal on the first two criteria: no schedule can do better even without time and tables.
     /// </summary>
-    public static (int Bound, int[] Hint) Of(MeetingTimetable t, IReadOnlyList<int> meetings, int[] capacity)
+    public static (int Bound, int[] Hint, (int Placed, int Mutual, long Score) Relaxed) Of(MeetingTimetable t, IReadOnlyList<int> meetings, int[] capacity)
     {
         var side = Sides(t, meetings, capacity.Length);
         var bipartite = side is not null;
         var n = capacity.Length;
         // Nodes: 0 source, 1 sink, 2 + p the participant (the left copy), 2 + n + p its right copy.
-        var flow = new Flow(2 + (bipartite ? n : 2 * n));
+        var flow = new Flow(2 + (bipartite ? n : 2 * n), (2 * n) + (2 * meetings.Count));
         for (var p = 0; p < n; p++)
         {
             if (capacity[p] <= 0)
@@ -43,8 +45,8 @@ internal static class MeetingBound
             }
         }
 
-        // Lexicographic weights: one mutual request outweighs every score together.
-        var mutualWeight = meetings.Sum(m => t.Score[m]) + 1;
+        // Lexicographic weights: one mutual request outweighs every score together, twice over for the double cover.
+        var mutualWeight = (2 * meetings.Sum(m => t.Score[m])) + 1;
         var arcs = new int[meetings.Count * 2];
         for (var i = 0; i < meetings.Count; i++)
         {
@@ -66,12 +68,16 @@ internal static class MeetingBound
 
         var total = flow.MinCostMaxFlow(0, 1);
         var hint = new int[t.MeetingCount];
+        var relaxed = (Placed: 0, Mutual: 0, Score: 0L);
         for (var i = 0; i < meetings.Count; i++)
         {
-            hint[meetings[i]] = bipartite ? 2 * flow.Used(arcs[2 * i]) : flow.Used(arcs[2 * i]) + flow.Used(arcs[(2 * i) + 1]);
+            var m = meetings[i];
+            var used = bipartite ? 2 * flow.Used(arcs[2 * i]) : flow.Used(arcs[2 * i]) + flow.Used(arcs[(2 * i) + 1]);
+            hint[m] = used;
+            relaxed = (relaxed.Placed + used, relaxed.Mutual + (t.Mutual[m] ? used : 0), relaxed.Score + (used * t.Score[m]));
         }
 
-        return (bipartite ? total : total / 2, hint);
+        return (bipartite ? total : total / 2, hint, relaxed);
     }
 
     /// <summary>A two-colouring of the participants along the meetings, or null when there is an odd cycle.</summary>
@@ -116,17 +122,19 @@ internal static class MeetingBound
         return side;
     }
 
-    /// <summary>Successive shortest paths with Dijkstra on reduced costs; the network has no cycle at the start, so
-    /// the first potentials come from one pass in layer order (source, left, right, sink).</summary>
-    private sealed class Flow(int nodes)
+    /// <summary>Successive shortest paths with Dijkstra on reduced costs, stopped when the sink is settled (nodes not
+    /// settled move their potential by the sink's distance, which keeps every reduced cost non-negative). The network
+    /// has no cycle at the start, so the first potentials come from one pass in layer order.</summary>
+    private sealed class Flow(int nodes, int arcs)
     {
-        private readonly List<int> _to = [], _capacity = [], _next = [];
-        private readonly List<long> _cost = [];
+        private readonly int[] _to = new int[2 * arcs], _capacity = new int[2 * arcs], _next = new int[2 * arcs];
+        private readonly long[] _cost = new long[2 * arcs];
         private readonly int[] _head = Enumerable.Repeat(-1, nodes).ToArray();
+        private int _arcs;
 
         public int Add(int from, int to, int capacity, long cost)
         {
-            var arc = _to.Count;
+            var arc = _arcs;
             Link(from, to, capacity, cost);
             Link(to, from, 0, -cost);
             return arc;
@@ -145,9 +153,15 @@ internal static class MeetingBound
             {
                 Array.Fill(distance, long.MaxValue);
                 distance[source] = 0;
+                queue.Clear();
                 queue.Enqueue(source, 0);
                 while (queue.TryDequeue(out var u, out var d))
                 {
+                    if (u == sink)
+                    {
+                        break;
+                    }
+
                     if (d > distance[u])
                     {
                         continue;
@@ -166,17 +180,15 @@ internal static class MeetingBound
                     }
                 }
 
-                if (distance[sink] == long.MaxValue)
+                var reach = distance[sink];
+                if (reach == long.MaxValue)
                 {
                     return total;
                 }
 
                 for (var v = 0; v < nodes; v++)
                 {
-                    if (distance[v] != long.MaxValue)
-                    {
-                        potential[v] += distance[v];
-                    }
+                    potential[v] += Math.Min(distance[v], reach);
                 }
 
                 var push = int.MaxValue;
@@ -238,11 +250,8 @@ internal static class MeetingBound
 
         private void Link(int from, int to, int capacity, long cost)
         {
-            _to.Add(to);
-            _capacity.Add(capacity);
-            _cost.Add(cost);
-            _next.Add(_head[from]);
-            _head[from] = _to.Count - 1;
+            (_to[_arcs], _capacity[_arcs], _cost[_arcs], _next[_arcs]) = (to, capacity, cost, _head[from]);
+            _head[from] = _arcs++;
         }
     }
 }

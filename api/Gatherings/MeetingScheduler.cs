@@ -21,7 +21,8 @@ namespace Registry.Api.Gatherings;
 /// </para>
 /// <para>
 /// <see cref="Schedule.UpperBound"/> is the number of pinned meetings plus the least of: the unpinned meetings that
-/// have a slot at all; the tables left in all slots; and the flow bound. For the flow bound each participant gets a
+/// have a slot at all; what the slots can hold (each placed meeting is in one slot, and a slot holds at most its
+/// tables left, the meetings that may take it and half the participants who may be in it); and the flow bound. For the flow bound each participant gets a
 /// capacity: their maximum less their pinned meetings, and at most what their free slots allow — a run of L adjacent
 /// free slots holds at most L − ⌊L / (N + 1)⌋ meetings when N is the maximum in a row, since each of the ⌊L / (N + 1)⌋
 /// disjoint windows of N + 1 slots needs an empty one. Any schedule's unpinned meetings then form a b-matching within
@@ -71,17 +72,35 @@ public static class MeetingScheduler
         }
 
         var open = Enumerable.Range(0, t.MeetingCount).Where(m => !t.Pinned[m] && t.Candidates[m].Length > 0).ToList();
-        var (flowBound, hint) = MeetingBound.Of(t, open, capacity);
-        var upperBound = t.Placed + Math.Min(open.Count, Math.Min(t.FreeTables.Sum(), flowBound));
+        var (flowBound, hint, relaxed) = MeetingBound.Of(t, open, capacity);
+        var upperBound = t.Placed + Math.Min(open.Count, Math.Min(SlotBound(t, open, capacity), flowBound));
+        // Reaching the relaxed optimum (doubled) proves the first two criteria optimal: no need to search further.
+        var goal = relaxed.Placed % 2 == 0 && relaxed.Mutual % 2 == 0 && relaxed.Score % 2 == 0
+            ? (t.Placed + (relaxed.Placed / 2), t.MutualPlaced + (relaxed.Mutual / 2), t.ScoreUnits + (relaxed.Score / 2))
+            : ((int, int, long)?)null;
 
-        MeetingSearch.Greedy(t, open
-            .OrderByDescending(m => hint[m]).ThenBy(m => t.Candidates[m].Length)
-            .ThenByDescending(m => t.Mutual[m]).ThenByDescending(m => t.Score[m]).ThenBy(m => m));
-        MeetingSearch.Improve(t, Math.Clamp(40 * t.MeetingCount, 4_000, 120_000));
+        // The relaxed solution's meetings first, most constrained first, and chains to fit the last of them in; then
+        // the others in the room left.
+        var order = open.OrderByDescending(m => hint[m]).ThenBy(m => t.Candidates[m].Length)
+            .ThenByDescending(m => t.Mutual[m]).ThenByDescending(m => t.Score[m]).ThenBy(m => m).ToList();
+        var chainBudget = ChainBudget;
+        MeetingSearch.Greedy(t, order.Where(m => hint[m] > 0));
+        MeetingSearch.Chains(t, order.Where(m => hint[m] > 0), ChainDepth, ref chainBudget);
+        MeetingSearch.Greedy(t, order);
+        MeetingSearch.Chains(t, order, ChainDepth, ref chainBudget);
+        if ((t.Placed, t.MutualPlaced, t.ScoreUnits) != goal)
+        {
+            MeetingSearch.Improve(t, Math.Clamp(300L * t.MeetingCount * t.SlotCount, 20_000, 1_500_000), goal);
+            MeetingSearch.Chains(t, order, ChainDepth, ref chainBudget);
+        }
+
         MeetingSearch.CloseGaps(t, Math.Clamp(200 * t.MeetingCount, 10_000, 1_000_000));
-
         return Result(gathering, t, conflicts, upperBound);
     }
+
+    /// <summary>How deep an ejection chain goes, and how many slots all chains together may try.</summary>
+    private const int ChainDepth = 4;
+    private const long ChainBudget = 2_000_000;
 
     private static (MeetingTimetable Timetable, bool[] Conflicts, bool[] Usable) Build(Gathering g)
     {
@@ -236,6 +255,30 @@ public static class MeetingScheduler
                 }
             }
         }
+    }
+
+    /// <summary>What the slots can hold: each slot at most its free tables, the meetings that may take it, and half
+    /// the participants who may be in it.</summary>
+    private static int SlotBound(MeetingTimetable t, List<int> open, int[] capacity)
+    {
+        var meetings = new int[t.SlotCount];
+        var people = new HashSet<int>[t.SlotCount];
+        for (var s = 0; s < t.SlotCount; s++)
+        {
+            people[s] = [];
+        }
+
+        foreach (var m in open.Where(m => capacity[t.A[m]] > 0 && capacity[t.B[m]] > 0))
+        {
+            foreach (var s in t.Candidates[m])
+            {
+                meetings[s]++;
+                people[s].Add(t.A[m]);
+                people[s].Add(t.B[m]);
+            }
+        }
+
+        return Enumerable.Range(0, t.SlotCount).Sum(s => Math.Min(t.FreeTables[s], Math.Min(meetings[s], people[s].Count / 2)));
     }
 
     /// <summary>The most meetings <paramref name="p"/> can have in the slots left free for them, breaks included.</summary>

@@ -14,31 +14,179 @@ internal static class MeetingSearch
     {
         foreach (var m in order)
         {
-            int bestSlot = -1, bestGaps = int.MaxValue, bestLoad = int.MaxValue;
-            int a = t.A[m], b = t.B[m];
-            var before = t.Gaps(a) + t.Gaps(b);
+            if (t.SlotOf[m] < 0 && BestFit(t, m) is var s and >= 0)
+            {
+                t.Place(m, s);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ejection chains: tries to place each unplaced meeting of <paramref name="order"/> whose sides are both below
+    /// their maximum, where it fits or else in a slot where at most two meetings are in the way, which are then placed
+    /// the same way, up to <paramref name="depth"/> levels down (deepening one level at a time). A chain that does not
+    /// end in free slots is undone, so every success places one more meeting, moves others, and loses none.
+    /// <paramref name="budget"/> counts the slots tried.
+    /// </summary>
+    public static void Chains(MeetingTimetable t, IEnumerable<int> order, int depth, ref long budget)
+    {
+        var chain = new Chain(t, budget);
+        foreach (var m in order)
+        {
+            if (chain.Budget <= 0)
+            {
+                break;
+            }
+
+            if (t.Pinned[m] || t.SlotOf[m] >= 0 || t.Count(t.A[m]) >= t.MaxMeetings[t.A[m]] || t.Count(t.B[m]) >= t.MaxMeetings[t.B[m]])
+            {
+                continue;
+            }
+
+            for (var d = 0; d <= depth && t.SlotOf[m] < 0 && chain.Budget > 0; d++)
+            {
+                chain.Start(m, d);
+            }
+        }
+
+        budget = chain.Budget;
+    }
+
+    /// <summary>One ejection-chain search: the meetings on the current chain, and a journal of every move to undo a
+    /// branch that failed.</summary>
+    private sealed class Chain(MeetingTimetable t, long budget)
+    {
+        private const int MaxEvicted = 2;
+        private readonly bool[] _onChain = new bool[t.MeetingCount];
+        private readonly List<(int Meeting, int Slot)> _journal = [];
+
+        public long Budget { get; private set; } = budget;
+
+        public void Start(int m, int depth)
+        {
+            _onChain[m] = true;
+            _journal.Clear();
+            Insert(m, depth);
+            _onChain[m] = false;
+        }
+
+        private bool Insert(int m, int depth)
+        {
+            if (BestFit(t, m) is var free and >= 0)
+            {
+                Place(m, free);
+                return true;
+            }
+
+            if (depth == 0)
+            {
+                return false;
+            }
+
+            var evict = new List<int>(4);
+            Span<int> evicted = stackalloc int[MaxEvicted];
             foreach (var s in t.Candidates[m])
             {
-                if (!t.Fits(m, s))
+                if (Budget-- <= 0)
+                {
+                    return false;
+                }
+
+                if (!t.Evictions(m, s, evict) || evict.Count > MaxEvicted || evict.Exists(e => _onChain[e]))
                 {
                     continue;
                 }
 
-                t.Place(m, s);
-                var gaps = t.Gaps(a) + t.Gaps(b) - before;
-                t.Remove(m);
-                var load = t.Load(s) * 1000 / t.FreeTables[s];
-                if (gaps < bestGaps || (gaps == bestGaps && load < bestLoad))
+                var count = evict.Count;
+                evict.CopyTo(evicted);
+                var mark = _journal.Count;
+                foreach (var e in evicted[..count])
                 {
-                    (bestSlot, bestGaps, bestLoad) = (s, gaps, load);
+                    _onChain[e] = true;
+                    Remove(e);
+                }
+
+                Place(m, s);
+                var done = true;
+                foreach (var e in evicted[..count])
+                {
+                    done = done && Insert(e, depth - 1);
+                }
+
+                foreach (var e in evicted[..count])
+                {
+                    _onChain[e] = false;
+                }
+
+                if (done)
+                {
+                    return true;
+                }
+
+                Undo(mark);
+            }
+
+            return false;
+        }
+
+        private void Place(int m, int s)
+        {
+            t.Place(m, s);
+            _journal.Add((m, -1));
+        }
+
+        private void Remove(int m)
+        {
+            _journal.Add((m, t.SlotOf[m]));
+            t.Remove(m);
+        }
+
+        /// <summary>Undoes the moves after <paramref name="mark"/>, latest first.</summary>
+        private void Undo(int mark)
+        {
+            for (var i = _journal.Count - 1; i >= mark; i--)
+            {
+                var (m, slot) = _journal[i];
+                if (slot < 0)
+                {
+                    t.Remove(m);
+                }
+                else
+                {
+                    t.Place(m, slot);
                 }
             }
 
-            if (bestSlot >= 0)
+            _journal.RemoveRange(mark, _journal.Count - mark);
+        }
+    }
+
+    /// <summary>The slot where unplaced meeting <paramref name="m"/> fits that adds the fewest idle gaps for its two
+    /// sides, then the emptiest, then the earliest; −1 when it fits nowhere.</summary>
+    private static int BestFit(MeetingTimetable t, int m)
+    {
+        int bestSlot = -1, bestGaps = int.MaxValue, bestLoad = int.MaxValue;
+        int a = t.A[m], b = t.B[m];
+        var before = -1;
+        foreach (var s in t.Candidates[m])
+        {
+            if (!t.Fits(m, s))
             {
-                t.Place(m, bestSlot);
+                continue;
+            }
+
+            before = before < 0 ? t.Gaps(a) + t.Gaps(b) : before;
+            t.Place(m, s);
+            var gaps = t.Gaps(a) + t.Gaps(b) - before;
+            t.Remove(m);
+            var load = t.Load(s) * 1000 / t.FreeTables[s];
+            if (gaps < bestGaps || (gaps == bestGaps && load < bestLoad))
+            {
+                (bestSlot, bestGaps, bestLoad) = (s, gaps, load);
             }
         }
+
+        return bestSlot;
     }
 
     /// <summary>
@@ -46,9 +194,10 @@ internal static class MeetingSearch
     /// meetings, tries each in each of its slots with the evictions that needs (<see cref="MeetingTimetable.Evictions"/>),
     /// and makes the best move that is not tabu, even a worse one; an evicted meeting may not go back to its slot for a
     /// while. The best schedule seen (placed, then mutual, then score) is restored at the end, and also after a long
-    /// run without improvement. Stops early when everything is placed.
+    /// run without improvement. <paramref name="budget"/> counts the slots tried; stops early when everything is
+    /// placed or the <paramref name="goal"/> (an optimum) is reached.
     /// </summary>
-    public static void Improve(MeetingTimetable t, int steps)
+    public static void Improve(MeetingTimetable t, long budget, (int Placed, int Mutual, long Score)? goal)
     {
         var pool = new List<int>();
         var where = new int[t.MeetingCount];
@@ -68,7 +217,7 @@ internal static class MeetingSearch
         var evict = new List<int>();
         var chosen = new List<int>();
         var sinceBest = 0;
-        for (var step = 1; step <= steps && pool.Count > 0; step++)
+        for (var step = 1; budget > 0 && pool.Count > 0 && bestValue != goal; step++)
         {
             var current = Value(t);
             (int Placed, int Mutual, long Score) bestDelta = (int.MinValue, 0, 0);
@@ -78,6 +227,7 @@ internal static class MeetingSearch
             for (var k = -chosen.Count; k < samples; k++)
             {
                 var m = k < 0 ? chosen[-k - 1] : samples == pool.Count ? pool[k] : pool[random.Next(pool.Count)];
+                budget -= t.Candidates[m].Length;
                 foreach (var s in t.Candidates[m])
                 {
                     if (!t.Evictions(m, s, evict))

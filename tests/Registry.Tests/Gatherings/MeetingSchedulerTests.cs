@@ -6,7 +6,7 @@ namespace Registry.Tests.Gatherings;
 /// <summary>
 /// The meeting scheduler (DESIGN §12): each hard rule on a case that would break it, pinned meetings, agreement with an
 /// exhaustive search on small random cases, the upper bound, and determinism. Every schedule is also checked against
-/// the rules by <see cref="Violations"/>, written here from the rules and not from the scheduler.
+/// the rules by <see cref="ScheduleOracle.Violations"/>, written here from the rules and not from the scheduler.
 /// </summary>
 public sealed class MeetingSchedulerTests(ITestOutputHelper output)
 {
