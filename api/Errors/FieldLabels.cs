@@ -222,6 +222,14 @@ public static partial class FieldLabels
         ["withParticipantId"] = new("商談の相手", "participant to meet"),
         ["andParticipantId"] = new("商談の相手（事業所）", "supplier to meet"),
         ["place"] = new("時間枠とテーブル", "slot and table"),
+        ["place.session"] = new("セッション", "session"),
+        ["place.slot"] = new("時間枠", "slot"),
+        ["place.table"] = new("テーブル", "table"),
+        ["sessions.startsAt"] = new("開始時刻", "start"),
+        ["sessions.slotMinutes"] = new("1 枠の時間（分）", "slot length"),
+        ["sessions.slots"] = new("枠の数", "slots"),
+        ["sessions.tables"] = new("テーブルの数", "tables"),
+        ["meetingId"] = new("商談 ID", "meeting id"),
         ["participantId"] = new("参加者", "participant"),
 
         // Accounts, API clients, sign-in and tokens.

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -36,7 +37,7 @@ public static class AgendaApi
     }
 
     public static async Task<Results<Ok<Agenda>, ProblemHttpResult>> GetAsync(
-        Guid id, [System.ComponentModel.Description("Whose agenda: one of the caller's registrations (default: its only one), or anyone's for organisers.")] Guid? participantId,
+        Guid id, [Description("Whose agenda: one of the caller's registrations (default: its only one), or anyone's for organisers.")] Guid? participantId,
         ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
     {
         var (agenda, problem) = await ReadAsync(id, participantId, user, db, ct);

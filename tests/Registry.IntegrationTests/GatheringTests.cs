@@ -91,7 +91,10 @@ public sealed class GatheringTests(RegistryApiFactory api)
             new ParticipantInput { Role = ParticipantRole.Buyer, Sessions = [0] }, Json.Options)).StatusCode);
         var b = await RegisterAsync(buyer.Client, path, new ParticipantInput
         {
-            Role = ParticipantRole.Buyer, Needs = [new MatchingStepInput { ProcessCode = "machining.milling" }], Sessions = [0, 1], Note = "量産の相談",
+            Role = ParticipantRole.Buyer,
+            Needs = [new MatchingStepInput { ProcessCode = "machining.milling" }],
+            Sessions = [0, 1],
+            Note = "量産の相談",
         });
         var s = await RegisterAsync(supplier.Client, path, new ParticipantInput { Role = ParticipantRole.Supplier, SupplierId = site, Shows = "5軸加工のサンプル", Sessions = [0] });
         var t = await RegisterAsync(second.Client, path, new ParticipantInput { Role = ParticipantRole.Supplier, SupplierId = other, Sessions = [0, 1] });

@@ -26,7 +26,7 @@ public sealed class GatheringRulesTests
         Assert.Equal([0, 0, 0, 1, 1], slots.Select(s => s.Session));
         Assert.Equal([0, 1, 2, 0, 1], slots.Select(s => s.SlotInSession));
         Assert.Equal(new DateTimeOffset(2027, 2, 10, 10, 40, 0, TimeSpan.FromHours(9)), slots[2].StartsAt);
-        Assert.Equal(new DateTimeOffset(2027, 2, 10, 5, 0, 0, TimeSpan.Zero), slots[4].EndsAt);
+        Assert.Equal(new DateTimeOffset(2027, 2, 10, 5, 30, 0, TimeSpan.Zero), slots[4].EndsAt);
     }
 
     [Fact]
