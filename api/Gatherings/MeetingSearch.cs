@@ -323,18 +323,20 @@ internal static class MeetingSearch
     }
 
     /// <summary>
-    /// Moves placed unpinned meetings to another slot, taking along the sides' meetings in that slot to the slot left
-    /// behind, whenever that lowers the idle gaps of everyone involved; the placed set never changes, so neither do
-    /// the counts, mutual requests or scores. Repeats until nothing improves or the budget of tries is spent.
+    /// Closes idle gaps with Kempe chains: a placed unpinned meeting and another slot give the chain of meetings in the
+    /// two slots linked through shared participants; swapping the chain's two slots keeps everyone in one meeting at a
+    /// time, and the swap is kept when every rule still holds and the gaps of everyone involved go down. The placed set
+    /// never changes, so neither do the counts, mutual requests or scores. Repeats until nothing improves or
+    /// <paramref name="budget"/> (slots tried) is spent.
     /// </summary>
-    public static void CloseGaps(MeetingTimetable t, int tries)
+    public static void CloseGaps(MeetingTimetable t, long budget)
     {
-        var involved = new List<int>(6);
-        var moved = new List<(int Meeting, int From)>(3);
-        for (var improved = true; improved && tries > 0;)
+        var chain = new List<(int Meeting, int From)>();
+        var involved = new List<int>();
+        for (var improved = true; improved && budget > 0;)
         {
             improved = false;
-            for (var m = 0; m < t.MeetingCount && tries > 0; m++)
+            for (var m = 0; m < t.MeetingCount && budget > 0; m++)
             {
                 if (t.Pinned[m] || t.SlotOf[m] < 0)
                 {
@@ -343,80 +345,112 @@ internal static class MeetingSearch
 
                 foreach (var s in t.Candidates[m])
                 {
-                    var from = t.SlotOf[m];
-                    if (s == from || tries-- <= 0)
-                    {
-                        continue;
-                    }
-
-                    int oa = t.At(t.A[m], s), ob = t.At(t.B[m], s);
-                    if ((oa >= 0 && t.Pinned[oa]) || (ob >= 0 && t.Pinned[ob]))
-                    {
-                        continue;
-                    }
-
-                    involved.Clear();
-                    ReadOnlySpan<int> meetings = [m, oa, ob];
-                    foreach (var x in meetings)
-                    {
-                        if (x >= 0)
-                        {
-                            AddOnce(involved, t.A[x]);
-                            AddOnce(involved, t.B[x]);
-                        }
-                    }
-
-                    var before = involved.Sum(t.Gaps);
-                    moved.Clear();
-                    moved.Add((m, from));
-                    t.Remove(m);
-                    if (oa >= 0)
-                    {
-                        moved.Add((oa, s));
-                        t.Remove(oa);
-                    }
-
-                    if (ob >= 0 && ob != oa)
-                    {
-                        moved.Add((ob, s));
-                        t.Remove(ob);
-                    }
-
-                    var ok = t.Fits(m, s);
-                    if (ok)
-                    {
-                        t.Place(m, s);
-                        for (var i = 1; i < moved.Count && ok; i++)
-                        {
-                            ok = t.Fits(moved[i].Meeting, from);
-                            if (ok)
-                            {
-                                t.Place(moved[i].Meeting, from);
-                            }
-                        }
-                    }
-
-                    if (ok && involved.Sum(t.Gaps) < before)
+                    if (s != t.SlotOf[m] && budget-- > 0 && KempeChain(t, m, s, chain) && Swap(t, chain, s, involved))
                     {
                         improved = true;
-                        break;
-                    }
-
-                    foreach (var (x, _) in moved)
-                    {
-                        if (t.SlotOf[x] >= 0)
-                        {
-                            t.Remove(x);
-                        }
-                    }
-
-                    foreach (var (x, slot) in moved)
-                    {
-                        t.Place(x, slot);
                     }
                 }
             }
         }
+    }
+
+    /// <summary>The most meetings a Kempe chain may hold: longer ones rarely pass every rule, and cost the most.</summary>
+    private const int MaxChain = 16;
+
+    /// <summary>The meetings in <paramref name="m"/>'s slot and <paramref name="other"/> linked to <paramref name="m"/>
+    /// through shared participants, with their slots; false when one is pinned or there are too many.</summary>
+    private static bool KempeChain(MeetingTimetable t, int m, int other, List<(int Meeting, int From)> chain)
+    {
+        chain.Clear();
+        chain.Add((m, t.SlotOf[m]));
+        for (var i = 0; i < chain.Count; i++)
+        {
+            var (x, from) = chain[i];
+            var to = from == other ? chain[0].From : other;
+            ReadOnlySpan<int> sides = [t.A[x], t.B[x]];
+            foreach (var p in sides)
+            {
+                var there = t.At(p, to);
+                if (there < 0 || OnChain(chain, there))
+                {
+                    continue;
+                }
+
+                if (t.Pinned[there] || chain.Count == MaxChain)
+                {
+                    return false;
+                }
+
+                chain.Add((there, to));
+            }
+        }
+
+        return true;
+    }
+
+    private static bool OnChain(List<(int Meeting, int From)> chain, int m)
+    {
+        foreach (var (x, _) in chain)
+        {
+            if (x == m)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Swaps the chain's two slots when every rule holds after and the involved participants' gaps go down;
+    /// otherwise puts everything back.</summary>
+    private static bool Swap(MeetingTimetable t, List<(int Meeting, int From)> chain, int other, List<int> involved)
+    {
+        involved.Clear();
+        foreach (var (x, _) in chain)
+        {
+            AddOnce(involved, t.A[x]);
+            AddOnce(involved, t.B[x]);
+        }
+
+        var before = involved.Sum(t.Gaps);
+        var first = chain[0].From;
+        foreach (var (x, _) in chain)
+        {
+            t.Remove(x);
+        }
+
+        var placed = 0;
+        foreach (var (x, from) in chain)
+        {
+            var to = from == first ? other : first;
+            if (!t.Fits(x, to))
+            {
+                break;
+            }
+
+            t.Place(x, to);
+            placed++;
+        }
+
+        if (placed == chain.Count && involved.Sum(t.Gaps) < before)
+        {
+            return true;
+        }
+
+        foreach (var (x, _) in chain)
+        {
+            if (t.SlotOf[x] >= 0)
+            {
+                t.Remove(x);
+            }
+        }
+
+        foreach (var (x, from) in chain)
+        {
+            t.Place(x, from);
+        }
+
+        return false;
     }
 
     private const int SampleSize = 6;
