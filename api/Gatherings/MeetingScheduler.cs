@@ -17,8 +17,9 @@ namespace Registry.Api.Gatherings;
 /// (<see cref="MeetingBound"/>). Its meetings go first in a greedy construction, most constrained first, and ejection
 /// chains (<see cref="MeetingSearch.Chains"/>) fit in those left over by moving others; then the other meetings fill
 /// the room left, the same way. Reaching the relaxed optimum proves the first two criteria optimal; otherwise a tabu
-/// search (<see cref="MeetingSearch.Improve"/>) trades meetings in and out with evictions. A last pass moves meetings
-/// to close idle gaps without changing which are placed. Tables are dealt last, lowest free number first.
+/// search (<see cref="MeetingSearch.Improve"/>) trades meetings in and out with evictions. A last pass swaps Kempe
+/// chains between slots to close idle gaps without changing which meetings are placed (<see cref="MeetingGaps"/>).
+/// Tables are dealt last, lowest free number first.
 /// Deterministic: budgets are counted in slots tried, not time, and the random generator's seed is fixed.
 /// </para>
 /// <para>
@@ -97,7 +98,7 @@ public static class MeetingScheduler
             MeetingSearch.Chains(t, order, ChainDepth, ref chainBudget, upperBound);
         }
 
-        MeetingSearch.CloseGaps(t, Math.Clamp(200 * t.MeetingCount, 10_000, 1_000_000));
+        MeetingGaps.Close(t, Math.Clamp(200 * t.MeetingCount, 10_000, 1_000_000));
         return Result(gathering, t, conflicts, upperBound);
     }
 
