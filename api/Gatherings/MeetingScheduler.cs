@@ -14,20 +14,23 @@ namespace Registry.Api.Gatherings;
 /// </para>
 /// <para>
 /// Algorithm: the relaxed problem without time and tables is a b-matching, solved by min-cost max flow
-/// (<see cref="MeetingBound"/>); its meetings go first in a greedy construction, most constrained first; a tabu search
-/// (<see cref="MeetingSearch.Improve"/>) then trades meetings in and out with evictions; a last pass moves meetings to
-/// close idle gaps without changing which are placed. Tables are dealt last, lowest free number first. Deterministic:
-/// budgets are counted in steps and the random generator's seed is fixed.
+/// (<see cref="MeetingBound"/>). Its meetings go first in a greedy construction, most constrained first, and ejection
+/// chains (<see cref="MeetingSearch.Chains"/>) fit in those left over by moving others; then the other meetings fill
+/// the room left, the same way. Reaching the relaxed optimum proves the first two criteria optimal; otherwise a tabu
+/// search (<see cref="MeetingSearch.Improve"/>) trades meetings in and out with evictions. A last pass swaps Kempe
+/// chains between slots to close idle gaps without changing which meetings are placed (<see cref="MeetingGaps"/>).
+/// Tables are dealt last, lowest free number first.
+/// Deterministic: budgets are counted in slots tried, not time, and the random generator's seed is fixed.
 /// </para>
 /// <para>
 /// <see cref="Schedule.UpperBound"/> is the number of pinned meetings plus the least of: the unpinned meetings that
 /// have a slot at all; what the slots can hold (each placed meeting is in one slot, and a slot holds at most its
-/// tables left, the meetings that may take it and half the participants who may be in it); and the flow bound. For the flow bound each participant gets a
-/// capacity: their maximum less their pinned meetings, and at most what their free slots allow — a run of L adjacent
-/// free slots holds at most L − ⌊L / (N + 1)⌋ meetings when N is the maximum in a row, since each of the ⌊L / (N + 1)⌋
-/// disjoint windows of N + 1 slots needs an empty one. Any schedule's unpinned meetings then form a b-matching within
-/// those capacities, and a maximum flow is at least its size (bipartite graph), or at least twice its size on the
-/// double cover (any graph), so the bound holds whatever the graph.
+/// tables left, the meetings that may take it and half the participants who may be in it); and the flow bound. For the
+/// flow bound each participant gets a capacity: their maximum less their pinned meetings, and at most what their free
+/// slots allow — a run of L adjacent free slots holds at most L − ⌊L / (N + 1)⌋ meetings when N is the maximum in a
+/// row, since each of the ⌊L / (N + 1)⌋ disjoint windows of N + 1 slots needs an empty one. Any schedule's unpinned
+/// meetings then form a b-matching within those capacities, and a maximum flow is at least its size (bipartite
+/// graph), or at least twice its size on the double cover (any graph), so the bound holds whatever the graph.
 /// </para>
 /// </summary>
 public static class MeetingScheduler
@@ -84,17 +87,18 @@ public static class MeetingScheduler
         var order = open.OrderByDescending(m => hint[m]).ThenBy(m => t.Candidates[m].Length)
             .ThenByDescending(m => t.Mutual[m]).ThenByDescending(m => t.Score[m]).ThenBy(m => m).ToList();
         var chainBudget = ChainBudget;
-        MeetingSearch.Greedy(t, order.Where(m => hint[m] > 0));
-        MeetingSearch.Chains(t, order.Where(m => hint[m] > 0), ChainDepth, ref chainBudget);
+        var hinted = order.Where(m => hint[m] > 0).ToList();
+        MeetingSearch.Greedy(t, hinted);
+        MeetingSearch.Chains(t, hinted, ChainDepth, ref chainBudget, upperBound);
         MeetingSearch.Greedy(t, order);
-        MeetingSearch.Chains(t, order, ChainDepth, ref chainBudget);
+        MeetingSearch.Chains(t, order, ChainDepth, ref chainBudget, upperBound);
         if ((t.Placed, t.MutualPlaced, t.ScoreUnits) != goal)
         {
-            MeetingSearch.Improve(t, Math.Clamp(300L * t.MeetingCount * t.SlotCount, 20_000, 1_500_000), goal);
-            MeetingSearch.Chains(t, order, ChainDepth, ref chainBudget);
+            MeetingSearch.Improve(t, Math.Clamp(300L * t.MeetingCount * t.SlotCount, 20_000, 1_000_000), goal);
+            MeetingSearch.Chains(t, order, ChainDepth, ref chainBudget, upperBound);
         }
 
-        MeetingSearch.CloseGaps(t, Math.Clamp(200 * t.MeetingCount, 10_000, 1_000_000));
+        MeetingGaps.Close(t, Math.Clamp(200 * t.MeetingCount, 10_000, 1_000_000));
         return Result(gathering, t, conflicts, upperBound);
     }
 

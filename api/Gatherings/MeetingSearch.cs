@@ -1,10 +1,11 @@
 namespace Registry.Api.Gatherings;
 
 /// <summary>
-/// The scheduler's three passes over a <see cref="MeetingTimetable"/> (<see cref="MeetingScheduler"/>): a greedy
-/// construction, a tabu search that trades meetings in and out for more placed, then more mutual requests and score,
-/// and a pass that moves meetings to close idle gaps without changing which are placed. Every budget is counted in
-/// steps, never in time, and the only randomness is a generator with a fixed seed: the same input gives the same result.
+/// The scheduler's searches for placements over a <see cref="MeetingTimetable"/> (<see cref="MeetingScheduler"/>): a
+/// greedy construction; ejection chains that fit one more meeting in by moving others; and a tabu search that trades
+/// meetings in and out for more placed, then more mutual requests and score (the gaps are <see cref="MeetingGaps"/>').
+/// Every budget is counted in slots tried, never in time, and the only randomness is a generator with a fixed seed:
+/// the same input gives the same result.
 /// </summary>
 internal static class MeetingSearch
 {
@@ -26,41 +27,54 @@ internal static class MeetingSearch
     /// their maximum, where it fits or else in a slot where at most two meetings are in the way, which are then placed
     /// the same way, up to <paramref name="depth"/> levels down (deepening one level at a time). A chain that does not
     /// end in free slots is undone, so every success places one more meeting, moves others, and loses none.
-    /// <paramref name="budget"/> counts the slots tried.
+    /// <paramref name="budget"/> counts the slots tried, at most <see cref="ChainTries"/> for one meeting in a first
+    /// round and ten times more, one level deeper, in a second; stops when
+    /// <paramref name="bound"/> meetings are placed.
     /// </summary>
-    public static void Chains(MeetingTimetable t, IEnumerable<int> order, int depth, ref long budget)
+    public static void Chains(MeetingTimetable t, IReadOnlyList<int> order, int depth, ref long budget, int bound)
     {
-        var chain = new Chain(t, budget);
-        foreach (var m in order)
+        var chain = new Chain(t);
+        ReadOnlySpan<long> rounds = [ChainTries, 10 * ChainTries];
+        foreach (var tries in rounds)
         {
-            if (chain.Budget <= 0)
+            depth += tries > ChainTries ? 1 : 0;
+            foreach (var m in order)
             {
-                break;
-            }
+                if (budget <= 0 || t.Placed >= bound)
+                {
+                    return;
+                }
 
-            if (t.Pinned[m] || t.SlotOf[m] >= 0 || t.Count(t.A[m]) >= t.MaxMeetings[t.A[m]] || t.Count(t.B[m]) >= t.MaxMeetings[t.B[m]])
-            {
-                continue;
-            }
+                if (t.Pinned[m] || t.SlotOf[m] >= 0 || t.Count(t.A[m]) >= t.MaxMeetings[t.A[m]] || t.Count(t.B[m]) >= t.MaxMeetings[t.B[m]])
+                {
+                    continue;
+                }
 
-            for (var d = 0; d <= depth && t.SlotOf[m] < 0 && chain.Budget > 0; d++)
-            {
-                chain.Start(m, d);
+                chain.Budget = Math.Min(budget, tries);
+                var before = chain.Budget;
+                for (var d = 0; d <= depth && t.SlotOf[m] < 0 && chain.Budget > 0; d++)
+                {
+                    chain.Start(m, d);
+                }
+
+                budget -= before - chain.Budget;
             }
         }
-
-        budget = chain.Budget;
     }
+
+    /// <summary>The most slots the chains for one meeting may try in the first round (ten times more in the second):
+    /// most meetings that fit at all fit in far fewer, and the budget is better spent on the others first.</summary>
+    private const long ChainTries = 20_000;
 
     /// <summary>One ejection-chain search: the meetings on the current chain, and a journal of every move to undo a
     /// branch that failed.</summary>
-    private sealed class Chain(MeetingTimetable t, long budget)
+    private sealed class Chain(MeetingTimetable t)
     {
         private const int MaxEvicted = 2;
         private readonly bool[] _onChain = new bool[t.MeetingCount];
         private readonly List<(int Meeting, int Slot)> _journal = [];
 
-        public long Budget { get; private set; } = budget;
+        public long Budget { get; set; }
 
         public void Start(int m, int depth)
         {
@@ -72,6 +86,7 @@ internal static class MeetingSearch
 
         private bool Insert(int m, int depth)
         {
+            Budget -= t.Candidates[m].Length;
             if (BestFit(t, m) is var free and >= 0)
             {
                 Place(m, free);
@@ -301,119 +316,13 @@ internal static class MeetingSearch
 
                 sinceBest = 0;
             }
-
         }
 
         Restore(t, best);
     }
 
-    /// <summary>
-    /// Moves placed unpinned meetings to another slot, taking along the sides' meetings in that slot to the slot left
-    /// behind, whenever that lowers the idle gaps of everyone involved; the placed set never changes, so neither do
-    /// the counts, mutual requests or scores. Repeats until nothing improves or the budget of tries is spent.
-    /// </summary>
-    public static void CloseGaps(MeetingTimetable t, int tries)
-    {
-        var involved = new List<int>(6);
-        var moved = new List<(int Meeting, int From)>(3);
-        for (var improved = true; improved && tries > 0;)
-        {
-            improved = false;
-            for (var m = 0; m < t.MeetingCount && tries > 0; m++)
-            {
-                if (t.Pinned[m] || t.SlotOf[m] < 0)
-                {
-                    continue;
-                }
-
-                foreach (var s in t.Candidates[m])
-                {
-                    var from = t.SlotOf[m];
-                    if (s == from || tries-- <= 0)
-                    {
-                        continue;
-                    }
-
-                    int oa = t.At(t.A[m], s), ob = t.At(t.B[m], s);
-                    if ((oa >= 0 && t.Pinned[oa]) || (ob >= 0 && t.Pinned[ob]))
-                    {
-                        continue;
-                    }
-
-                    involved.Clear();
-                    ReadOnlySpan<int> meetings = [m, oa, ob];
-                    foreach (var x in meetings)
-                    {
-                        if (x >= 0)
-                        {
-                            AddOnce(involved, t.A[x]);
-                            AddOnce(involved, t.B[x]);
-                        }
-                    }
-
-                    var before = involved.Sum(t.Gaps);
-                    moved.Clear();
-                    moved.Add((m, from));
-                    t.Remove(m);
-                    if (oa >= 0)
-                    {
-                        moved.Add((oa, s));
-                        t.Remove(oa);
-                    }
-
-                    if (ob >= 0 && ob != oa)
-                    {
-                        moved.Add((ob, s));
-                        t.Remove(ob);
-                    }
-
-                    var ok = t.Fits(m, s);
-                    if (ok)
-                    {
-                        t.Place(m, s);
-                        for (var i = 1; i < moved.Count && ok; i++)
-                        {
-                            ok = t.Fits(moved[i].Meeting, from);
-                            if (ok)
-                            {
-                                t.Place(moved[i].Meeting, from);
-                            }
-                        }
-                    }
-
-                    if (ok && involved.Sum(t.Gaps) < before)
-                    {
-                        improved = true;
-                        break;
-                    }
-
-                    foreach (var (x, _) in moved)
-                    {
-                        if (t.SlotOf[x] >= 0)
-                        {
-                            t.Remove(x);
-                        }
-                    }
-
-                    foreach (var (x, slot) in moved)
-                    {
-                        t.Place(x, slot);
-                    }
-                }
-            }
-        }
-    }
-
     private const int SampleSize = 6;
     private const int Restart = 2000;
-
-    private static void AddOnce(List<int> list, int p)
-    {
-        if (!list.Contains(p))
-        {
-            list.Add(p);
-        }
-    }
 
     private static (int Placed, int Mutual, long Score) Value(MeetingTimetable t) => (t.Placed, t.MutualPlaced, t.ScoreUnits);
 
