@@ -20,6 +20,11 @@ public static class OrderRules
             problems["deliveryAddress"] = ["Give the delivery place."];
         }
 
+        if (body.DeliveryPoint is { } point)
+        {
+            Nested(problems, "deliveryPoint.", point);
+        }
+
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < body.Legs.Count; i++)
         {

@@ -22,6 +22,21 @@ public sealed class OrderPlanTests
     }
 
     [Fact]
+    public void ADeliveryPointOutsideJapanIsRefusedLikeAnyNestedField()
+    {
+        var today = new DateOnly(2026, 12, 7);
+        var route = new OrderRouteInput
+        {
+            DeliveryAddress = "豊田市",
+            DeliveryPoint = new Registry.Contracts.Suppliers.GeoLocation { Lat = 46.5, Lon = 122 },
+            Legs = [new OrderLegInput { SupplierId = Guid.NewGuid(), OrderNumber = "PO-1", Lines = [Line(1, 1, 8)], DueDate = today.AddDays(10), LeadDays = 5 }],
+        };
+
+        Assert.Contains("deliveryPoint.lat", OrderRules.CheckRoute(route, today).Keys);
+        Assert.Empty(OrderRules.CheckRoute(route with { DeliveryPoint = new Registry.Contracts.Suppliers.GeoLocation { Lat = 35.08, Lon = 137.15 } }, today));
+    }
+
+    [Fact]
     public void TheLargestAmountsDoNotOverflow()
     {
         var lines = Enumerable.Range(0, 20).Select(_ => Line(100_000_000, 1_000_000_000, 10)).ToList();
