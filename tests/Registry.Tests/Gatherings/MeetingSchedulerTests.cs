@@ -109,6 +109,19 @@ public sealed class MeetingSchedulerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AMeetingThatCouldGoAnywhereGoesNextToTheOthers()
+    {
+        // Participant 1 meets 2 (free in slot 3 only), 4 (slot 4 only) and 3 (any slot): slot 2 leaves no idle gap;
+        // the emptiest or earliest slot (0) would leave two.
+        Participant[] people = [Person(1), Person(2, unavailable: [0, 1, 2, 4]), Person(3), Person(4, unavailable: [0, 1, 2, 3])];
+
+        var schedule = Check(Gather([0, 0, 0, 0, 0], [5], 0, people, [Meet(1, 1, 2), Meet(2, 1, 3), Meet(3, 1, 4)]));
+
+        Assert.Equal([3, 2, 4], schedule.Placements.OrderBy(p => p.Key).Select(p => p.Value.Slot));
+        Assert.Equal(0, schedule.IdleGaps);
+    }
+
+    [Fact]
     public void TheUpperBoundCountsBreaksMaximaAndOddCycles()
     {
         var people = Enumerable.Range(1, 7).Select(n => Person(n)).ToArray();
