@@ -197,6 +197,20 @@ public sealed class MeetingSchedulerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void InputNoGatheringCouldHaveIsACallersBug()
+    {
+        Participant[] people = [Person(1), Person(2)];
+
+        Assert.Throws<ArgumentException>(() => Plan(Gather([0], [1], 0, people, [Meet(1, 1, 3)])));
+        Assert.Throws<ArgumentException>(() => Plan(Gather([0], [1], 0, people, [Meet(1, 1, 1)])));
+        Assert.Throws<ArgumentException>(() => Plan(Gather([0], [1], 0, people, [Meet(1, 1, 2), Meet(1, 2, 1)])));
+        Assert.Throws<ArgumentException>(() => Plan(Gather([0], [1], 0, people, [Meet(1, 1, 2, score: 1.5)])));
+        Assert.Throws<ArgumentException>(() => Plan(Gather([0], [1], 0, people, [Meet(1, 1, 2, pinned: new Placement(1, 0))])));
+        Assert.Throws<ArgumentException>(() => Plan(Gather([1], [1], 0, people, [Meet(1, 1, 2)])));
+        Assert.Equal(1, Plan(Gather([0], [1], 0, people, [Meet(1, 1, 2)])).Placed);
+    }
+
+    [Fact]
     public void ReRunningWithThePreviousResultPinnedMovesNothing()
     {
         var gathering = Medium(seed: 7);
