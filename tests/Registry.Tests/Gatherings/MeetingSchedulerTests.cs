@@ -109,6 +109,19 @@ public sealed class MeetingSchedulerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AMeetingThatCouldGoAnywhereGoesNextToTheOthers()
+    {
+        // Participant 1 meets 2 (free in slot 3 only), 4 (slot 4 only) and 3 (any slot): slot 2 leaves no idle gap;
+        // the emptiest or earliest slot (0) would leave two.
+        Participant[] people = [Person(1), Person(2, unavailable: [0, 1, 2, 4]), Person(3), Person(4, unavailable: [0, 1, 2, 3])];
+
+        var schedule = Check(Gather([0, 0, 0, 0, 0], [5], 0, people, [Meet(1, 1, 2), Meet(2, 1, 3), Meet(3, 1, 4)]));
+
+        Assert.Equal([3, 2, 4], schedule.Placements.OrderBy(p => p.Key).Select(p => p.Value.Slot));
+        Assert.Equal(0, schedule.IdleGaps);
+    }
+
+    [Fact]
     public void TheUpperBoundCountsBreaksMaximaAndOddCycles()
     {
         var people = Enumerable.Range(1, 7).Select(n => Person(n)).ToArray();
@@ -181,6 +194,20 @@ public sealed class MeetingSchedulerTests(ITestOutputHelper output)
         Assert.Equal([Id(1001), Id(1002), Id(1003)], schedule.PinnedConflicts);
         Assert.Equal([Id(1004)], schedule.Unplaced);
         Assert.Equal(4, longer.Placements[Id(1004)].Slot);
+    }
+
+    [Fact]
+    public void InputNoGatheringCouldHaveIsACallersBug()
+    {
+        Participant[] people = [Person(1), Person(2)];
+
+        Assert.Throws<ArgumentException>(() => Plan(Gather([0], [1], 0, people, [Meet(1, 1, 3)])));
+        Assert.Throws<ArgumentException>(() => Plan(Gather([0], [1], 0, people, [Meet(1, 1, 1)])));
+        Assert.Throws<ArgumentException>(() => Plan(Gather([0], [1], 0, people, [Meet(1, 1, 2), Meet(1, 2, 1)])));
+        Assert.Throws<ArgumentException>(() => Plan(Gather([0], [1], 0, people, [Meet(1, 1, 2, score: 1.5)])));
+        Assert.Throws<ArgumentException>(() => Plan(Gather([0], [1], 0, people, [Meet(1, 1, 2, pinned: new Placement(1, 0))])));
+        Assert.Throws<ArgumentException>(() => Plan(Gather([1], [1], 0, people, [Meet(1, 1, 2)])));
+        Assert.Equal(1, Plan(Gather([0], [1], 0, people, [Meet(1, 1, 2)])).Placed);
     }
 
     [Fact]
