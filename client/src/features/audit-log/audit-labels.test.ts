@@ -22,7 +22,7 @@ function sources(dir: string): string[] {
 /** The audit actions the service writes: literal names, and the part actions it builds per part kind. */
 function auditActions(): string[] {
   const text = sources(api).join('\n');
-  const literal = [...text.matchAll(/"((?:auth|account|api_client|supplier|matching_request|cluster|theme|webhook|import)\.[a-z_]+)"/g)].map(
+  const literal = [...text.matchAll(/"((?:auth|account|api_client|supplier|matching_request|cluster|theme|webhook|import|order|gathering)\.[a-z_]+)"/g)].map(
     (m) => m[1]!,
   );
   const parts = ['capabilities', 'equipment', 'certifications', 'staff'].flatMap((part) =>
