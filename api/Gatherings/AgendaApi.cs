@@ -103,7 +103,7 @@ public static class AgendaApi
         }
 
         var participant = mine[0];
-        var meetings = await MeetingStore.ListAsync(connection, null, id, null, ct);
+        var meetings = await MeetingStore.ListAsync(connection, null, id, null, ct, participant: participant.Id);
         return (new Agenda
         {
             Participant = participant.ToDto(full: true),
@@ -112,7 +112,7 @@ public static class AgendaApi
             Venue = gathering.Venue,
             VenueAddress = gathering.VenueAddress,
             Meetings = [.. meetings
-                .Where(m => m.Status == "accepted" && (m.BuyerId == participant.Id || m.SupplierId == participant.Id))
+                .Where(m => m.Status == "accepted")
                 .Select(m => m.ToDto(gathering))
                 .OrderBy(m => m.StartsAt ?? DateTimeOffset.MaxValue)],
         }, null);

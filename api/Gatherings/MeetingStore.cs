@@ -29,12 +29,17 @@ internal static class MeetingStore
             $"{Select} WHERE m.gathering_id = @gatheringId AND m.buyer_id = @buyerId AND m.supplier_id = @supplierId",
             new { gatheringId, buyerId, supplierId }, tx, cancellationToken: ct));
 
-    /// <summary>Every meeting of the gathering, or (<paramref name="account"/> given) those of that account's registrations, in time order.</summary>
-    public static async Task<IReadOnlyList<Row>> ListAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid gatheringId, Guid? account, CancellationToken ct) =>
+    /// <summary>
+    /// Every meeting of the gathering, or (<paramref name="account"/> given) those of that account's registrations, or
+    /// (<paramref name="participant"/> given) those of one registration, in time order.
+    /// </summary>
+    public static async Task<IReadOnlyList<Row>> ListAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid gatheringId, Guid? account, CancellationToken ct,
+        Guid? participant = null) =>
         [.. await connection.QueryAsync<Row>(new CommandDefinition($"""
             {Select} WHERE m.gathering_id = @gatheringId AND (@all OR b.account_id = @account OR s.account_id = @account)
+                AND (@participant::uuid IS NULL OR m.buyer_id = @participant OR m.supplier_id = @participant)
             ORDER BY m.slot NULLS LAST, m.table_no, m.id
-            """, new { gatheringId, account, all = account is null }, tx, cancellationToken: ct))];
+            """, new { gatheringId, account, all = account is null, participant }, tx, cancellationToken: ct))];
 
     /// <summary>One side agrees; with both, the meeting is accepted (and mutual when both asked for it).</summary>
     public static Task AgreeAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid meetingId, string side, bool mutual, CancellationToken ct) =>

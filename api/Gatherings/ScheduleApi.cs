@@ -91,9 +91,11 @@ public static class ScheduleApi
                 slots = moved.Select(x => x.To?.Slot).ToArray(),
                 tables = moved.Select(x => x.To?.Table).ToArray(),
             }, tx, cancellationToken: ct));
+        // The moved meetings as they are now, read once for all their events (a run may move a thousand).
+        var now = moved.Count == 0 ? [] : (await MeetingStore.ListAsync(connection, tx, id, null, ct)).ToDictionary(m => m.Id);
         foreach (var (before, _) in moved)
         {
-            var after = (await MeetingStore.ReadAsync(connection, tx, id, before.Id, ct))!;
+            var after = now[before.Id];
             await Outbox.EmitToPartiesAsync(connection, tx, after.Slot is null ? "gathering.meeting_unscheduled" : "gathering.meeting_scheduled",
                 "gathering_meeting", after.Id, after.SupplierSiteId, after.BuyerAccountId, after.Version, before.ToDto(gathering), after.ToDto(gathering), ct);
         }
