@@ -24,6 +24,8 @@ public sealed partial class ArchitectureTests
         ("Clusters", "Matching"),
         ("Orders", "Matching"),
         ("Orders", "Suppliers"),
+        ("Gatherings", "Matching"),
+        ("Gatherings", "Suppliers"),
         ("Demo", "Accounts"),
         ("Demo", "Matching"),
         ("Demo", "Orders"),
