@@ -29,6 +29,7 @@ public sealed partial class ArchitectureTests
         ("Demo", "Accounts"),
         ("Demo", "Matching"),
         ("Demo", "Orders"),
+        ("Demo", "Gatherings"),
         ("Demo", "Search"),
         ("Demo", "Suppliers"),
         ("Exports", "Search"),
