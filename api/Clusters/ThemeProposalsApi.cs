@@ -195,7 +195,7 @@ public static class ThemeProposalsApi
 
         if (before.Status is ThemeStatus.Completed or ThemeStatus.Dropped)
         {
-            return Problems.Conflict($"The theme is {WireNames.Of(before.Status)}.");
+            return Problems.Conflict($"The theme is {WireNames.Of(before.Status)}; invitations are answered while it is proposed or active.");
         }
 
         var accept = reason is null;

@@ -242,7 +242,7 @@ internal static class ProblemCatalogEntries
         ("The theme is {status}; a proposal changes until it is adopted.", "このテーマは「{status}」です。提案を変更できるのは採択されるまでです。"),
         ("Only a member's proposal that is still proposed is returned.", "差し戻せるのは、提案中のメンバーからの提案だけです。"),
         ("The invitation is {status}.", "この招待は「{status}」です。"),
-        ("The theme is {status}.", "このテーマは「{status}」です。"),
+        ("The theme is {status}; invitations are answered while it is proposed or active.", "このテーマは「{status}」です。招待に回答できるのは提案中か進行中のときです。"),
         ("A site proposes through one of its own accounts.", "テーマは、提案する事業所自身のアカウントから提案します。"),
         ("Only accepted members of the cluster propose its themes.", "テーマを提案できるのは、承認済みのクラスターのメンバーだけです。"),
         ("'{id}' is not another member of the cluster.", "「{id}」は、このクラスターのほかのメンバーではありません。"),
