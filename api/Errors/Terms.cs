@@ -58,6 +58,7 @@ public static class Terms
         ["gathering participant"] = "イベントの参加者",
         ["registration"] = "参加登録",
         ["meeting"] = "商談",
+        ["topic"] = "話題",
         ["participant"] = "テーマの参加事業所",
         ["invitation"] = "招待",
         ["webhook"] = "Webhook",

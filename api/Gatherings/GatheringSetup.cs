@@ -13,6 +13,7 @@ public static class GatheringSetup
         SuggestionsApi.Map(app);
         BriefApi.Map(app);
         FunnelApi.Map(app);
+        ShowcaseApi.Map(app);
         return app;
     }
 }

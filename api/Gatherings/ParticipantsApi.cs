@@ -118,11 +118,19 @@ public static class ParticipantsApi
                 {
                     errors["showProcesses"] = [$"'{unknown}' is not one of the site's processes."];
                 }
+
+                var equipment = (body.ShowEquipmentIds ?? []).Distinct().ToArray();
+                if (equipment.Length > 0 && await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                        "SELECT count(*) FROM supplier_equipment WHERE supplier_id = @site AND id = ANY(@equipment)", new { site, equipment }, tx,
+                        cancellationToken: ct)) != equipment.Length)
+                {
+                    errors["showEquipmentIds"] = ["Only the site's own equipment entries."];
+                }
             }
         }
         else
         {
-            if (body.SupplierId is not null || shows.Length > 0)
+            if (body.SupplierId is not null || shows.Length > 0 || body.ShowEquipmentIds is { Count: > 0 })
             {
                 errors["supplierId"] = ["A buyer brings needs, not a site."];
             }
@@ -156,8 +164,9 @@ public static class ParticipantsApi
 
         var participantId = Guid.CreateVersion7();
         var inserted = await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO gathering_participants (id, gathering_id, account_id, role, supplier_id, request_ids, needs, shows, show_processes, sessions, note)
-            VALUES (@participantId, @id, @me, @role, @supplierId, @requestIds, @needs::jsonb, @shows, @showProcesses, @sessions, @note)
+            INSERT INTO gathering_participants (id, gathering_id, account_id, role, supplier_id, request_ids, needs, shows, show_processes, show_equipment_ids,
+                                                sessions, note)
+            VALUES (@participantId, @id, @me, @role, @supplierId, @requestIds, @needs::jsonb, @shows, @showProcesses, @showEquipment, @sessions, @note)
             ON CONFLICT DO NOTHING
             """,
             new
@@ -170,6 +179,7 @@ public static class ParticipantsApi
                 requestIds = (body.RequestIds ?? []).Distinct().ToArray(),
                 needs = body.Needs is { Count: > 0 } needs ? JsonSerializer.Serialize(needs, StoredJson.Options) : null,
                 shows = body.Shows?.Trim(),
+                showEquipment = (body.ShowEquipmentIds ?? []).Distinct().ToArray(),
                 showProcesses = shows,
                 sessions = body.Sessions.Order().ToArray(),
                 note = body.Note?.Trim(),
@@ -278,7 +288,7 @@ public static class ParticipantsApi
     }
 
     /// <summary>Audited; an event for the participant (its account, and its site's accounts) only.</summary>
-    private static async Task RecordAsync(Change change, string type, Row? before, Row after, CancellationToken ct)
+    internal static async Task RecordAsync(Change change, string type, Row? before, Row after, CancellationToken ct)
     {
         await change.RecordAsync(type, "gathering_participant", after.Id, before?.ToDto(full: true), after.ToDto(full: true));
         await Outbox.EmitToPartiesAsync(change.Connection, change.Tx, type, "gathering_participant", after.Id, after.SupplierId, after.AccountId,
@@ -286,7 +296,7 @@ public static class ParticipantsApi
     }
 
     internal const string Select = """
-        SELECT p.id, p.gathering_id, p.account_id, p.role, p.supplier_id, p.request_ids, p.needs::text AS needs, p.shows, p.show_processes,
+        SELECT p.id, p.gathering_id, p.account_id, p.role, p.supplier_id, p.request_ids, p.needs::text AS needs, p.shows, p.show_processes, p.show_equipment_ids, p.booth,
                p.sessions, p.note, p.status, p.reason, p.checked_in_at, p.no_show_at, p.version, p.created_at,
                coalesce(s.name_ja, a.organisation, a.display_name) AS name,
                ARRAY(SELECT DISTINCT x FROM (
@@ -313,6 +323,8 @@ public static class ParticipantsApi
         public string? Needs { get; init; }
         public string? Shows { get; init; }
         public string[] ShowProcesses { get; init; } = [];
+        public Guid[] ShowEquipmentIds { get; init; } = [];
+        public string? Booth { get; init; }
         public int[] Sessions { get; init; } = [];
         public string? Note { get; init; }
         public string Status { get; init; } = "";
@@ -337,6 +349,8 @@ public static class ParticipantsApi
             NeedProcesses = NeedProcesses,
             Shows = Shows,
             ShowProcesses = ShowProcesses,
+            ShowEquipmentIds = ShowEquipmentIds,
+            Booth = Booth,
             Sessions = Sessions,
             Note = full ? Note : null,
             Status = WireNames.Parse<ParticipantStatus>(Status),

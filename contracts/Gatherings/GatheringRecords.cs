@@ -208,6 +208,10 @@ public sealed record ParticipantInput
     [ItemMaxLength(80)]
     public IReadOnlyList<string>? ShowProcesses { get; init; }
 
+    [Description("A supplier: the site's equipment it demonstrates (ids of its equipment entries).")]
+    [MaxLength(20)]
+    public IReadOnlyList<Guid>? ShowEquipmentIds { get; init; }
+
     [Description("The sessions it attends, by position (0-based).")]
     [Required, MinLength(1), MaxLength(6)]
     [ItemRange(0, 5)]
@@ -248,6 +252,13 @@ public sealed record Participant
     [MaxLength(20)]
     [ItemMaxLength(80)]
     public required IReadOnlyList<string> ShowProcesses { get; init; }
+
+    [MaxLength(20)]
+    public required IReadOnlyList<Guid> ShowEquipmentIds { get; init; }
+
+    [Description("An exhibitor's booth at a showcase, set by the organisers.")]
+    [MaxLength(20)]
+    public string? Booth { get; init; }
 
     [MaxLength(6)]
     [ItemRange(0, 5)]

@@ -321,6 +321,117 @@ public sealed class GatheringTests(RegistryApiFactory api)
         Assert.Equal(HttpStatusCode.BadRequest, (await coordinator.Client.GetAsync($"/api/v1/analytics/gathering-funnel?from={s_day:yyyy-MM-dd}&to={s_day:yyyy-MM-dd}")).StatusCode);
     }
 
+    [Fact]
+    public async Task AShowcaseListsBoothsAtTheCallersLevelAndAnExchangeMeetingCollectsAnonymousChallenges()
+    {
+        using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
+        var open = (await Sites.PublishedAsync(coordinator.Client, Sites.Input($"展示 公開 {_tag}"))).Id;
+        var machine = await Sites.AddAsync<Contracts.Suppliers.Equipment>(coordinator.Client, open, "equipment",
+            new Contracts.Suppliers.EquipmentInput { TypeCode = "machining_centre.5axis", Maker = "オークマ", SpecValue = 600 });
+        var closed = (await Sites.PublishedAsync(coordinator.Client, Sites.Input($"展示 会員限定 {_tag}",
+            disclosure: new Contracts.Suppliers.Disclosure { Capabilities = Contracts.Suppliers.DisclosureLevel.Members }))).Id;
+        using var first = await TestAccounts.SignInAsync(api, "supplier", [open]);
+        using var second = await TestAccounts.SignInAsync(api, "supplier", [closed]);
+        using var buyer = await TestAccounts.SignInAsync(api, "member");
+        using var stranger = await TestAccounts.SignInAsync(api, "member");
+        using var anonymous = api.CreateClient();
+
+        // A showcase: exhibitors show processes and their own equipment; the organisers give booths, one exhibitor each.
+        var showcase = await ActAsync(coordinator.Client, await CreateAsync(coordinator.Client, Input($"技術展示会 {_tag}") with { Kind = GatheringKind.Showcase }), "publish");
+        var path = $"/api/v1/gatherings/{showcase.Id}";
+        using (var foreign = await first.Client.PostAsJsonAsync(path + "/participants", new ParticipantInput
+        {
+            Role = ParticipantRole.Supplier,
+            SupplierId = open,
+            ShowEquipmentIds = [Guid.NewGuid()],
+            Sessions = [0],
+        }, Json.Options))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+            Assert.True((await foreign.ReadJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("showEquipmentIds", out _));
+        }
+
+        var a = await RegisterAsync(first.Client, path, new ParticipantInput
+        {
+            Role = ParticipantRole.Supplier,
+            SupplierId = open,
+            Shows = "5軸加工の実演",
+            ShowProcesses = ["machining.milling.5axis"],
+            ShowEquipmentIds = [machine.Id],
+            Sessions = [0],
+        });
+        var b = await RegisterAsync(second.Client, path, new ParticipantInput { Role = ParticipantRole.Supplier, SupplierId = closed, ShowProcesses = ["machining.milling.5axis"], Sessions = [0] });
+        a = await ParticipantActAsync(coordinator.Client, path, a, "approve");
+        b = await ParticipantActAsync(coordinator.Client, path, b, "approve");
+        using (var booth = await SendAsync(coordinator.Client, HttpMethod.Put, $"{path}/participants/{a.Id}/booth", new BoothInput { Booth = "A-1" }, a.Version))
+        {
+            Assert.Equal("A-1", (await booth.ReadJsonAsync<Participant>())!.Booth);
+        }
+
+        Assert.Equal(HttpStatusCode.Conflict, (await SendAsync(coordinator.Client, HttpMethod.Put, $"{path}/participants/{b.Id}/booth", new BoothInput { Booth = "A-1" }, b.Version)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(buyer.Client, HttpMethod.Put, $"{path}/participants/{b.Id}/booth", new BoothInput { Booth = "B-1" }, b.Version)).StatusCode);
+
+        // Anyone sees the booths; the members-only capabilities show to members, not to the public.
+        var seen = (await (await anonymous.GetAsync(path + "/booths")).ReadJsonAsync<List<Booth>>())!;
+        Assert.Equal(["A-1", null], seen.Select(x => x.Number));
+        var shown = seen[0];
+        Assert.Equal((open, "5軸加工の実演", machine.Id), (shown.SupplierId, shown.Shows, Assert.Single(shown.Equipment).Id));
+        Assert.Equal(5, Assert.Single(Assert.Single(shown.Processes).Capabilities).BestToleranceUm);
+        Assert.True(seen[1].CapabilitiesHidden);
+        Assert.Empty(Assert.Single(seen[1].Processes).Capabilities);
+        var asMember = (await (await buyer.Client.GetAsync(path + "/booths")).ReadJsonAsync<List<Booth>>())!;
+        Assert.Single(Assert.Single(asMember[1].Processes).Capabilities);
+        var matching = await ActAsync(coordinator.Client, await CreateAsync(coordinator.Client, Input($"商談会 {_tag}")), "publish");
+        Assert.Equal(HttpStatusCode.Conflict, (await anonymous.GetAsync($"/api/v1/gatherings/{matching.Id}/booths")).StatusCode);
+
+        // An exchange meeting collects topics and challenges; a challenge may go without the firm's name.
+        var exchange = await ActAsync(coordinator.Client, await CreateAsync(coordinator.Client, Input($"交流会 {_tag}") with { Kind = GatheringKind.ExchangeMeeting }), "publish");
+        var topics = $"/api/v1/gatherings/{exchange.Id}/topics";
+        var x = await RegisterAsync(first.Client, $"/api/v1/gatherings/{exchange.Id}", new ParticipantInput { Role = ParticipantRole.Supplier, SupplierId = open, Sessions = [0] });
+        var y = await RegisterAsync(second.Client, $"/api/v1/gatherings/{exchange.Id}", new ParticipantInput { Role = ParticipantRole.Supplier, SupplierId = closed, Sessions = [0] });
+        await ParticipantActAsync(coordinator.Client, $"/api/v1/gatherings/{exchange.Id}", x, "approve");
+        await ParticipantActAsync(coordinator.Client, $"/api/v1/gatherings/{exchange.Id}", y, "approve");
+        Assert.Equal(HttpStatusCode.BadRequest, (await first.Client.PostAsJsonAsync(topics, new TopicInput { Kind = TopicKind.Topic, Title = "x", Anonymous = true }, Json.Options)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.Client.PostAsJsonAsync(topics, new TopicInput { Kind = TopicKind.Topic, Title = "x" }, Json.Options)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await first.Client.PostAsJsonAsync(path + "/topics", new TopicInput { Kind = TopicKind.Topic, Title = "x" }, Json.Options)).StatusCode);
+        using var posted = await first.Client.PostAsJsonAsync(topics, new TopicInput
+        {
+            Kind = TopicKind.Challenge,
+            Title = "熟練工の引退で検査が回らない",
+            Body = "画像検査の導入事例を聞きたい",
+            Anonymous = true,
+        }, Json.Options);
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        var challenge = (await posted.ReadJsonAsync<GatheringTopic>())!;
+        Assert.True(challenge.Mine);
+
+        var byOther = Assert.Single((await (await second.Client.GetAsync(topics)).ReadJsonAsync<List<GatheringTopic>>())!);
+        Assert.Equal((challenge.Id, (Guid?)null, (string?)null, false), (byOther.Id, byOther.ParticipantId, byOther.PostedBy, byOther.Mine));
+        var byOrganiser = Assert.Single((await (await coordinator.Client.GetAsync(topics)).ReadJsonAsync<List<GatheringTopic>>())!);
+        Assert.Equal((x.Id, $"展示 公開 {_tag}"), (byOrganiser.ParticipantId!.Value, byOrganiser.PostedBy));
+        Assert.Empty((await (await stranger.Client.GetAsync(topics)).ReadJsonAsync<List<GatheringTopic>>())!);
+        Assert.DoesNotContain(x.Id.ToString(), await (await second.Client.GetAsync(topics)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The organisers give it a table; its poster withdraws it and the others no longer see it.
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(coordinator.Client, HttpMethod.Put, $"{topics}/{challenge.Id}/table", new TopicTableInput { Table = 99 }, challenge.Version)).StatusCode);
+        using (var tabled = await SendAsync(coordinator.Client, HttpMethod.Put, $"{topics}/{challenge.Id}/table", new TopicTableInput { Table = 2 }, challenge.Version))
+        {
+            challenge = (await tabled.ReadJsonAsync<GatheringTopic>())!;
+        }
+
+        Assert.Equal(2, challenge.Table);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(second.Client, HttpMethod.Post, $"{topics}/{challenge.Id}/withdraw", null, challenge.Version)).StatusCode);
+        using (var withdrawn = await SendAsync(first.Client, HttpMethod.Post, $"{topics}/{challenge.Id}/withdraw", null, challenge.Version))
+        {
+            Assert.Equal(TopicStatus.Withdrawn, (await withdrawn.ReadJsonAsync<GatheringTopic>())!.Status);
+        }
+
+        Assert.Empty((await (await second.Client.GetAsync(topics)).ReadJsonAsync<List<GatheringTopic>>())!);
+        var events = await Outboxed.OfAsync(api, challenge.Id);
+        Assert.Equal(["gathering.topic_posted", "gathering.topic_tabled", "gathering.topic_withdrawn"], events.Select(e => e.Type));
+        Assert.All(events, e => Assert.Equal("coordinators", e.Visibility));
+    }
+
     internal static async Task<Meeting> OutcomeAsync(HttpClient client, string path, Meeting meeting, MeetingOutcomeInput outcome)
     {
         using var response = await SendAsync(client, HttpMethod.Put, $"{path}/meetings/{meeting.Id}/outcome", outcome, meeting.Version);
