@@ -38,7 +38,7 @@ describe("a participant's agenda", () => {
       ['10:20–10:40', 'テーブル 2', '豊田精工図面を持参'],
       ['13:30–14:00', 'テーブル 1', '三河溶接'],
     ]);
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('デモ機械製作所 さまの当日の予定');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('当日の予定（デモ機械製作所）');
     expect(screen.getByTestId('agenda-sheet')).toHaveTextContent('2030年6月12日(水) · 豊田市産業会館');
     expect(screen.getByTestId('agenda-unplaced')).toHaveTextContent('ほかに 1 件の商談');
   });

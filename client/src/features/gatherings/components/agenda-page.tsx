@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '@/components/async-state';
-import { formatDay, formatJapanTime, useI18n } from '@/lib/i18n';
+import { formatDateTime, formatDay, formatJapanTime, useI18n } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/page-title';
 import { useLoaded } from '@/lib/use-loaded';
 import { downloadAgendaCalendar } from '../api/download-agenda-calendar';
@@ -110,7 +110,7 @@ export function AgendaSheet({ agenda }: { agenda: Agenda }) {
         </p>
       )}
       <footer className="agenda-sheet__foot">
-        <p>{t('gatherings.agenda.footer', { name: t('app.name') })}</p>
+        <p>{t('gatherings.agenda.footer', { name: t('app.name'), date: formatDateTime(new Date(), language) })}</p>
       </footer>
     </article>
   );

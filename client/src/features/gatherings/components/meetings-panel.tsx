@@ -94,9 +94,9 @@ function MeetingRow({ gathering, meeting, onChanged }: { gathering: Gathering; m
         <p className="muted">
           {t(`gatherings.meeting.requestedBy.${meeting.requestedBy}`)}
           {meeting.score != null && <> · {t('gatherings.score', { score: formatNumber(meeting.score * 100, language, 0) })}</>}
-          {' · '}
           {time && meeting.place ? (
             <span data-testid="board-meeting-place">
+              {' · '}
               {t('gatherings.meeting.placeLine', {
                 session: gathering.sessions[meeting.place.session]?.label || t('gatherings.form.sessionN', { n: meeting.place.session + 1 }),
                 start: time.start,
@@ -105,7 +105,7 @@ function MeetingRow({ gathering, meeting, onChanged }: { gathering: Gathering; m
               })}
             </span>
           ) : meeting.status === 'accepted' ? (
-            t('gatherings.meeting.notPlaced')
+            <> · {t('gatherings.meeting.notPlaced')}</>
           ) : null}
         </p>
         {meeting.reason && <p className="meeting-item__note">{t('gatherings.meeting.reason', { reason: meeting.reason })}</p>}

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/async-state';
-import { formatDay, useI18n } from '@/lib/i18n';
+import { formatDateTime, formatDay, useI18n } from '@/lib/i18n';
 import { usePageTitle } from '@/lib/page-title';
 import { useLoaded } from '@/lib/use-loaded';
 import { getGathering } from '../api/get-gathering';
@@ -105,7 +105,7 @@ export function TablePlanSheet({ gathering, meetings }: { gathering: Gathering; 
         </section>
       ))}
       <footer className="agenda-sheet__foot">
-        <p>{t('gatherings.agenda.footer', { name: t('app.name') })}</p>
+        <p>{t('gatherings.agenda.footer', { name: t('app.name'), date: formatDateTime(new Date(), language) })}</p>
       </footer>
     </article>
   );

@@ -249,7 +249,7 @@ export const gatheringsEn: Record<keyof typeof gatheringsJa, string> = {
   'gatherings.agenda.none': 'No agreed meetings.',
   'gatherings.agenda.notScheduled': 'Meetings are agreed, but their times and tables are not set yet.',
   'gatherings.agenda.unplaced': '{count} more agreed meetings have no time and table yet.',
-  'gatherings.agenda.footer': 'Agenda from the {name}.',
+  'gatherings.agenda.footer': 'From the {name}, as of {date}.',
 
   'gatherings.board.open': 'Organiser board',
   'gatherings.board.back': '← Organiser board',

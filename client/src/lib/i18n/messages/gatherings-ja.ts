@@ -236,7 +236,7 @@ export const gatheringsJa = {
 
   'gatherings.agenda.open': '当日の予定',
   'gatherings.agenda.pageTitle': '当日の予定（{name}）',
-  'gatherings.agenda.heading': '{name} さまの当日の予定',
+  'gatherings.agenda.heading': '当日の予定（{name}）',
   'gatherings.agenda.print': '印刷する',
   'gatherings.agenda.ics': 'カレンダーに追加（.ics）',
   'gatherings.agenda.icsHint': '.ics ファイルを Outlook や Google カレンダーに取り込めます。取り込み直すと同じ予定が更新されます。',
@@ -247,7 +247,7 @@ export const gatheringsJa = {
   'gatherings.agenda.none': '成立した商談はありません。',
   'gatherings.agenda.notScheduled': '商談は成立していますが、時間とテーブルはまだ決まっていません。',
   'gatherings.agenda.unplaced': 'ほかに {count} 件の商談が成立していますが、時間とテーブルは未定です。',
-  'gatherings.agenda.footer': '{name} のマッチング会の予定表です。',
+  'gatherings.agenda.footer': '{name} で作成（{date} 現在）',
 
   'gatherings.board.open': '運営ボード',
   'gatherings.board.back': '← 運営ボード',
