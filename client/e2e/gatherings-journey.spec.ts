@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import ICAL from 'ical.js';
+import { buyer, signIn, type Account } from './demo-session';
+import { pdfText } from './pdf-text';
+
+// DESIGN §12's "Done when", as one journey on the real service with the demo accounts: the demo coordinator creates
+// and publishes a matching meeting of its own (its title carries the run's time, so runs never meet each other's)
+// and opens booking; the demo buyer registers with one of its matching requests, the five demo suppliers with their
+// sites; the coordinator approves them; the buyer asks for meetings, the suppliers accept; the coordinator makes the
+// schedule and pins one meeting by hand; every participant downloads its agenda as .ics (read with ical.js, an
+// iCalendar parser of its own) and prints it.
+
+const supplier = (n: number): Account => ({ email: `supplier${n}@registry.example`, password: `demo-supplier${n}-password` });
+const coordinator: Account = { email: 'coordinator@registry.example', password: 'demo-coordinator-password' };
+const nfkc = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
+
+/** A day counted from today in Japan (the service's day), as YYYY-MM-DD. */
+function addDays(days: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date(Date.now() + days * 86_400_000));
+}
+
+async function signedInPage(browser: Browser, account: Account, path: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP', acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`/login?next=${encodeURIComponent(path)}`);
+  await signIn(page, account);
+  await expect(page).not.toHaveURL(/\/login/);
+  await expect(page.getByRole('banner').getByRole('button', { name: 'サインアウト' })).toBeVisible();
+  return page;
+}
+
+/** Answers the confirmation dialog with the button named `action`. */
+async function confirm(page: Page, action: string) {
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: action }).click();
+  await expect(page.getByTestId('confirm-dialog')).toHaveCount(0);
+}
+
+/** Downloads the participant's agenda as .ics from the agenda page and parses it with ical.js. */
+async function agendaEvents(page: Page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('agenda-ics').click()]);
+  expect(download.suggestedFilename()).toMatch(/^agenda-\d{4}-\d{2}-\d{2}\.ics$/);
+  const text = readFileSync((await download.path())!, 'utf8');
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  return calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+}
+
+test('a matching meeting from creation to the day: registration, approval, meetings, the schedule, a pin, agendas and .ics', async ({ browser }) => {
+  test.setTimeout(420_000);
+  const title = `E2E マッチング会 ${Date.now()}`;
+  const heldOn = addDays(30);
+
+  // The coordinator creates the gathering in the form: one session of six 20-minute slots at ten tables from 13:00.
+  const board = await signedInPage(browser, coordinator, '/gatherings/new');
+  const form = board.getByRole('form', { name: 'イベントの内容' });
+  await form.getByLabel(/^開催日/).fill(heldOn);
+  await form.getByRole('textbox', { name: /^名称（必須）/ }).fill(title);
+  await form.getByLabel('会場', { exact: true }).fill('豊田市産業会館 E2E');
+  await form.getByRole('button', { name: '下書きとして保存' }).click();
+  await expect(board.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const id = /\/gatherings\/([0-9a-f-]{36})$/.exec(board.url())![1]!;
+
+  // It publishes it: registration opens.
+  const organiser = board.getByTestId('organiser-panel');
+  await organiser.getByRole('button', { name: '公開' }).click();
+  await confirm(board, '公開する');
+  await expect(board.getByTestId('gathering-status')).toHaveText('参加受付中');
+
+  // The buyer registers with one of its matching requests.
+  const buyerPage = await signedInPage(browser, buyer, `/gatherings/${id}`);
+  const registration = buyerPage.getByTestId('registration-form');
+  await registration.getByTestId('request-choice').first().getByRole('checkbox').check();
+  await registration.getByRole('button', { name: '参加を申し込む' }).click();
+  await expect(buyerPage.getByTestId('my-registration')).toHaveAttribute('data-status', 'pending');
+  await expect(buyerPage.getByTestId('my-registration')).toContainText('承認待ち');
+
+  // Each demo supplier registers with its site and the first of its processes.
+  const supplierPages: Page[] = [];
+  const siteNames: string[] = [];
+  for (const n of [1, 2, 3, 4, 5]) {
+    const page = await signedInPage(browser, supplier(n), `/gatherings/${id}`);
+    const form = page.getByTestId('registration-form');
+    const site = form.getByLabel(/^参加する事業所/);
+    await expect(site.locator('option:not([disabled])').nth(1)).toBeAttached();
+    const siteName = (await site.locator('option:not([disabled])').nth(1).textContent())!;
+    await site.selectOption({ label: siteName });
+    await form.getByLabel('展示・紹介する内容').fill(`E2E 展示 ${n}`);
+    await form.getByTestId('show-processes').getByRole('checkbox').first().check();
+    await form.getByRole('button', { name: '参加を申し込む' }).click();
+    await expect(page.getByTestId('my-registration')).toContainText('承認待ち');
+    supplierPages.push(page);
+    siteNames.push(siteName);
+  }
+
+  // The coordinator approves the six registrations on the board, then opens booking.
+  await board.goto(`/gatherings/${id}/board`);
+  const registrations = board.getByTestId('registrations-panel');
+  await expect(registrations.getByTestId('registration-row')).toHaveCount(6);
+  for (let i = 0; i < 6; i++) {
+    await registrations.locator('[data-testid="registration-row"][data-status="pending"]').first().getByRole('button', { name: '承認' }).click();
+    await expect(registrations.locator('[data-testid="registration-row"][data-status="approved"]')).toHaveCount(i + 1);
+  }
+  await board.getByRole('button', { name: '商談申込を開始' }).click();
+  await confirm(board, '開始する');
+  await expect(board.getByTestId('gathering-status')).toHaveText('商談申込受付中');
+
+  // The buyer asks the five suppliers for meetings.
+  await buyerPage.reload();
+  await expect(buyerPage.getByTestId('my-registration')).toHaveAttribute('data-status', 'approved');
+  const inbox = buyerPage.getByTestId('participant-inbox');
+  await inbox.getByText(/参加する事業所の一覧から申し込む/).click();
+  for (const name of siteNames) {
+    await inbox.getByRole('button', { name: `${name} に商談を申し込む` }).click();
+    await expect(inbox.getByTestId('inbox-sent').locator(`[data-with="${name}"]`)).toBeVisible();
+  }
+
+  // Each supplier accepts the request it received.
+  for (const page of supplierPages) {
+    await page.reload();
+    const received = page.getByTestId('inbox-received').getByTestId('meeting-item');
+    await expect(received).toHaveCount(1);
+    await expect(received).toContainText('デモ機械製作所');
+    await received.getByRole('button', { name: '承諾' }).click();
+    await expect(page.getByTestId('inbox-agreed').getByTestId('meeting-item')).toHaveCount(1, { timeout: 10_000 });
+  }
+
+  // The coordinator makes the schedule: every meeting placed (five meetings of one buyer fit six slots).
+  await board.reload();
+  await board.getByRole('button', { name: 'スケジュール作成' }).click();
+  await confirm(board, '作成する');
+  const result = board.getByTestId('schedule-result');
+  await expect(result.getByTestId('schedule-placed')).toHaveText('5');
+  await expect(result.getByTestId('schedule-bound')).toHaveText('5');
+  await expect(result.getByTestId('schedule-unplaced')).toHaveText('0');
+  await expect(board.getByTestId('gathering-status')).toHaveText('日程確定');
+
+  // …and pins the first placed meeting at the last slot (13:00 + 5 × 20 min = 14:40), table 10, in the timetable.
+  const timetable = board.getByTestId('timetable');
+  const taken = timetable.locator('.timetable__cell--taken button').first();
+  await expect(taken).toBeVisible();
+  const pinnedPair = (await taken.getAttribute('aria-label'))!.replace(/^\S+ テーブル \d+ /, '');
+  await taken.click();
+  await timetable.getByRole('button', { name: `14:40 テーブル 10 に ${pinnedPair} を固定` }).click();
+  await expect(board.locator('[data-testid="board-meeting"][data-pinned="true"]')).toHaveCount(1);
+  await expect(board.locator('[data-testid="board-meeting"][data-pinned="true"]').getByTestId('board-meeting-place')).toContainText('14:40〜15:00、テーブル 10');
+  const pinnedSupplier = pinnedPair.split(' × ')[1]!;
+
+  // Every participant's agenda: its meetings by time; the .ics has the same, in UTC, one VEVENT per meeting.
+  await buyerPage.goto(`/gatherings/${id}/agenda`);
+  const rows = buyerPage.getByTestId('agenda-row');
+  await expect(rows).toHaveCount(5);
+  await expect(rows.last()).toContainText('14:40–15:00');
+  await expect(rows.last()).toContainText('テーブル 10');
+  await expect(rows.last()).toContainText(pinnedSupplier);
+  const buyerEvents = await agendaEvents(buyerPage);
+  expect(buyerEvents).toHaveLength(5);
+  const last = buyerEvents.sort((a, b) => a.startDate.compare(b.startDate)).at(-1)!;
+  expect(last.startDate.toJSDate().toISOString()).toBe(new Date(`${heldOn}T14:40:00+09:00`).toISOString());
+  expect(last.endDate.toJSDate().toISOString()).toBe(new Date(`${heldOn}T15:00:00+09:00`).toISOString());
+  expect(last.summary).toContain(pinnedSupplier);
+  expect(last.summary).toContain('テーブル 10');
+  expect(new Set(buyerEvents.map((e) => e.uid)).size).toBe(5);
+
+  // Printed, the agenda is the sheet alone (no header, no buttons) on A4.
+  await buyerPage.emulateMedia({ media: 'print' });
+  await expect(buyerPage.getByRole('banner')).toBeHidden();
+  await expect(buyerPage.getByTestId('agenda-ics')).toBeHidden();
+  const printed = nfkc(pdfText(await buyerPage.pdf({ format: 'A4' })));
+  for (const expected of [title, '当日の予定', '14:40–15:00', 'テーブル10', pinnedSupplier]) {
+    expect(printed, expected).toContain(nfkc(expected));
+  }
+  await buyerPage.emulateMedia({ media: 'screen' });
+
+  for (const [i, page] of supplierPages.entries()) {
+    await page.goto(`/gatherings/${id}/agenda`);
+    await expect(page.getByTestId('agenda-row')).toHaveCount(1);
+    await expect(page.getByTestId('agenda-row')).toContainText('デモ機械製作所');
+    const events = await agendaEvents(page);
+    expect(events, siteNames[i]).toHaveLength(1);
+    const start = await page.getByTestId('agenda-time').textContent();
+    const [hh, mm] = start!.slice(0, 5).split(':');
+    expect(events[0]!.startDate.toJSDate().toISOString()).toBe(new Date(`${heldOn}T${hh}:${mm}:00+09:00`).toISOString());
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('banner')).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
+  }
+
+  // The venue's table plan lists the five meetings.
+  await board.goto(`/gatherings/${id}/table-plan`);
+  await expect(board.getByTestId('plan-row')).toHaveCount(5);
+  await expect(board.getByTestId('plan-row').last()).toContainText(pinnedSupplier);
+
+  await Promise.all([board, buyerPage, ...supplierPages].map((page) => page.context().close()));
+});
