@@ -134,39 +134,44 @@ test('a matching meeting from creation to the day: registration, approval, meeti
   await expect(result.getByTestId('schedule-unplaced')).toHaveText('0');
   await expect(board.getByTestId('gathering-status')).toHaveText('日程確定');
 
-  // …and pins the first placed meeting at the last slot (13:00 + 5 × 20 min = 14:40), table 10, in the timetable.
+  // …and pins the first placed meeting by hand at table 10 in the one slot the buyer has free (its fifth meeting
+  // waits for a break after four in a row).
   const timetable = board.getByTestId('timetable');
   const taken = timetable.locator('.timetable__cell--taken button').first();
   await expect(taken).toBeVisible();
   const pinnedPair = (await taken.getAttribute('aria-label'))!.replace(/^\S+ テーブル \d+ /, '');
-  await taken.click();
-  await timetable.getByRole('button', { name: `14:40 テーブル 10 に ${pinnedPair} を固定` }).click();
-  await expect(board.locator('[data-testid="board-meeting"][data-pinned="true"]')).toHaveCount(1);
-  await expect(board.locator('[data-testid="board-meeting"][data-pinned="true"]').getByTestId('board-meeting-place')).toContainText('14:40〜15:00、テーブル 10');
   const pinnedSupplier = pinnedPair.split(' × ')[1]!;
+  const freeRow = timetable.locator('tbody tr').filter({ hasNot: board.locator('.timetable__cell--taken') }).first();
+  const [start, end] = (await freeRow.locator('th').textContent())!.split('–') as [string, string];
+  await taken.click();
+  await timetable.getByRole('button', { name: `${start} テーブル 10 に ${pinnedPair} を固定` }).click();
+  const pinned = board.locator('[data-testid="board-meeting"][data-pinned="true"]');
+  await expect(pinned).toHaveCount(1);
+  await expect(pinned.getByTestId('board-meeting-place')).toContainText(`${start}〜${end}、テーブル 10`);
 
   // Every participant's agenda: its meetings by time; the .ics has the same, in UTC, one VEVENT per meeting.
   await buyerPage.goto(`/gatherings/${id}/agenda`);
   const rows = buyerPage.getByTestId('agenda-row');
   await expect(rows).toHaveCount(5);
-  await expect(rows.last()).toContainText('14:40–15:00');
-  await expect(rows.last()).toContainText('テーブル 10');
-  await expect(rows.last()).toContainText(pinnedSupplier);
+  const pinnedRow = rows.filter({ hasText: pinnedSupplier });
+  await expect(pinnedRow).toContainText(`${start}–${end}`);
+  await expect(pinnedRow).toContainText('テーブル 10');
+  const times = await buyerPage.getByTestId('agenda-time').allTextContents();
+  expect(times).toEqual([...times].sort());
   const buyerEvents = await agendaEvents(buyerPage);
   expect(buyerEvents).toHaveLength(5);
-  const last = buyerEvents.sort((a, b) => a.startDate.compare(b.startDate)).at(-1)!;
-  expect(last.startDate.toJSDate().toISOString()).toBe(new Date(`${heldOn}T14:40:00+09:00`).toISOString());
-  expect(last.endDate.toJSDate().toISOString()).toBe(new Date(`${heldOn}T15:00:00+09:00`).toISOString());
-  expect(last.summary).toContain(pinnedSupplier);
-  expect(last.summary).toContain('テーブル 10');
-  expect(new Set(buyerEvents.map((e) => e.uid)).size).toBe(5);
+  const moved = buyerEvents.find((event) => event.summary.includes(pinnedSupplier))!;
+  expect(moved.summary).toContain('テーブル 10');
+  expect(moved.startDate.toJSDate().toISOString()).toBe(new Date(`${heldOn}T${start}:00+09:00`).toISOString());
+  expect(moved.endDate.toJSDate().toISOString()).toBe(new Date(`${heldOn}T${end}:00+09:00`).toISOString());
+  expect(new Set(buyerEvents.map((event) => event.uid)).size).toBe(5);
 
   // Printed, the agenda is the sheet alone (no header, no buttons) on A4.
   await buyerPage.emulateMedia({ media: 'print' });
   await expect(buyerPage.getByRole('banner')).toBeHidden();
   await expect(buyerPage.getByTestId('agenda-ics')).toBeHidden();
   const printed = nfkc(pdfText(await buyerPage.pdf({ format: 'A4' })));
-  for (const expected of [title, '当日の予定', '14:40–15:00', 'テーブル10', pinnedSupplier]) {
+  for (const expected of [title, '当日の予定', `${start}–${end}`, 'テーブル10', pinnedSupplier]) {
     expect(printed, expected).toContain(nfkc(expected));
   }
   await buyerPage.emulateMedia({ media: 'screen' });
@@ -188,7 +193,7 @@ test('a matching meeting from creation to the day: registration, approval, meeti
   // The venue's table plan lists the five meetings.
   await board.goto(`/gatherings/${id}/table-plan`);
   await expect(board.getByTestId('plan-row')).toHaveCount(5);
-  await expect(board.getByTestId('plan-row').last()).toContainText(pinnedSupplier);
+  await expect(board.getByTestId('plan-row').filter({ hasText: pinnedSupplier })).toContainText('テーブル 10');
 
   await Promise.all([board, buyerPage, ...supplierPages].map((page) => page.context().close()));
 });
