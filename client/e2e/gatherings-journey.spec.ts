@@ -97,7 +97,7 @@ test('a matching meeting from creation to the day: registration, approval, meeti
   const registrations = board.getByTestId('registrations-panel');
   await expect(registrations.getByTestId('registration-row')).toHaveCount(6);
   for (let i = 0; i < 6; i++) {
-    await registrations.locator('[data-testid="registration-row"][data-status="pending"]').first().getByRole('button', { name: '承認' }).click();
+    await registrations.locator('[data-testid="registration-row"][data-status="pending"]').first().getByRole('button', { name: '承認', exact: true }).click();
     await expect(registrations.locator('[data-testid="registration-row"][data-status="approved"]')).toHaveCount(i + 1);
   }
   await board.getByRole('button', { name: '商談申込を開始' }).click();

@@ -7,6 +7,7 @@ import { useLoaded } from '@/lib/use-loaded';
 import { getGathering } from '../api/get-gathering';
 import { listMeetings } from '../api/list-meetings';
 import { listParticipants } from '../api/list-participants';
+import { useKept } from '../hooks/use-kept';
 import type { ScheduleResult } from '../api/types';
 import { GatheringStatusBadge } from './badges';
 import { CheckInPanel } from './check-in-panel';
@@ -26,23 +27,26 @@ import './gatherings.css';
 export function BoardPage({ id }: { id: string }) {
   const { t, language } = useI18n();
   const gathering = useLoaded(`gathering-${id}`, (signal) => getGathering(id, signal));
+  const keptGathering = useKept(gathering.state);
   const [round, setRound] = useState(0);
   const participants = useLoaded(`board-participants-${id}-${round}`, (signal) => listParticipants(id, signal));
   const meetings = useLoaded(`board-meetings-${id}-${round}`, (signal) => listMeetings(id, signal));
   const [schedule, setSchedule] = useState<ScheduleResult | null>(null);
   const reload = () => setRound((n) => n + 1);
-  usePageTitle(gathering.state.kind === 'ready' ? t('gatherings.board.pageTitle', { title: titleOf(gathering.state.data, language) }) : null, 1);
+  const keptPeople = useKept(participants.state);
+  const keptMeetings = useKept(meetings.state);
+  usePageTitle(keptGathering ? t('gatherings.board.pageTitle', { title: titleOf(keptGathering, language) }) : null, 1);
 
-  if (gathering.state.kind === 'loading') {
+  if (!keptGathering) {
+    if (gathering.state.kind === 'error') {
+      return isNotFound(gathering.state.error) ? <GatheringNotFound /> : <ErrorState error={gathering.state.error} onRetry={gathering.reload} />;
+    }
     return <LoadingState />;
   }
-  if (gathering.state.kind === 'error') {
-    return isNotFound(gathering.state.error) ? <GatheringNotFound /> : <ErrorState error={gathering.state.error} onRetry={gathering.reload} />;
-  }
-  const data = gathering.state.data;
-  const ready = participants.state.kind === 'ready' && meetings.state.kind === 'ready';
-  const people = participants.state.kind === 'ready' ? participants.state.data : [];
-  const meetingList = meetings.state.kind === 'ready' ? meetings.state.data : [];
+  const data = keptGathering;
+  const ready = keptPeople !== null && keptMeetings !== null;
+  const people = keptPeople ?? [];
+  const meetingList = keptMeetings ?? [];
 
   return (
     <div className="gathering-page board">

@@ -10,6 +10,7 @@ import { listClusterChoices } from '../api/list-clusters';
 import type { Gathering, ScheduleResult } from '../api/types';
 import { editable, organises } from '../gathering-rules';
 import { useAccount } from '../hooks/use-account';
+import { useKept } from '../hooks/use-kept';
 import { GatheringStatusBadge } from './badges';
 import { GatheringDetails } from './gathering-details';
 import { GatheringNotFound, isNotFound } from './gathering-not-found';
@@ -29,18 +30,19 @@ export function GatheringPage({ id }: { id: string }) {
   const location = useLocation();
   const account = useAccount();
   const gathering = useLoaded(`gathering-${id}`, (signal) => getGathering(id, signal));
-  const clusterId = gathering.state.kind === 'ready' ? gathering.state.data.clusterId : null;
+  const keptGathering = useKept(gathering.state);
+  const clusterId = keptGathering?.clusterId ?? null;
   const clusters = useLoaded(`gathering-cluster-${clusterId}`, (signal) => (clusterId ? listClusterChoices(signal) : Promise.resolve([])));
   const [schedule, setSchedule] = useState<ScheduleResult | null>(null);
-  usePageTitle(gathering.state.kind === 'ready' ? titleOf(gathering.state.data, language) : null, 1);
+  usePageTitle(keptGathering ? titleOf(keptGathering, language) : null, 1);
 
-  if (gathering.state.kind === 'loading') {
+  if (!keptGathering) {
+    if (gathering.state.kind === 'error') {
+      return isNotFound(gathering.state.error) ? <GatheringNotFound /> : <ErrorState error={gathering.state.error} onRetry={gathering.reload} />;
+    }
     return <LoadingState />;
   }
-  if (gathering.state.kind === 'error') {
-    return isNotFound(gathering.state.error) ? <GatheringNotFound /> : <ErrorState error={gathering.state.error} onRetry={gathering.reload} />;
-  }
-  const data: Gathering = gathering.state.data;
+  const data: Gathering = keptGathering;
   const organiser = organises(data, account.accountId);
   const cluster = clusters.state.kind === 'ready' ? (clusters.state.data.find((c) => c.id === data.clusterId) ?? null) : null;
 

@@ -7,6 +7,7 @@ import { listParticipants } from '../api/list-participants';
 import type { Gathering, ParticipantRole } from '../api/types';
 import { active, ownRegistrations, registrationOpen } from '../gathering-rules';
 import { useAccount } from '../hooks/use-account';
+import { useKept } from '../hooks/use-kept';
 import { MyRegistrations } from './my-registrations';
 import { ParticipantInbox } from './participant-inbox';
 import { RegistrationForm } from './registration-form';
@@ -24,11 +25,11 @@ export function Participation({ gathering }: { gathering: Gathering }) {
   const [chosen, setChosen] = useState<string | null>(null);
   const reload = () => setRound((n) => n + 1);
 
+  const everyone = useKept(participants.state);
+  const meetingList = useKept(meetings.state);
+
   if (gathering.status === 'draft') {
     return null;
-  }
-  if (participants.state.kind === 'loading' || meetings.state.kind === 'loading') {
-    return <LoadingState />;
   }
   if (participants.state.kind === 'error') {
     return <ErrorState error={participants.state.error} onRetry={participants.reload} />;
@@ -36,7 +37,9 @@ export function Participation({ gathering }: { gathering: Gathering }) {
   if (meetings.state.kind === 'error') {
     return <ErrorState error={meetings.state.error} onRetry={meetings.reload} />;
   }
-  const everyone = participants.state.data;
+  if (!everyone || !meetingList) {
+    return <LoadingState />;
+  }
   const mine = ownRegistrations(everyone, account.accountId);
   const approved = mine.filter((p) => p.status === 'approved');
   const me = approved.find((p) => p.id === chosen) ?? approved[0] ?? null;
@@ -44,7 +47,6 @@ export function Participation({ gathering }: { gathering: Gathering }) {
   const possible: ParticipantRole[] = account.coordinator ? [] : account.supplierIds.length > 0 ? ['supplier', 'buyer'] : ['buyer'];
   const roles = possible.filter((role) => !mine.some((p) => p.role === role && active(p)));
   const open = registrationOpen(gathering);
-  const meetingList = meetings.state.data;
   const onMeeting = () => reload();
 
   return (
