@@ -6,7 +6,7 @@ namespace Registry.Api.Demo;
 public static class DemoSetup
 {
     /// <summary>
-    /// The demo accounts, region, clusters, sites' closed days and orders (with the demo buyer's open request), written at
+    /// The demo accounts, region, clusters, sites' closed days, orders (with the demo buyer's open request) and gatherings, written at
     /// start-up in Development when the database has none. Any other
     /// environment refuses to run while demo credentials are active: their passwords are published in the README.
     /// </summary>
@@ -29,6 +29,8 @@ public static class DemoSetup
             await DemoCalendars.EnsureAsync(connection, ct);
             // After the calendars: the orders' expected days count each site's closed days.
             await services.GetRequiredService<DemoOrders>().EnsureAsync(connection, ct);
+            // After the orders: the gatherings bring the demo buyer's open request.
+            await DemoGatherings.EnsureAsync(connection, services.GetRequiredService<TimeProvider>(), ct);
             return;
         }
 

@@ -114,6 +114,8 @@ public static partial class FieldLabels
         ["legs.leadDays"] = new("所要日数", "lead days"),
         ["legs.note"] = new("備考", "note"),
         ["requestId"] = new("マッチング依頼", "matching request"),
+        ["orderId"] = new("注文", "order"),
+        ["outcome"] = new("商談の結果", "outcome"),
         ["deliveryAddress"] = new("納入場所", "delivery place"),
         ["deliveryPoint"] = new("納入場所の位置", "delivery point"),
         ["qaDocuments"] = new("品質保証書類", "QA documents"),

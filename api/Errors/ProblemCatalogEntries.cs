@@ -345,6 +345,11 @@ internal static class ProblemCatalogEntries
         ("Both sides must attend that session.", "そのセッションには双方が参加している必要があります。"),
         ("Another meeting has that table in that slot; move it first.", "その時間枠のそのテーブルには別の商談があります。先にそちらを移してください。"),
         ("One of the two already meets someone in that slot.", "二者のどちらかが、その時間枠に別の商談を入れています。"),
+        ("Each side of a meeting records its own outcome.", "商談の結果は、商談の当事者がそれぞれ記録します。"),
+        ("Outcomes are recorded after the gathering is held: it is {status}.", "商談の結果はイベントの開催後に記録します（イベントは「{status}」です）。"),
+        ("Not a matching request of the meeting's buyer.", "この商談の発注側のマッチング依頼ではありません。"),
+        ("Not an order between the meeting's buyer and supplier.", "この商談の発注側と事業所の間の注文ではありません。"),
+        ("The participant has checked in.", "この参加者は受付済みです。"),
         ("The caller takes part more than once: say which registration.", "複数の立場で参加しています。どの参加登録かを指定してください。"),
         // Lifecycles (Changes/Transitions): "The site is draft; 'unpublish' needs it published."
         ("The {thing} is {status}; '{action}' needs it {from}.", "この{thing}は「{status}」です。「{action}」できるのは「{from}」のときです。"),

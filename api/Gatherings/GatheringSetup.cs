@@ -10,6 +10,9 @@ public static class GatheringSetup
         MeetingsApi.Map(app);
         ScheduleApi.Map(app);
         AgendaApi.Map(app);
+        SuggestionsApi.Map(app);
+        BriefApi.Map(app);
+        FunnelApi.Map(app);
         return app;
     }
 }

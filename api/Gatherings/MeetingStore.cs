@@ -11,6 +11,9 @@ internal static class MeetingStore
     private const string Select = """
         SELECT m.id, m.gathering_id, m.buyer_id, m.supplier_id, m.requested_by, m.buyer_agreed, m.supplier_agreed, m.mutual, m.score, m.note,
                m.status, m.reason, m.slot, m.table_no, m.pinned, m.version,
+               m.buyer_outcome, m.buyer_outcome_request_id, m.buyer_outcome_order_id, m.buyer_outcome_note, m.buyer_outcome_at,
+               m.supplier_outcome, m.supplier_outcome_request_id, m.supplier_outcome_order_id, m.supplier_outcome_note, m.supplier_outcome_at,
+               b.checked_in_at IS NOT NULL AND s.checked_in_at IS NOT NULL AS both_checked_in,
                b.account_id AS buyer_account_id, b.sessions AS buyer_sessions, coalesce(ba.organisation, ba.display_name) AS buyer_name,
                s.account_id AS supplier_account_id, s.sessions AS supplier_sessions, s.supplier_id AS supplier_site_id, site.name_ja AS supplier_name
         FROM gathering_meetings m
@@ -20,9 +23,11 @@ internal static class MeetingStore
         JOIN suppliers site ON site.id = s.supplier_id
         """;
 
-    public static Task<Row?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid gatheringId, Guid meetingId, CancellationToken ct) =>
+    public static Task<Row?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid gatheringId, Guid meetingId, CancellationToken ct,
+        bool forUpdate = false) =>
         connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"{Select} WHERE m.gathering_id = @gatheringId AND m.id = @meetingId", new { gatheringId, meetingId }, tx, cancellationToken: ct));
+            $"{Select} WHERE m.gathering_id = @gatheringId AND m.id = @meetingId{(forUpdate ? " FOR UPDATE OF m" : "")}",
+            new { gatheringId, meetingId }, tx, cancellationToken: ct));
 
     public static Task<Row?> ReadPairAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid gatheringId, Guid buyerId, Guid supplierId, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
@@ -76,6 +81,20 @@ internal static class MeetingStore
         public int[] SupplierSessions { get; init; } = [];
         public Guid SupplierSiteId { get; init; }
         public string SupplierName { get; init; } = "";
+        public string? BuyerOutcome { get; init; }
+        public Guid? BuyerOutcomeRequestId { get; init; }
+        public Guid? BuyerOutcomeOrderId { get; init; }
+        public string? BuyerOutcomeNote { get; init; }
+        public DateTimeOffset? BuyerOutcomeAt { get; init; }
+        public string? SupplierOutcome { get; init; }
+        public Guid? SupplierOutcomeRequestId { get; init; }
+        public Guid? SupplierOutcomeOrderId { get; init; }
+        public string? SupplierOutcomeNote { get; init; }
+        public DateTimeOffset? SupplierOutcomeAt { get; init; }
+        public bool BothCheckedIn { get; init; }
+
+        /// <summary>The two sat down together: an accepted meeting with a place, both sides checked in on the day.</summary>
+        public bool Met => Status == "accepted" && Slot is not null && BothCheckedIn;
 
         public Meeting ToDto(GatheringsApi.Row gathering)
         {
@@ -98,8 +117,21 @@ internal static class MeetingStore
                 StartsAt = at?.StartsAt,
                 EndsAt = at?.EndsAt,
                 Pinned = Pinned,
+                Met = Met,
+                BuyerOutcome = Outcome(BuyerOutcome, BuyerOutcomeRequestId, BuyerOutcomeOrderId, BuyerOutcomeNote, BuyerOutcomeAt),
+                SupplierOutcome = Outcome(SupplierOutcome, SupplierOutcomeRequestId, SupplierOutcomeOrderId, SupplierOutcomeNote, SupplierOutcomeAt),
                 Version = Version,
             };
         }
+
+        private static MeetingOutcome? Outcome(string? outcome, Guid? request, Guid? order, string? note, DateTimeOffset? at) =>
+            outcome is null || at is null ? null : new MeetingOutcome
+            {
+                Outcome = WireNames.Parse<MeetingOutcomeKind>(outcome),
+                RequestId = request,
+                OrderId = order,
+                Note = note,
+                RecordedAt = at.Value,
+            };
     }
 }

@@ -48,6 +48,9 @@ public static class MeetingsApi
         ParticipantsApi.Declare(group.MapPut("/{meetingId:guid}/placement", PlaceAsync).ValidateBody<MeetingPlacementInput>()
             .RequireAuthorization(Policies.Coordinator)
             .WithName("placeGatheringMeeting").WithSummary("Place (pin) an accepted meeting at a slot and table by hand, or unpin it with place null (organisers)"));
+        ParticipantsApi.Declare(group.MapPut("/{meetingId:guid}/outcome", RecordOutcomeAsync).ValidateBody<MeetingOutcomeInput>()
+            .WithName("recordGatheringMeetingOutcome").WithSummary("Record what came of a meeting, for the caller's side (after the gathering is held)")
+            .ProducesProblemDocument(StatusCodes.Status403Forbidden));
     }
 
     public static async Task<Results<Created<Meeting>, Ok<Meeting>, ProblemHttpResult>> RequestAsync(
@@ -322,6 +325,82 @@ public static class MeetingsApi
             """, new { meetingId, pin = slot is not null, slot, table = body.Place?.Table }, tx, cancellationToken: ct));
         var after = (await MeetingStore.ReadAsync(connection, tx, id, meetingId, ct))!;
         await RecordAsync(change, slot is null ? "gathering.meeting_unpinned" : "gathering.meeting_placed", before, after, gathering, ct);
+        return await change.CommitAsync(after.ToDto(gathering), after.Version, http.Response);
+    }
+
+    /// <summary>
+    /// Each side says what came of the meeting once the gathering is held: the funnel's "followed up", "request" and
+    /// "order" are read from it. A linked request is the buyer's; a linked order is between the two.
+    /// </summary>
+    public static async Task<Results<Ok<Meeting>, ProblemHttpResult>> RecordOutcomeAsync(
+        Guid id, Guid meetingId, MeetingOutcomeInput body, ClaimsPrincipal user, NpgsqlDataSource db, HttpContext http, CancellationToken ct)
+    {
+        var (expected, precondition) = Versions.ExpectedVersion(http.Request);
+        if (precondition is not null)
+        {
+            return precondition;
+        }
+
+        await using var change = await Change.BeginAsync(db, user, ct);
+        var (connection, tx) = (change.Connection, change.Tx);
+        var gathering = await GatheringsApi.ReadAsync(connection, tx, id, ct);
+        var before = gathering is null ? null : await MeetingStore.ReadAsync(connection, tx, id, meetingId, ct, forUpdate: true);
+        var me = user.AccountId();
+        if (gathering is null || before is null || !(gathering.RunBy(user) || before.BuyerAccountId == me || before.SupplierAccountId == me))
+        {
+            return Problems.NotFound("meeting");
+        }
+
+        var side = before.BuyerAccountId == me ? "buyer" : before.SupplierAccountId == me ? "supplier" : null;
+        if (side is null)
+        {
+            return Problems.Forbidden("Each side of a meeting records its own outcome.");
+        }
+
+        if (gathering.Status is not ("held" or "closed"))
+        {
+            return Problems.Conflict($"Outcomes are recorded after the gathering is held: it is {gathering.Status}.");
+        }
+
+        if (before.Status != "accepted")
+        {
+            return Problems.Conflict($"The meeting is {before.Status}.");
+        }
+
+        if (before.Version != expected)
+        {
+            return Problems.PreconditionFailed();
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (body.RequestId is { } request && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM matching_requests WHERE id = @request AND buyer_account_id = @buyer)",
+                new { request, buyer = before.BuyerAccountId }, tx, cancellationToken: ct)))
+        {
+            errors["requestId"] = ["Not a matching request of the meeting's buyer."];
+        }
+
+        if (body.OrderId is { } order && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM orders WHERE id = @order AND buyer_account_id = @buyer AND supplier_id = @site)",
+                new { order, buyer = before.BuyerAccountId, site = before.SupplierSiteId }, tx, cancellationToken: ct)))
+        {
+            errors["orderId"] = ["Not an order between the meeting's buyer and supplier."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        // The side is one of two fixed words, never the caller's text.
+        await connection.ExecuteAsync(new CommandDefinition($"""
+            UPDATE gathering_meetings SET {side}_outcome = @outcome, {side}_outcome_request_id = @request, {side}_outcome_order_id = @order,
+                {side}_outcome_note = @note, {side}_outcome_at = now(), version = version + 1, updated_at = now()
+            WHERE id = @meetingId
+            """, new { meetingId, outcome = WireNames.Of(body.Outcome), request = body.RequestId, order = body.OrderId, note = body.Note?.Trim() },
+            tx, cancellationToken: ct));
+        var after = (await MeetingStore.ReadAsync(connection, tx, id, meetingId, ct))!;
+        await RecordAsync(change, "gathering.meeting_outcome_recorded", before, after, gathering, ct);
         return await change.CommitAsync(after.ToDto(gathering), after.Version, http.Response);
     }
 

@@ -28,7 +28,8 @@ public static class ParticipantsApi
         .Add("approve", ["pending", "refused"], "approved", "gathering.participant_approved")
         .Add("refuse", ["pending", "approved"], "refused", "gathering.participant_refused")
         .Add("withdraw", ["pending", "approved"], "withdrawn", "gathering.participant_withdrew")
-        .Add("check-in", ["approved"], "approved", "gathering.participant_checked_in");
+        .Add("check-in", ["approved"], "approved", "gathering.participant_checked_in")
+        .Add("no-show", ["approved"], "approved", "gathering.participant_no_show");
 
     internal static void Map(IEndpointRouteBuilder app)
     {
@@ -58,6 +59,10 @@ public static class ParticipantsApi
                 ActAsync(id, participantId, "check-in", null, user, db, http, ct))
             .RequireAuthorization(Policies.Coordinator)
             .WithName("checkInGatheringParticipant").WithSummary("Mark a participant present on the day (the gathering's organisers)"));
+        Declare(group.MapPost("/{participantId:guid}/no-show", (Guid id, Guid participantId, ClaimsPrincipal user, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
+                ActAsync(id, participantId, "no-show", null, user, db, http, ct))
+            .RequireAuthorization(Policies.Coordinator)
+            .WithName("markGatheringNoShow").WithSummary("Mark a participant who did not come (the gathering's organisers, on the day): its meetings are cancelled and their tables are free for walk-ins"));
     }
 
     internal static RouteHandlerBuilder Declare(RouteHandlerBuilder endpoint) => endpoint
@@ -239,25 +244,32 @@ public static class ParticipantsApi
             return Problems.Conflict("The gathering is full.");
         }
 
-        if (action == "check-in" && gathering.Status is not ("scheduled" or "held"))
+        if ((action is "check-in" or "no-show") && gathering.Status is not ("scheduled" or "held"))
         {
             return Problems.Conflict($"Check-in is on the day: the gathering is {gathering.Status}.");
+        }
+
+        if (action == "no-show" && before.CheckedInAt is not null)
+        {
+            return Problems.Conflict("The participant has checked in.");
         }
 
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE gathering_participants SET status = @to, reason = CASE WHEN @action = 'approve' THEN NULL ELSE coalesce(@reason, reason) END,
                 checked_in_at = CASE WHEN @action = 'check-in' THEN now() ELSE checked_in_at END,
+                no_show_at = CASE WHEN @action = 'no-show' THEN now() WHEN @action = 'check-in' THEN NULL ELSE no_show_at END,
                 version = version + 1, updated_at = now()
             WHERE id = @participantId
             """, new { participantId, to = move.To, action, reason = reason?.Trim() }, tx, cancellationToken: ct));
-        if (move.To is "refused" or "withdrawn")
+        if (move.To is "refused" or "withdrawn" || action == "no-show")
         {
-            // Someone no longer taking part meets nobody: its meetings are cancelled and leave their tables.
+            // Someone no longer taking part (or not come) meets nobody: its meetings are cancelled and leave their tables,
+            // which walk-ins may take.
             await connection.ExecuteAsync(new CommandDefinition("""
                 UPDATE gathering_meetings SET status = 'cancelled', slot = NULL, table_no = NULL, pinned = false,
-                    reason = 'participant ' || @to, version = version + 1, updated_at = now()
+                    reason = 'participant ' || @why, version = version + 1, updated_at = now()
                 WHERE (buyer_id = @participantId OR supplier_id = @participantId) AND status IN ('requested', 'accepted')
-                """, new { participantId, to = move.To }, tx, cancellationToken: ct));
+                """, new { participantId, why = action == "no-show" ? "no-show" : move.To }, tx, cancellationToken: ct));
         }
 
         var after = (await ReadAsync(connection, tx, id, participantId, ct))!;
@@ -275,7 +287,7 @@ public static class ParticipantsApi
 
     internal const string Select = """
         SELECT p.id, p.gathering_id, p.account_id, p.role, p.supplier_id, p.request_ids, p.needs::text AS needs, p.shows, p.show_processes,
-               p.sessions, p.note, p.status, p.reason, p.checked_in_at, p.version, p.created_at,
+               p.sessions, p.note, p.status, p.reason, p.checked_in_at, p.no_show_at, p.version, p.created_at,
                coalesce(s.name_ja, a.organisation, a.display_name) AS name,
                ARRAY(SELECT DISTINCT x FROM (
                    SELECT jsonb_array_elements(p.needs) ->> 'processCode' AS x
@@ -306,6 +318,7 @@ public static class ParticipantsApi
         public string Status { get; init; } = "";
         public string? Reason { get; init; }
         public DateTimeOffset? CheckedInAt { get; init; }
+        public DateTimeOffset? NoShowAt { get; init; }
         public int Version { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
         public string Name { get; init; } = "";
@@ -329,6 +342,7 @@ public static class ParticipantsApi
             Status = WireNames.Parse<ParticipantStatus>(Status),
             Reason = full ? Reason : null,
             CheckedInAt = full ? CheckedInAt : null,
+            NoShowAt = full ? NoShowAt : null,
             Version = Version,
             CreatedAt = CreatedAt,
         };

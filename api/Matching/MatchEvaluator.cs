@@ -133,6 +133,66 @@ public sealed class MatchEvaluator(
         };
     }
 
+    /// <summary>
+    /// How each of <paramref name="sites"/> fares on each step of <paramref name="request"/> at <paramref name="level"/>:
+    /// per step, the sites that pass its hard filters, scored and explained as <see cref="EvaluateAsync"/> scores its
+    /// candidates, best first. The request's radius and prefectures do not apply — the sites are known already (a
+    /// gathering's participants came from wherever they are) — but the distance from its centre still counts. Read by
+    /// id through SQL: it is for a few hundred sites, not the nation.
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyList<MatchCandidate>>> ScoreSitesAsync(
+        MatchingRequestInput request, IReadOnlyCollection<Guid> sites, short level, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var weights = new Scorer.Weights(request.Weights.Quality, request.Weights.Cost, request.Weights.Delivery);
+        var ids = sites.Distinct().ToArray();
+        return await reads.ReadAsync(user, async (connection, token) =>
+        {
+            var scored = new List<IReadOnlyList<MatchCandidate>>();
+            foreach (var step in request.Steps)
+            {
+                var query = new SupplierQuery
+                {
+                    Process = [step.ProcessCode],
+                    Material = step.MaterialCodes?.ToArray(),
+                    FitXMm = step.WorkpieceXMm,
+                    FitYMm = step.WorkpieceYMm,
+                    FitZMm = step.WorkpieceZMm,
+                    ToleranceUm = step.ToleranceUm,
+                    Certification = step.RequiredCertifications?.ToArray(),
+                    AcceptsContractWork = true,
+                    Lat = request.Region.Centre?.Lat,
+                    Lon = request.Region.Centre?.Lon,
+                };
+                var built = search.Build(query, level, today);
+                if (built.Problem is not null || ids.Length == 0)
+                {
+                    scored.Add([]);
+                    continue;
+                }
+
+                var args = built.Args;
+                args.Add("sites", ids);
+                args.Add("inspection", s_inspection);
+                var sql = $"""
+                    SELECT s.id, coalesce(ST_Distance(s.location, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography, false) / 1000, 0) AS distance_km,
+                           {Facts}
+                    FROM suppliers s WHERE {built.Where} AND s.id = ANY(@sites)
+                    """;
+                var wanted = taxonomy.SelfAndDescendants(TaxonomyKind.Processes, step.ProcessCode).ToHashSet(StringComparer.Ordinal);
+                var need = new Scorer.Need(step.ToleranceUm, step.RequiredCertifications ?? [], request.LotSize,
+                    request.DueDate is { } due ? due.DayNumber - today.DayNumber : null, request.Region.RadiusKm ?? DistanceScaleKm);
+                scored.Add([.. (await connection.QueryAsync<FactsRow>(new CommandDefinition(sql, args, cancellationToken: token)))
+                    .Select(r => r.ToFacts(wanted))
+                    .Select(site => (Site: site, Result: Scorer.Score(need, Offer(site), weights)))
+                    .OrderByDescending(s => s.Result.Score).ThenBy(s => s.Site.Id)
+                    .Select(s => ToCandidate(s.Site, s.Result, null))]);
+            }
+
+            return (IReadOnlyList<IReadOnlyList<MatchCandidate>>)scored;
+        }, ct);
+    }
+
     private static Scorer.Offer Offer(NearbySite site) => new(
         site.DistanceKm, site.ToleranceUm, site.Certifications, site.HasInspection, site.Verified, site.LotMin, site.LotMax,
         site.LeadDays ?? site.TypicalLeadDays, site.SpareCapacityPct);

@@ -264,6 +264,9 @@ public sealed record Participant
 
     public DateTimeOffset? CheckedInAt { get; init; }
 
+    [Description("Marked as not come on the day: its meetings were cancelled and their tables freed.")]
+    public DateTimeOffset? NoShowAt { get; init; }
+
     [Range(1, int.MaxValue)]
     public required int Version { get; init; }
 

@@ -209,6 +209,125 @@ public sealed class GatheringTests(RegistryApiFactory api)
         Assert.Equal((MeetingStatus.Cancelled, (MeetingPlace?)null), (after.Status, after.Place));
     }
 
+    [Fact]
+    public async Task SuggestionsBriefsNoShowsOutcomesAndTheFunnel()
+    {
+        using var coordinator = await TestAccounts.SignInAsync(api, "coordinator");
+        var fits = (await Sites.PublishedAsync(coordinator.Client, Sites.Input($"提案 切削 {_tag}"))).Id;
+        var plating = (await Sites.PublishedAsync(coordinator.Client, Sites.Input($"提案 めっき {_tag}"), "surface.plating.zinc")).Id;
+        // Its capabilities are for coordinators only: members cannot see its tolerance, so it is never suggested on one.
+        var hidden = (await Sites.PublishedAsync(coordinator.Client, Sites.Input($"提案 非公開 {_tag}",
+            disclosure: new Contracts.Suppliers.Disclosure { Capabilities = Contracts.Suppliers.DisclosureLevel.Coordinators }))).Id;
+        using var buyer = await TestAccounts.SignInAsync(api, "member");
+        using var supplier = await TestAccounts.SignInAsync(api, "supplier", [fits]);
+        using var plater = await TestAccounts.SignInAsync(api, "supplier", [plating]);
+        using var secret = await TestAccounts.SignInAsync(api, "supplier", [hidden]);
+        using var stranger = await TestAccounts.SignInAsync(api, "member");
+        var gathering = await ActAsync(coordinator.Client, await CreateAsync(coordinator.Client, Input($"提案つき {_tag}")), "publish");
+        var path = $"/api/v1/gatherings/{gathering.Id}";
+        var b = await RegisterAsync(buyer.Client, path, new ParticipantInput
+        {
+            Role = ParticipantRole.Buyer,
+            Needs = [new MatchingStepInput { ProcessCode = "machining.milling", ToleranceUm = 10, WorkpieceXMm = 200 }],
+            Sessions = [0],
+        });
+        var s = await RegisterAsync(supplier.Client, path, new ParticipantInput { Role = ParticipantRole.Supplier, SupplierId = fits, Sessions = [0] });
+        var p = await RegisterAsync(plater.Client, path, new ParticipantInput { Role = ParticipantRole.Supplier, SupplierId = plating, Sessions = [0] });
+        var h = await RegisterAsync(secret.Client, path, new ParticipantInput { Role = ParticipantRole.Supplier, SupplierId = hidden, Sessions = [0] });
+        foreach (var one in new[] { b, s, p, h })
+        {
+            await ParticipantActAsync(coordinator.Client, path, one, "approve");
+        }
+
+        // The buyer is offered the site that can mill to 10 µm, with why; not the plater, nor the site whose tolerance members cannot see.
+        var suggested = (await (await buyer.Client.GetAsync($"{path}/participants/{b.Id}/suggestions")).ReadJsonAsync<List<MeetingSuggestion>>())!;
+        var offer = Assert.Single(suggested);
+        Assert.Equal((s.Id, fits, "machining.milling"), (offer.ParticipantId, offer.SupplierId, offer.ProcessCode));
+        Assert.InRange(offer.Score, 0.01, 1);
+        Assert.Contains(offer.Explanation, c => c.Criterion == "tolerance_um" && c.Met == CriterionOutcome.Met);
+        Assert.Null(offer.MeetingId);
+        // The supplier sees the buyer it fits; the plater nobody; others' suggestions are not for a stranger.
+        Assert.Equal([b.Id], (await (await supplier.Client.GetAsync($"{path}/participants/{s.Id}/suggestions")).ReadJsonAsync<List<MeetingSuggestion>>())!.Select(x => x.ParticipantId));
+        Assert.Empty((await (await plater.Client.GetAsync($"{path}/participants/{p.Id}/suggestions")).ReadJsonAsync<List<MeetingSuggestion>>())!);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"{path}/participants/{b.Id}/suggestions")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await supplier.Client.GetAsync($"{path}/participants/{b.Id}/suggestions")).StatusCode);
+
+        // The buyer asks the suggested supplier, which accepts; the organisers add the hidden site, which will not come.
+        gathering = await ActAsync(coordinator.Client, (await (await coordinator.Client.GetAsync(path)).ReadJsonAsync<Gathering>())!, "open-booking");
+        var meeting = await MeetingActAsync(supplier.Client, path, await RequestAsync(buyer.Client, path, new MeetingRequestInput { WithParticipantId = s.Id }), "accept");
+        Assert.Equal(meeting.Id, (await (await buyer.Client.GetAsync($"{path}/participants/{b.Id}/suggestions")).ReadJsonAsync<List<MeetingSuggestion>>())!.Single().MeetingId);
+        var proposed = await RequestAsync(coordinator.Client, path, new MeetingRequestInput { WithParticipantId = b.Id, AndParticipantId = h.Id });
+        await MeetingActAsync(buyer.Client, path, await MeetingActAsync(secret.Client, path, proposed, "accept"), "accept");
+        var current = (await (await coordinator.Client.GetAsync(path)).ReadJsonAsync<Gathering>())!;
+        using (var run = await SendAsync(coordinator.Client, HttpMethod.Post, path + "/schedule", null, current.Version))
+        {
+            Assert.Equal(2, (await run.ReadJsonAsync<ScheduleResult>())!.Placed);
+        }
+
+        // The brief: the buyer's step against the site as members see it.
+        var brief = (await (await supplier.Client.GetAsync($"{path}/meetings/{meeting.Id}/brief")).ReadJsonAsync<MeetingBrief>())!;
+        var step = Assert.Single(brief.Steps);
+        Assert.True(step.Fits);
+        Assert.Equal((10.0, offer.Score), (step.Need.ToleranceUm, step.Score));
+        Assert.Equal(fits, brief.Supplier!.Id);
+        Assert.Equal((true, (string?)null), (brief.Supplier.Challenges.Hidden, brief.Supplier.Challenges.Weaknesses));
+        var hiddenBrief = (await (await buyer.Client.GetAsync($"{path}/meetings/{proposed.Id}/brief")).ReadJsonAsync<MeetingBrief>())!;
+        Assert.False(Assert.Single(hiddenBrief.Steps).Fits);
+        Assert.True(hiddenBrief.Supplier!.Capabilities.Hidden);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"{path}/meetings/{meeting.Id}/brief")).StatusCode);
+
+        // On the day: the hidden site does not come; its meeting is cancelled and its table freed. The others check in.
+        var participants = (await (await coordinator.Client.GetAsync(path + "/participants")).ReadJsonAsync<List<Participant>>())!.ToDictionary(x => x.Id);
+        var absent = await ParticipantActAsync(coordinator.Client, path, participants[h.Id], "no-show");
+        Assert.NotNull(absent.NoShowAt);
+        var freed = (await (await coordinator.Client.GetAsync(path + "/meetings")).ReadJsonAsync<List<Meeting>>())!.Single(m => m.Id == proposed.Id);
+        Assert.Equal((MeetingStatus.Cancelled, (MeetingPlace?)null), (freed.Status, freed.Place));
+        var arrived = await ParticipantActAsync(coordinator.Client, path, participants[b.Id], "check-in");
+        using (var late = await SendAsync(coordinator.Client, HttpMethod.Post, $"{path}/participants/{b.Id}/no-show", null, arrived.Version))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        }
+
+        await ParticipantActAsync(coordinator.Client, path, participants[s.Id], "check-in");
+
+        // Outcomes wait for the gathering to be held; each side records its own, and only its own.
+        meeting = (await (await buyer.Client.GetAsync(path + "/meetings")).ReadJsonAsync<List<Meeting>>())!.Single(m => m.Id == meeting.Id);
+        Assert.True(meeting.Met);
+        var quote = new MeetingOutcomeInput { Outcome = MeetingOutcomeKind.QuoteRequested, Note = "見積を依頼" };
+        Assert.Equal(HttpStatusCode.Conflict, (await SendAsync(buyer.Client, HttpMethod.Put, $"{path}/meetings/{meeting.Id}/outcome", quote, meeting.Version)).StatusCode);
+        await ActAsync(coordinator.Client, (await (await coordinator.Client.GetAsync(path)).ReadJsonAsync<Gathering>())!, "hold");
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(coordinator.Client, HttpMethod.Put, $"{path}/meetings/{meeting.Id}/outcome", quote, meeting.Version)).StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionRequired, (await SendAsync(buyer.Client, HttpMethod.Put, $"{path}/meetings/{meeting.Id}/outcome", quote, null)).StatusCode);
+        using (var foreign = await SendAsync(supplier.Client, HttpMethod.Put, $"{path}/meetings/{meeting.Id}/outcome",
+            new MeetingOutcomeInput { Outcome = MeetingOutcomeKind.TrialOrder, OrderId = Guid.NewGuid() }, meeting.Version))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+            Assert.True((await foreign.ReadJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("orderId", out _));
+        }
+
+        meeting = await OutcomeAsync(buyer.Client, path, meeting, quote);
+        meeting = await OutcomeAsync(supplier.Client, path, meeting, new MeetingOutcomeInput { Outcome = MeetingOutcomeKind.Continue });
+        Assert.Equal((MeetingOutcomeKind.QuoteRequested, "見積を依頼", MeetingOutcomeKind.Continue),
+            (meeting.BuyerOutcome!.Outcome, meeting.BuyerOutcome.Note, meeting.SupplierOutcome!.Outcome));
+        Assert.Contains(await Outboxed.OfAsync(api, meeting.Id), e => e.Type == "gathering.meeting_outcome_recorded" && e.Visibility == "parties");
+
+        // The funnel: four registered, one met (the no-show's meeting did not happen), followed up to a quote, a first tie.
+        Assert.Equal(HttpStatusCode.Forbidden, (await buyer.Client.GetAsync("/api/v1/analytics/gathering-funnel")).StatusCode);
+        var funnel = (await (await coordinator.Client.GetAsync($"/api/v1/analytics/gathering-funnel?from={s_day:yyyy-MM-dd}&to={s_day.AddDays(1):yyyy-MM-dd}"))
+            .ReadJsonAsync<GatheringFunnel>())!;
+        var row = funnel.Gatherings.Single(g => g.GatheringId == gathering.Id);
+        Assert.Equal(new FunnelCounts { Registered = 4, Met = 1, FollowedUp = 1, Requests = 1, Orders = 0, FirstTimeTies = 1 }, row.Counts);
+        Assert.True(funnel.Total.Met >= 1);
+        Assert.Equal(HttpStatusCode.BadRequest, (await coordinator.Client.GetAsync($"/api/v1/analytics/gathering-funnel?from={s_day:yyyy-MM-dd}&to={s_day:yyyy-MM-dd}")).StatusCode);
+    }
+
+    internal static async Task<Meeting> OutcomeAsync(HttpClient client, string path, Meeting meeting, MeetingOutcomeInput outcome)
+    {
+        using var response = await SendAsync(client, HttpMethod.Put, $"{path}/meetings/{meeting.Id}/outcome", outcome, meeting.Version);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.ReadJsonAsync<Meeting>())!;
+    }
+
     internal static async Task<Gathering> CreateAsync(HttpClient client, GatheringInput input)
     {
         using var response = await client.PostAsJsonAsync("/api/v1/gatherings", input, Json.Options);

@@ -1,0 +1,139 @@
+using System.ComponentModel;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Registry.Api.Auth;
+using Registry.Api.Errors;
+using Registry.Api.Http;
+using Registry.Api.OpenApi;
+using Registry.Contracts.Gatherings;
+
+namespace Registry.Api.Gatherings;
+
+/// <summary>
+/// What came of the gatherings (DESIGN §12 follow-up), for coordinators: per gathering, per cluster and in total, the
+/// funnel registered → met → followed up → request → order, and the meetings that were a first tie — a buyer and a
+/// site that had neither met at an earlier gathering nor traded through the registry before — since new local ties
+/// are the point. Each step counts meetings that are also in the step before it; "met" needs both sides checked in.
+/// </summary>
+public static class FunnelApi
+{
+    internal static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/v1/analytics/gathering-funnel", GetAsync)
+            .WithTags("Analytics").RejectUnknownQueryParameters().RequireAuthorization(Policies.Coordinator)
+            .WithName("getGatheringFunnel").WithSummary("What came of the gatherings: registered → met → followed up → request → order, and first-time ties, per gathering and cluster (coordinators)")
+            .ProducesProblemDocument(StatusCodes.Status400BadRequest);
+
+    private const string Sql = """
+        WITH g AS (
+            SELECT g.id, g.kind, g.status, g.title_ja, g.title_en, g.held_on, g.cluster_id, c.name_ja AS cluster_name_ja
+            FROM gatherings g LEFT JOIN clusters c ON c.id = g.cluster_id
+            WHERE g.status NOT IN ('draft', 'cancelled') AND g.held_on >= @from AND g.held_on < @to
+              AND (@cluster::uuid IS NULL OR g.cluster_id = @cluster)
+            ORDER BY g.held_on DESC, g.id
+            LIMIT 1000
+        ), met AS (
+            SELECT m.gathering_id, g.held_on, b.account_id AS buyer_account, s.supplier_id AS site,
+                   m.buyer_outcome IS DISTINCT FROM 'none' AND m.buyer_outcome IS NOT NULL
+                       OR m.supplier_outcome IS DISTINCT FROM 'none' AND m.supplier_outcome IS NOT NULL AS followed,
+                   m.buyer_outcome IN ('quote_requested', 'trial_order') OR m.supplier_outcome IN ('quote_requested', 'trial_order')
+                       OR m.buyer_outcome_request_id IS NOT NULL OR m.supplier_outcome_request_id IS NOT NULL
+                       OR m.buyer_outcome_order_id IS NOT NULL OR m.supplier_outcome_order_id IS NOT NULL AS requested,
+                   m.buyer_outcome = 'trial_order' OR m.supplier_outcome = 'trial_order'
+                       OR m.buyer_outcome_order_id IS NOT NULL OR m.supplier_outcome_order_id IS NOT NULL AS ordered
+            FROM g
+            JOIN gathering_meetings m ON m.gathering_id = g.id
+            JOIN gathering_participants b ON b.id = m.buyer_id
+            JOIN gathering_participants s ON s.id = m.supplier_id
+            WHERE m.status = 'accepted' AND m.slot IS NOT NULL AND b.checked_in_at IS NOT NULL AND s.checked_in_at IS NOT NULL
+        ), counted AS (
+            SELECT met.gathering_id, count(*) AS met,
+                   count(*) FILTER (WHERE followed) AS followed_up,
+                   count(*) FILTER (WHERE followed AND requested) AS requests,
+                   count(*) FILTER (WHERE followed AND requested AND ordered) AS orders,
+                   count(*) FILTER (WHERE NOT EXISTS (
+                           SELECT 1 FROM gathering_meetings e
+                           JOIN gathering_participants eb ON eb.id = e.buyer_id
+                           JOIN gathering_participants es ON es.id = e.supplier_id
+                           JOIN gatherings eg ON eg.id = e.gathering_id
+                           WHERE eb.account_id = met.buyer_account AND es.supplier_id = met.site AND eg.held_on < met.held_on
+                             AND e.status = 'accepted' AND e.slot IS NOT NULL AND eb.checked_in_at IS NOT NULL AND es.checked_in_at IS NOT NULL)
+                       AND NOT EXISTS (
+                           SELECT 1 FROM orders o
+                           WHERE o.supplier_id = met.site AND o.buyer_account_id = met.buyer_account
+                             AND o.created_at < (met.held_on::timestamp AT TIME ZONE 'Asia/Tokyo'))) AS first_time_ties
+            FROM met GROUP BY met.gathering_id
+        )
+        SELECT g.id AS gathering_id, g.kind, g.status, g.title_ja, g.title_en, g.held_on, g.cluster_id, g.cluster_name_ja,
+               (SELECT count(*) FROM gathering_participants p WHERE p.gathering_id = g.id AND p.status = 'approved')::int AS registered,
+               coalesce(c.met, 0)::int AS met, coalesce(c.followed_up, 0)::int AS followed_up, coalesce(c.requests, 0)::int AS requests,
+               coalesce(c.orders, 0)::int AS orders, coalesce(c.first_time_ties, 0)::int AS first_time_ties
+        FROM g LEFT JOIN counted c ON c.gathering_id = g.id
+        ORDER BY g.held_on DESC, g.id
+        """;
+
+    public static async Task<Results<Ok<GatheringFunnel>, ProblemHttpResult>> GetAsync(
+        [Description("Gatherings held on or after this day (default: a year ago).")] DateOnly? from,
+        [Description("Gatherings held before this day (default: a year ahead).")] DateOnly? to,
+        [Description("Only the gatherings of this cluster.")] Guid? clusterId,
+        NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    {
+        var today = clock.RegionToday();
+        var (start, end) = (from ?? today.AddYears(-1), to ?? today.AddYears(1));
+        if (end <= start)
+        {
+            return Problems.Validation("to", "to must be after from.");
+        }
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql,
+            new { from = start.ToDateTime(TimeOnly.MinValue), to = end.ToDateTime(TimeOnly.MinValue), cluster = clusterId }, cancellationToken: ct))).ToList();
+        return TypedResults.Ok(new GatheringFunnel
+        {
+            Gatherings = [.. rows.Select(r => new GatheringFunnelRow
+            {
+                GatheringId = r.GatheringId,
+                Kind = WireNames.Parse<GatheringKind>(r.Kind),
+                Status = WireNames.Parse<GatheringStatus>(r.Status),
+                TitleJa = r.TitleJa,
+                TitleEn = r.TitleEn,
+                HeldOn = r.HeldOn,
+                ClusterId = r.ClusterId,
+                ClusterNameJa = r.ClusterNameJa,
+                Counts = Sum([r]),
+            })],
+            Clusters = [.. rows.GroupBy(r => r.ClusterId)
+                .Select(g => new ClusterFunnelRow { ClusterId = g.Key, ClusterNameJa = g.First().ClusterNameJa, Gatherings = g.Count(), Counts = Sum([.. g]) })
+                .OrderBy(c => c.ClusterId is null).ThenBy(c => c.ClusterNameJa, StringComparer.Ordinal)],
+            Total = Sum(rows),
+        });
+    }
+
+    private static FunnelCounts Sum(IReadOnlyCollection<Row> rows) => new()
+    {
+        Registered = rows.Sum(r => r.Registered),
+        Met = rows.Sum(r => r.Met),
+        FollowedUp = rows.Sum(r => r.FollowedUp),
+        Requests = rows.Sum(r => r.Requests),
+        Orders = rows.Sum(r => r.Orders),
+        FirstTimeTies = rows.Sum(r => r.FirstTimeTies),
+    };
+
+    private sealed class Row
+    {
+        public Guid GatheringId { get; init; }
+        public string Kind { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string TitleJa { get; init; } = "";
+        public string? TitleEn { get; init; }
+        public DateOnly HeldOn { get; init; }
+        public Guid? ClusterId { get; init; }
+        public string? ClusterNameJa { get; init; }
+        public int Registered { get; init; }
+        public int Met { get; init; }
+        public int FollowedUp { get; init; }
+        public int Requests { get; init; }
+        public int Orders { get; init; }
+        public int FirstTimeTies { get; init; }
+    }
+}
