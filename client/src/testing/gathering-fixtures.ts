@@ -106,6 +106,7 @@ export function meeting(overrides: Partial<Meeting> = {}): Meeting {
     startsAt: null,
     endsAt: null,
     pinned: false,
+    met: false,
     version: 4,
     ...overrides,
   };
