@@ -15,6 +15,7 @@ import { ClustersRoute } from './routes/clusters';
 import { GatheringRoute } from './routes/gathering';
 import { GatheringAgendaRoute } from './routes/gathering-agenda';
 import { GatheringBoardRoute } from './routes/gathering-board';
+import { GatheringBriefRoute } from './routes/gathering-brief';
 import { GatheringEditRoute } from './routes/gathering-edit';
 import { GatheringNewRoute } from './routes/gathering-new';
 import { GatheringTablePlanRoute } from './routes/gathering-table-plan';
@@ -63,7 +64,8 @@ const access = {
   // (/respond) is public: its link is the credential.
   orders: ['member', 'supplier', 'admin'],
   // Gatherings (DESIGN §12) are public once published; coordinators create and run them (the API lets only a
-  // gathering's organisers change it). A participant's agenda is for signed-in readers (its own, or organisers' any).
+  // gathering's organisers change it). A participant's agenda and a meeting's brief are for signed-in readers (the API
+  // shows them to the participant, the meeting's two sides and the organisers).
   organiseGathering: ['coordinator', 'admin'],
   agenda: undefined,
 } satisfies Record<string, readonly Role[] | undefined>;
@@ -139,6 +141,7 @@ export const routes: RouteObject[] = [
       { path: 'gatherings/:id', handle: titled('title.gathering'), element: <GatheringRoute /> },
       { path: 'gatherings/:id/edit', handle: titled('title.gatheringEdit'), element: guarded(access.organiseGathering, <GatheringEditRoute />) },
       { path: 'gatherings/:id/agenda', handle: titled('title.gatheringAgenda'), element: guarded(access.agenda, <GatheringAgendaRoute />) },
+      { path: 'gatherings/:id/meetings/:meetingId/brief', handle: titled('title.gatheringBrief'), element: guarded(access.agenda, <GatheringBriefRoute />) },
       { path: 'gatherings/:id/board', handle: titled('title.gatheringBoard'), element: guarded(access.organiseGathering, <GatheringBoardRoute />) },
       {
         path: 'gatherings/:id/table-plan',

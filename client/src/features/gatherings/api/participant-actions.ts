@@ -2,11 +2,12 @@ import { apiClient } from '@/lib/api-client';
 import { ifMatch, toWriteResult, write, type WriteResult } from '@/lib/write-result';
 import type { Participant } from './types';
 
-export type ParticipantStep = 'approve' | 'withdraw' | 'check-in';
+export type ParticipantStep = 'approve' | 'withdraw' | 'check-in' | 'no-show';
 
 /**
- * POST …/participants/{participantId}/approve|withdraw|check-in (operations approveGatheringParticipant,
- * withdrawFromGathering, checkInGatheringParticipant), naming the registration's version.
+ * POST …/participants/{participantId}/approve|withdraw|check-in|no-show (operations approveGatheringParticipant,
+ * withdrawFromGathering, checkInGatheringParticipant, markGatheringNoShow), naming the registration's version. A
+ * no-show's meetings are cancelled and their tables freed.
  */
 export function participantStep(id: string, participant: Participant, step: ParticipantStep): Promise<WriteResult<Participant>> {
   const params = { params: { path: { id, participantId: participant.id }, header: ifMatch(participant.version) } };
@@ -18,6 +19,8 @@ export function participantStep(id: string, participant: Participant, step: Part
         return toWriteResult(await apiClient.POST('/api/v1/gatherings/{id}/participants/{participantId}/withdraw', params));
       case 'check-in':
         return toWriteResult(await apiClient.POST('/api/v1/gatherings/{id}/participants/{participantId}/check-in', params));
+      case 'no-show':
+        return toWriteResult(await apiClient.POST('/api/v1/gatherings/{id}/participants/{participantId}/no-show', params));
     }
   });
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 import { EmptyState } from '@/components/async-state';
 import { WriteAlert } from '@/components/write-alert';
 import { formatNumber, useI18n } from '@/lib/i18n';
@@ -109,6 +110,20 @@ function MeetingRow({ gathering, meeting, onChanged }: { gathering: Gathering; m
           ) : null}
         </p>
         {meeting.reason && <p className="meeting-item__note">{t('gatherings.meeting.reason', { reason: meeting.reason })}</p>}
+        {meeting.status === 'accepted' && (
+          <p>
+            <Link to={`/gatherings/${gathering.id}/meetings/${meeting.id}/brief`}>{t('gatherings.brief.open')}</Link>
+            {(meeting.buyerOutcome || meeting.supplierOutcome) && (
+              <span className="muted" data-testid="board-outcomes">
+                {' · '}
+                {t('gatherings.board.outcomes', {
+                  buyer: meeting.buyerOutcome ? t(`gatherings.outcome.kind.${meeting.buyerOutcome.outcome}`) : t('gatherings.board.noOutcome'),
+                  supplier: meeting.supplierOutcome ? t(`gatherings.outcome.kind.${meeting.supplierOutcome.outcome}`) : t('gatherings.board.noOutcome'),
+                })}
+              </span>
+            )}
+          </p>
+        )}
       </div>
       {open === null && live && (
         <div className="board-row__actions" role="group" aria-label={t('gatherings.board.actionsFor', { name: t('gatherings.pair', { buyer: meeting.buyerName, supplier: meeting.supplierName }) })}>

@@ -8,9 +8,11 @@ import type { Gathering, ParticipantRole } from '../api/types';
 import { active, ownRegistrations, registrationOpen } from '../gathering-rules';
 import { useAccount } from '../hooks/use-account';
 import { useKept } from '../hooks/use-kept';
+import { MeetingFollowUp } from './meeting-follow-up';
 import { MyRegistrations } from './my-registrations';
 import { ParticipantInbox } from './participant-inbox';
 import { RegistrationForm } from './registration-form';
+import { SuggestionList } from './suggestion-list';
 
 /**
  * The signed-in reader's part in a gathering: its registrations (and withdrawing), registering while registration is
@@ -82,6 +84,12 @@ export function Participation({ gathering }: { gathering: Gathering }) {
           participants={everyone}
           meetings={meetingList}
           onMeeting={onMeeting}
+          extra={(meeting) => <MeetingFollowUp gathering={gathering} me={me} meeting={meeting} participants={everyone} onMeeting={onMeeting} />}
+          suggestions={
+            ['published', 'booking_open', 'scheduled'].includes(gathering.status) ? (
+              <SuggestionList gathering={gathering} me={me} meetings={meetingList} onMeeting={onMeeting} />
+            ) : null
+          }
         />
       )}
     </>
