@@ -100,4 +100,29 @@ describe("the organisers' board", () => {
     expect(JSON.parse(put.body)).toEqual({ place: { session: 0, slot: 1, table: 1 } });
     expect(put.headers.get('If-Match')).toBe('"4"');
   });
+
+  it('checks a participant in on the day, and marks another a no-show after asking', async () => {
+    const user = userEvent.setup();
+    const calls = installFakeApi({
+      'GET /api/v1/gatherings/g-1': () => json(gathering({ status: 'held' })),
+      'GET /api/v1/gatherings/g-1/participants': () => json([buyer, supplierA]),
+      'GET /api/v1/gatherings/g-1/meetings': () => json([]),
+      'POST /api/v1/gatherings/g-1/participants/p-buyer/check-in': () => json({ ...buyer, checkedInAt: '2030-06-12T00:55:00Z' }),
+      'POST /api/v1/gatherings/g-1/participants/p-sup-a/no-show': () => json({ ...supplierA, noShowAt: '2030-06-12T01:30:00Z' }),
+    });
+    session = renderAs(coordinator, <BoardPage id="g-1" />);
+
+    const panel = await screen.findByTestId('check-in-panel');
+    const rows = within(panel).getAllByTestId('check-in-row');
+    await user.click(within(rows.find((r) => r.dataset.name === 'デモ機械製作所')!).getByRole('button', { name: '受付' }));
+    await waitFor(() => expect(calls.some((c) => c.url.pathname.endsWith('/p-buyer/check-in'))).toBe(true));
+    expect(calls.find((c) => c.url.pathname.endsWith('/p-buyer/check-in'))!.headers.get('If-Match')).toBe('"2"');
+
+    await user.click(within(rows.find((r) => r.dataset.name === '豊田精工')!).getByRole('button', { name: '欠席' }));
+    const dialog = screen.getByTestId('confirm-dialog');
+    expect(dialog).toHaveTextContent('豊田精工 を欠席にしますか？');
+    await user.click(within(dialog).getByRole('button', { name: '欠席' }));
+    await waitFor(() => expect(calls.some((c) => c.url.pathname.endsWith('/p-sup-a/no-show'))).toBe(true));
+    expect(calls.find((c) => c.url.pathname.endsWith('/p-sup-a/no-show'))!.headers.get('If-Match')).toBe('"3"');
+  });
 });

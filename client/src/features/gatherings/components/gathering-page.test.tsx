@@ -21,6 +21,7 @@ describe("a gathering's page", () => {
       'GET /api/v1/gatherings/g-1': () => json(gathering()),
       'GET /api/v1/gatherings/g-1/participants': () => json([buyer, supplierA, supplierC]),
       'GET /api/v1/gatherings/g-1/meetings': () => json([received]),
+      'GET /api/v1/gatherings/g-1/participants/p-buyer/suggestions': () => json([]),
       'POST /api/v1/gatherings/g-1/meetings/m-9/accept': () => json({ ...received, status: 'accepted' }),
       'POST /api/v1/gatherings/g-1/meetings': () => json(meeting({ id: 'm-10', supplierId: 'p-sup-c', supplierName: '岡崎めっき', status: 'requested' }), 201),
     });
