@@ -6,10 +6,13 @@ import { pdfText } from './pdf-text';
 
 // DESIGN §12's "Done when", as one journey on the real service with the demo accounts: the demo coordinator creates
 // and publishes a matching meeting of its own (its title carries the run's time, so runs never meet each other's)
-// and opens booking; the demo buyer registers with one of its matching requests, the five demo suppliers with their
-// sites; the coordinator approves them; the buyer asks for meetings, the suppliers accept; the coordinator makes the
+// and opens booking; the demo buyer registers with its 4-step request (forging → turning → heat treatment → plating),
+// the five demo suppliers with their sites; the coordinator approves them; the buyer asks for meetings from the
+// matching engine's suggestions (and the rest from the list), the suppliers accept; the coordinator makes the
 // schedule and pins one meeting by hand; every participant downloads its agenda as .ics (read with ical.js, an
-// iCalendar parser of its own) and prints it.
+// iCalendar parser of its own) and prints it; on the day the coordinator checks everyone in and marks the gathering
+// held; both sides of the pinned meeting record their outcomes, and the coordinator's funnel counts them — for this
+// gathering's row only, since the demo database is shared with other tests.
 
 const supplier = (n: number): Account => ({ email: `supplier${n}@registry.example`, password: `demo-supplier${n}-password` });
 const coordinator: Account = { email: 'coordinator@registry.example', password: 'demo-coordinator-password' };
@@ -45,7 +48,7 @@ async function agendaEvents(page: Page) {
   return calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
 }
 
-test('a matching meeting from creation to the day: registration, approval, meetings, the schedule, a pin, agendas and .ics', async ({ browser }) => {
+test('a matching meeting from creation to follow-up: registration, suggestions, meetings, the schedule, a pin, agendas and .ics, outcomes and the funnel', async ({ browser }) => {
   test.setTimeout(420_000);
   const title = `E2E マッチング会 ${Date.now()}`;
   const heldOn = addDays(30);
@@ -66,10 +69,12 @@ test('a matching meeting from creation to the day: registration, approval, meeti
   await confirm(board, '公開する');
   await expect(board.getByTestId('gathering-status')).toHaveText('参加受付中');
 
-  // The buyer registers with one of its matching requests.
+  // The buyer registers with its 4-step matching request.
   const buyerPage = await signedInPage(browser, buyer, `/gatherings/${id}`);
   const registration = buyerPage.getByTestId('registration-form');
-  await registration.getByTestId('request-choice').first().getByRole('checkbox').check();
+  const evRequest = registration.getByTestId('request-choice').filter({ hasText: 'EV モーターシャフト 4 工程' }).first();
+  const requestTitle = (await evRequest.locator('span').first().evaluate((span) => span.firstChild?.textContent ?? ''))!.trim();
+  await evRequest.getByRole('checkbox').check();
   await registration.getByRole('button', { name: '参加を申し込む' }).click();
   await expect(buyerPage.getByTestId('my-registration')).toHaveAttribute('data-status', 'pending');
   await expect(buyerPage.getByTestId('my-registration')).toContainText('承認待ち');
@@ -104,15 +109,31 @@ test('a matching meeting from creation to the day: registration, approval, meeti
   await confirm(board, '開始する');
   await expect(board.getByTestId('gathering-status')).toHaveText('商談申込受付中');
 
-  // The buyer asks the five suppliers for meetings.
+  // The buyer asks for meetings: first the matching engine's suggestions (sites that fit its steps, best first, each
+  // with its score and why), then the other suppliers from the list.
   await buyerPage.reload();
   await expect(buyerPage.getByTestId('my-registration')).toHaveAttribute('data-status', 'approved');
   const inbox = buyerPage.getByTestId('participant-inbox');
-  await inbox.getByText(/参加する事業所の一覧から申し込む/).click();
-  for (const name of siteNames) {
-    await inbox.getByRole('button', { name: `${name} に商談を申し込む` }).click();
+  const suggested = inbox.getByTestId('suggestion');
+  await expect(suggested.first()).toBeVisible({ timeout: 15_000 });
+  const suggestedNames = await suggested.evaluateAll((items) => items.map((item) => item.getAttribute('data-name')!));
+  expect(suggestedNames.length).toBeGreaterThan(0);
+  expect(suggestedNames.every((name) => siteNames.includes(name))).toBe(true);
+  const scores = await suggested.getByTestId('suggestion-score').allTextContents();
+  const values = scores.map((text) => Number(/(\d+)/.exec(text)![1]));
+  expect(values).toEqual([...values].sort((a, b) => b - a));
+  await suggested.first().getByRole('button', { name: '理由を表示' }).click();
+  await expect(suggested.first().getByTestId('explanation').getByRole('row').nth(1)).toBeVisible();
+  for (const name of suggestedNames) {
+    await inbox.locator(`[data-testid="suggestion"][data-name="${name}"]`).getByRole('button', { name: `${name} に商談を申し込む` }).click();
     await expect(inbox.getByTestId('inbox-sent').locator(`[data-with="${name}"]`)).toBeVisible();
   }
+  await inbox.getByText(/参加する事業所の一覧から申し込む/).click();
+  for (const name of siteNames.filter((n) => !suggestedNames.includes(n))) {
+    await inbox.getByTestId('other-side').getByRole('button', { name: `${name} に商談を申し込む` }).click();
+    await expect(inbox.getByTestId('inbox-sent').locator(`[data-with="${name}"]`)).toBeVisible();
+  }
+  await expect(inbox.getByTestId('inbox-sent').getByTestId('meeting-item')).toHaveCount(5);
 
   // Each supplier accepts the request it received.
   for (const page of supplierPages) {
@@ -194,6 +215,55 @@ test('a matching meeting from creation to the day: registration, approval, meeti
   await board.goto(`/gatherings/${id}/table-plan`);
   await expect(board.getByTestId('plan-row')).toHaveCount(5);
   await expect(board.getByTestId('plan-row').filter({ hasText: pinnedSupplier })).toContainText('テーブル 10');
+
+  // On the day: the coordinator checks the six in and marks the gathering held.
+  await board.goto(`/gatherings/${id}/board`);
+  const checkIn = board.getByTestId('check-in-panel');
+  await expect(checkIn.getByTestId('check-in-row')).toHaveCount(6);
+  for (let i = 0; i < 6; i++) {
+    await checkIn.getByRole('button', { name: '受付', exact: true }).first().click();
+    await expect(checkIn.getByTestId('checked-in')).toHaveCount(i + 1);
+  }
+  await board.getByRole('button', { name: '開催', exact: true }).click();
+  await confirm(board, '開催済みにする');
+  await expect(board.getByTestId('gathering-status')).toHaveText('開催済み');
+
+  // Both sides of the pinned meeting record what came of it: the buyer a quote request for its request, the supplier
+  // a trial order; the brief of the meeting sets the buyer's steps against the site.
+  await buyerPage.goto(`/gatherings/${id}`);
+  const buyerMeeting = buyerPage.getByTestId('inbox-agreed').locator(`[data-with="${pinnedSupplier}"]`);
+  await expect(buyerMeeting).toContainText('当日、双方の受付を確認しました');
+  const buyerOutcome = buyerMeeting.getByTestId('outcome-form');
+  await buyerOutcome.getByRole('radio', { name: '見積依頼' }).check();
+  await buyerOutcome.getByLabel('関連するマッチング依頼').selectOption({ label: requestTitle });
+  await buyerOutcome.getByLabel('メモ').fill('E2E 図面を送付して見積を依頼');
+  await buyerOutcome.getByRole('button', { name: '結果を記録' }).click();
+  await expect(buyerMeeting.getByTestId('outcome-recorded')).toHaveAttribute('data-outcome', 'quote_requested');
+  await buyerMeeting.getByRole('link', { name: '商談シート' }).click();
+  await expect(buyerPage.getByTestId('brief').getByRole('heading', { level: 1 })).toContainText(pinnedSupplier);
+  await expect(buyerPage.getByTestId('brief-step')).toHaveCount(4);
+  await expect(buyerPage.getByTestId('brief-step').first()).toContainText(requestTitle);
+
+  const pinnedPage = supplierPages[siteNames.indexOf(pinnedSupplier)]!;
+  await pinnedPage.goto(`/gatherings/${id}`);
+  const supplierMeeting = pinnedPage.getByTestId('inbox-agreed').getByTestId('meeting-item');
+  const supplierOutcome = supplierMeeting.getByTestId('outcome-form');
+  await supplierOutcome.getByRole('radio', { name: '試作・試験発注' }).check();
+  await supplierOutcome.getByRole('button', { name: '結果を記録' }).click();
+  await expect(supplierMeeting.getByTestId('outcome-recorded')).toHaveAttribute('data-outcome', 'trial_order');
+
+  // The coordinator's funnel counts them, in this gathering's row: six registered, five met, one followed up that led
+  // to a request and an order; first-time ties at most the meetings held.
+  await board.goto('/analytics');
+  const row = board.getByTestId('gathering-funnel').locator(`[data-gathering="${id}"]`);
+  await expect(row).toBeVisible({ timeout: 20_000 });
+  const count = async (stage: string) => Number(await row.getByTestId(`funnel-${stage}`).textContent());
+  expect(await count('registered')).toBe(6);
+  expect(await count('met')).toBe(5);
+  expect(await count('followedUp')).toBe(1);
+  expect(await count('requests')).toBe(1);
+  expect(await count('orders')).toBe(1);
+  expect(await count('firstTimeTies')).toBeLessThanOrEqual(5);
 
   await Promise.all([board, buyerPage, ...supplierPages].map((page) => page.context().close()));
 });
