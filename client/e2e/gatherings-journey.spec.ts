@@ -16,7 +16,8 @@ import { pdfText } from './pdf-text';
 
 const supplier = (n: number): Account => ({ email: `supplier${n}@registry.example`, password: `demo-supplier${n}-password` });
 const coordinator: Account = { email: 'coordinator@registry.example', password: 'demo-coordinator-password' };
-const nfkc = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
+// Text as a printed page gives it back: NFKC, no spaces, and any dash as '-' (the PDF's glyphs may map to U+2012).
+const nfkc = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').replace(/[\u2010-\u2015\u2212]/g, '-');
 
 /** A day counted from today in Japan (the service's day), as YYYY-MM-DD. */
 function addDays(days: number): string {
