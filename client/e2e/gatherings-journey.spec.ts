@@ -166,7 +166,7 @@ test('a matching meeting from creation to follow-up: registration, suggestions, 
   const freeRow = timetable.locator('tbody tr').filter({ hasNot: board.locator('.timetable__cell--taken') }).first();
   const [start, end] = (await freeRow.locator('th').textContent())!.split('–') as [string, string];
   await taken.click();
-  await timetable.getByRole('button', { name: `${start} テーブル 10 に ${pinnedPair} を固定` }).click();
+  await timetable.getByRole('button', { name: `ここへ（${start} テーブル 10 に ${pinnedPair} を固定）` }).click();
   const pinned = board.locator('[data-testid="board-meeting"][data-pinned="true"]');
   await expect(pinned).toHaveCount(1);
   await expect(pinned.getByTestId('board-meeting-place')).toContainText(`${start}〜${end}、テーブル 10`);

@@ -90,11 +90,11 @@ describe("the organisers' board", () => {
 
     const unplaced = await screen.findByTestId('grid-unplaced');
     await user.click(within(unplaced).getByRole('button', { name: 'デモ機械製作所 × 豊田精工' }));
-    await user.click(screen.getByRole('button', { name: '10:20 テーブル 2 に デモ機械製作所 × 豊田精工 を固定' }));
+    await user.click(screen.getByRole('button', { name: 'ここへ（10:20 テーブル 2 に デモ機械製作所 × 豊田精工 を固定）' }));
     expect(await screen.findByTestId('write-alert')).toHaveTextContent('その時間枠のそのテーブルには別の商談があります。');
 
     answer = () => json({ ...agreed, pinned: true, place: { session: 0, slot: 1, table: 1 } });
-    await user.click(screen.getByRole('button', { name: '10:20 テーブル 2 に デモ機械製作所 × 豊田精工 を固定' }));
+    await user.click(screen.getByRole('button', { name: 'ここへ（10:20 テーブル 2 に デモ機械製作所 × 豊田精工 を固定）' }));
     await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(2));
     const put = calls.filter((c) => c.method === 'PUT')[1]!;
     expect(JSON.parse(put.body)).toEqual({ place: { session: 0, slot: 1, table: 1 } });

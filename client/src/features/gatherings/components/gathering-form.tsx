@@ -200,7 +200,7 @@ export function GatheringForm({ draft, onChange, onSubmit, submitLabel, busy, er
             return (
               <li key={index} className="gathering-form__session" data-testid="session-row">
                 <div className="gathering-form__session-head">
-                  <h3>{t('gatherings.form.sessionN', { n: index + 1 })}</h3>
+                  <h2>{t('gatherings.form.sessionN', { n: index + 1 })}</h2>
                   {ends && <span className="muted">{t('gatherings.form.sessionEnds', { start: session.startsAt, end: ends })}</span>}
                   {draft.sessions.length > 1 && (
                     <button

@@ -298,7 +298,7 @@ export const gatheringsEn: Record<keyof typeof gatheringsJa, string> = {
   'gatherings.grid.deselect': 'Deselect',
   'gatherings.grid.here': 'here',
   'gatherings.grid.cell': '{start} table {table}',
-  'gatherings.grid.pinHere': 'Pin {pair} at {where}',
+  'gatherings.grid.pinHere': 'here (pin {pair} at {where})',
   'gatherings.grid.empty': 'No meetings placed.',
   'gatherings.checkIn.heading': 'Check-in',
   'gatherings.checkIn.lead': '{arrived} of {total} approved participants checked in',

@@ -296,7 +296,7 @@ export const gatheringsJa = {
   'gatherings.grid.deselect': '選択をやめる',
   'gatherings.grid.here': 'ここへ',
   'gatherings.grid.cell': '{start} テーブル {table}',
-  'gatherings.grid.pinHere': '{where} に {pair} を固定',
+  'gatherings.grid.pinHere': 'ここへ（{where} に {pair} を固定）',
   'gatherings.grid.empty': '配置された商談はありません。',
   'gatherings.checkIn.heading': '当日の受付',
   'gatherings.checkIn.lead': '受付済み {arrived} / 承認済み {total}',
