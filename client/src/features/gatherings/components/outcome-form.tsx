@@ -61,7 +61,7 @@ export function OutcomeForm({
 
   if (!editing && recorded) {
     return (
-      <div className="outcome" data-testid="outcome-recorded" data-outcome={recorded.outcome}>
+      <div className="meeting-outcome" data-testid="outcome-recorded" data-outcome={recorded.outcome}>
         <p>
           {t('gatherings.outcome.recorded', { outcome: t(`gatherings.outcome.kind.${recorded.outcome}`), at: formatDateTime(recorded.recordedAt, language) })}
         </p>
