@@ -234,6 +234,7 @@ test('a matching meeting from creation to follow-up: registration, suggestions, 
   await buyerPage.goto(`/gatherings/${id}`);
   const buyerMeeting = buyerPage.getByTestId('inbox-agreed').locator(`[data-with="${pinnedSupplier}"]`);
   await expect(buyerMeeting).toContainText('当日、双方の受付を確認しました');
+  await buyerMeeting.getByRole('button', { name: '商談の結果を記録する' }).click();
   const buyerOutcome = buyerMeeting.getByTestId('outcome-form');
   await buyerOutcome.getByRole('radio', { name: '見積依頼' }).check();
   await buyerOutcome.getByLabel('関連するマッチング依頼').selectOption({ label: requestTitle });
@@ -248,6 +249,7 @@ test('a matching meeting from creation to follow-up: registration, suggestions, 
   const pinnedPage = supplierPages[siteNames.indexOf(pinnedSupplier)]!;
   await pinnedPage.goto(`/gatherings/${id}`);
   const supplierMeeting = pinnedPage.getByTestId('inbox-agreed').getByTestId('meeting-item');
+  await supplierMeeting.getByRole('button', { name: '商談の結果を記録する' }).click();
   const supplierOutcome = supplierMeeting.getByTestId('outcome-form');
   await supplierOutcome.getByRole('radio', { name: '試作・試験発注' }).check();
   await supplierOutcome.getByRole('button', { name: '結果を記録' }).click();

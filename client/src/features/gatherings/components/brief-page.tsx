@@ -87,7 +87,8 @@ function StepBrief({ step, supplier, labelOf }: { step: BriefStep; supplier: str
   const size = [need.workpieceXMm, need.workpieceYMm, need.workpieceZMm].map(number);
   const list = (codes: readonly string[] | null | undefined, kind: 'materials' | 'certifications') =>
     codes && codes.length > 0 ? joinList(codes.map((code) => shortLabel(labelOf(kind, code))), language) : notGiven;
-  const facts: [string, string][] = [
+  // Only what the buyer specified: a page of 「指定なし」 would push the explanation off the sheet.
+  const facts: [string, string][] = ([
     [t('matching.materials'), list(need.materialCodes, 'materials')],
     [t('matching.workpieceSize'), size.some((v) => v !== null) ? t('matching.sizeValue', { x: size[0] ?? '—', y: size[1] ?? '—', z: size[2] ?? '—' }) : notGiven],
     [t('matching.tolerance'), number(need.toleranceUm) ? t('matching.toleranceValue', { um: number(need.toleranceUm)! }) : notGiven],
@@ -95,18 +96,18 @@ function StepBrief({ step, supplier, labelOf }: { step: BriefStep; supplier: str
     [t('matching.lotSize'), number(step.lotSize) ?? notGiven],
     [t('matching.dueDate'), step.dueDate ? formatIsoDate(step.dueDate) : notGiven],
     [t('matching.qualityAssurance'), step.qualityAssurance.length > 0 ? joinList(step.qualityAssurance.map((qa) => t(`orders.qa.${qa}`)), language) : notGiven],
-  ];
+  ] satisfies [string, string][]).filter(([, value]) => value !== notGiven);
   const process = labelOf('processes', need.processCode);
   return (
     <li className="brief__step" data-testid="brief-step" data-fits={step.fits}>
       <h3>
         {step.requestTitle ? t('gatherings.brief.stepOf', { title: step.requestTitle, n: step.step + 1, process }) : process}
-        <span className={step.fits ? 'outcome outcome--met' : 'outcome outcome--unmet'} data-testid="brief-fit">
-          {' '}
+        <span className={step.fits ? 'outcome outcome--met brief__fit' : 'outcome outcome--unmet brief__fit'} data-testid="brief-fit">
           {step.fits ? '✓' : '✗'} {t(step.fits ? 'gatherings.brief.fits' : 'gatherings.brief.doesNotFit')}
           {step.score != null && ` · ${t('gatherings.score', { score: formatNumber(step.score * 100, language, 0) })}`}
         </span>
       </h3>
+      {facts.length === 0 && <p className="muted">{t('gatherings.brief.noConditions')}</p>}
       <dl className="brief__facts">
         {facts.map(([label, value]) => (
           <div key={label}>

@@ -66,7 +66,8 @@ describe('outcomes after the gathering', () => {
     });
     session = renderAs(buyerUser, <GatheringPage id="g-1" />);
 
-    const form = await screen.findByTestId('outcome-form');
+    await user.click(await screen.findByRole('button', { name: '商談の結果を記録する' }));
+    const form = screen.getByTestId('outcome-form');
     expect(screen.getByTestId('inbox-agreed')).toHaveTextContent('当日、双方の受付を確認しました');
     await user.click(within(form).getByRole('radio', { name: '見積依頼' }));
     await user.selectOptions(await within(form).findByLabelText('関連するマッチング依頼'), 'アルミ筐体 5 軸');

@@ -34,7 +34,7 @@ export function OutcomeForm({
   const { t, language } = useI18n();
   const id = useId();
   const recorded = side === 'buyer' ? meeting.buyerOutcome : meeting.supplierOutcome;
-  const [editing, setEditing] = useState(!recorded);
+  const [editing, setEditing] = useState(false);
   const [outcome, setOutcome] = useState<MeetingOutcomeKind | ''>(recorded?.outcome ?? '');
   const [requestId, setRequestId] = useState(recorded?.requestId ?? '');
   const [orderId, setOrderId] = useState(recorded?.orderId ?? '');
@@ -57,6 +57,14 @@ export function OutcomeForm({
       return;
     }
     void run(() => recordOutcome(gathering.id, meeting, { outcome, requestId: requestId || null, orderId: orderId || null, note: note.trim() || null }));
+  }
+
+  if (!editing && !recorded) {
+    return (
+      <button type="button" className="button button--small" onClick={() => setEditing(true)} data-testid="outcome-open">
+        {t('gatherings.outcome.open')}
+      </button>
+    );
   }
 
   if (!editing && recorded) {
@@ -127,11 +135,9 @@ export function OutcomeForm({
         <button type="submit" className="button" disabled={busy || !outcome}>
           {t('gatherings.outcome.save')}
         </button>
-        {recorded && (
-          <button type="button" className="button button--secondary" onClick={() => setEditing(false)}>
-            {t('gatherings.back')}
-          </button>
-        )}
+        <button type="button" className="button button--secondary" onClick={() => setEditing(false)}>
+          {t('gatherings.back')}
+        </button>
       </div>
     </form>
   );
