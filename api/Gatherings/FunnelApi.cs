@@ -32,8 +32,9 @@ public static class FunnelApi
               AND (@cluster::uuid IS NULL OR g.cluster_id = @cluster)
             ORDER BY g.held_on DESC, g.id
             LIMIT 1000
-        ), met AS (
-            SELECT m.gathering_id, g.held_on, b.account_id AS buyer_account, s.supplier_id AS site,
+        ), met_ever AS (
+            -- Every meeting that took place, at any gathering: a pair's first one is its first tie.
+            SELECT m.gathering_id, eg.held_on, b.account_id AS buyer_account, s.supplier_id AS site,
                    m.buyer_outcome IS DISTINCT FROM 'none' AND m.buyer_outcome IS NOT NULL
                        OR m.supplier_outcome IS DISTINCT FROM 'none' AND m.supplier_outcome IS NOT NULL AS followed,
                    m.buyer_outcome IN ('quote_requested', 'trial_order') OR m.supplier_outcome IN ('quote_requested', 'trial_order')
@@ -41,28 +42,29 @@ public static class FunnelApi
                        OR m.buyer_outcome_order_id IS NOT NULL OR m.supplier_outcome_order_id IS NOT NULL AS requested,
                    m.buyer_outcome = 'trial_order' OR m.supplier_outcome = 'trial_order'
                        OR m.buyer_outcome_order_id IS NOT NULL OR m.supplier_outcome_order_id IS NOT NULL AS ordered
-            FROM g
-            JOIN gathering_meetings m ON m.gathering_id = g.id
+            FROM gathering_meetings m
+            JOIN gatherings eg ON eg.id = m.gathering_id
             JOIN gathering_participants b ON b.id = m.buyer_id
             JOIN gathering_participants s ON s.id = m.supplier_id
             WHERE m.status = 'accepted' AND m.slot IS NOT NULL AND b.checked_in_at IS NOT NULL AND s.checked_in_at IS NOT NULL
+        ), met AS (
+            SELECT met_ever.*, min(held_on) OVER (PARTITION BY buyer_account, site) AS first_on
+            FROM met_ever
+        ), first_orders AS (
+            -- When each pair first traded through the registry: one pass over the met sites' orders, not a probe per meeting.
+            SELECT o.supplier_id, o.buyer_account_id, min(o.created_at) AS first_at
+            FROM orders o WHERE o.supplier_id IN (SELECT site FROM met_ever)
+            GROUP BY 1, 2
         ), counted AS (
             SELECT met.gathering_id, count(*) AS met,
-                   count(*) FILTER (WHERE followed) AS followed_up,
-                   count(*) FILTER (WHERE followed AND requested) AS requests,
-                   count(*) FILTER (WHERE followed AND requested AND ordered) AS orders,
-                   count(*) FILTER (WHERE NOT EXISTS (
-                           SELECT 1 FROM gathering_meetings e
-                           JOIN gathering_participants eb ON eb.id = e.buyer_id
-                           JOIN gathering_participants es ON es.id = e.supplier_id
-                           JOIN gatherings eg ON eg.id = e.gathering_id
-                           WHERE eb.account_id = met.buyer_account AND es.supplier_id = met.site AND eg.held_on < met.held_on
-                             AND e.status = 'accepted' AND e.slot IS NOT NULL AND eb.checked_in_at IS NOT NULL AND es.checked_in_at IS NOT NULL)
-                       AND NOT EXISTS (
-                           SELECT 1 FROM orders o
-                           WHERE o.supplier_id = met.site AND o.buyer_account_id = met.buyer_account
-                             AND o.created_at < (met.held_on::timestamp AT TIME ZONE 'Asia/Tokyo'))) AS first_time_ties
-            FROM met GROUP BY met.gathering_id
+                   count(*) FILTER (WHERE met.followed) AS followed_up,
+                   count(*) FILTER (WHERE met.followed AND met.requested) AS requests,
+                   count(*) FILTER (WHERE met.followed AND met.requested AND met.ordered) AS orders,
+                   count(*) FILTER (WHERE met.held_on = met.first_on
+                       AND (fo.first_at IS NULL OR fo.first_at >= (met.held_on::timestamp AT TIME ZONE 'Asia/Tokyo'))) AS first_time_ties
+            FROM met JOIN g ON g.id = met.gathering_id
+            LEFT JOIN first_orders fo ON fo.supplier_id = met.site AND fo.buyer_account_id = met.buyer_account
+            GROUP BY met.gathering_id
         )
         SELECT g.id AS gathering_id, g.kind, g.status, g.title_ja, g.title_en, g.held_on, g.cluster_id, g.cluster_name_ja,
                (SELECT count(*) FROM gathering_participants p WHERE p.gathering_id = g.id AND p.status = 'approved')::int AS registered,

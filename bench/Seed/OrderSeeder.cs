@@ -23,7 +23,8 @@ public sealed class OrderSeeder(NpgsqlDataSource db, TextWriter log)
         var clock = Stopwatch.StartNew();
         await using var connection = await db.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition("""
-            TRUNCATE order_routes, orders, order_milestones, order_shipments, order_links, order_route_observers;
+            -- Meetings' outcomes may name orders (the gatherings are cleared before and seeded after).
+            TRUNCATE order_routes, orders, order_milestones, order_shipments, order_links, order_route_observers, gathering_meetings;
             DELETE FROM events WHERE visibility = 'parties';
             INSERT INTO accounts (id, email, display_name, role, organisation, password_hash)
             SELECT uuid_v7(), 'order-buyer-' || g || @domain, '合成発注者 ' || g, 'member', 'synthetic', 'not-a-password'

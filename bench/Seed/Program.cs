@@ -10,6 +10,7 @@ namespace Registry.Seed;
 //   Registry.Seed --sites N [--seed S] [--today yyyy-MM-dd]    (connection string in REGISTRY_SEED_DATABASE)
 //   Registry.Seed --member EMAIL                               (a member account for load tests; password in REGISTRY_SEED_MEMBER_PASSWORD)
 //   Registry.Seed ... --orders N | --orders-only               (orders over the sites: default 2 per site; only orders, sites kept)
+//   Registry.Seed ... --gatherings N                           (matching meetings, showcases, exchange meetings: default 500)
 //   Registry.Seed --order-fixtures BUYER SUPPLIER              (the bench's routes and accepted orders; SUPPLIER's password as above)
 // Replaces every supplier site of the target database; refuses one that holds sites it did not generate.
 public static class SeedCommand
@@ -22,6 +23,7 @@ public static class SeedCommand
         string? member = null;
         int? orders = null;
         var ordersOnly = false;
+        var gatherings = 500;
         (string Buyer, string Supplier)? fixtures = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -37,6 +39,10 @@ public static class SeedCommand
                     break;
                 case "--orders" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var o) && o >= 0:
                     orders = o;
+                    i++;
+                    break;
+                case "--gatherings" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var gs) && gs >= 0:
+                    gatherings = gs;
                     i++;
                     break;
                 case "--orders-only":
@@ -90,11 +96,15 @@ public static class SeedCommand
         if (ordersOnly)
         {
             Console.WriteLine($"seeding about {orderCount:N0} synthetic orders over the sites there are");
+            // Meetings' outcomes may name orders: the gatherings go first and come back after.
+            await GatheringSeeder.ClearAsync(db, CancellationToken.None);
             await new OrderSeeder(db, Console.Out).SeedAsync(orderCount, CancellationToken.None);
+            await new GatheringSeeder(db, Console.Out).SeedAsync(gatherings, CancellationToken.None);
             return 0;
         }
 
         var clock = Stopwatch.StartNew();
+        await GatheringSeeder.ClearAsync(db, CancellationToken.None);
         var generator = new SiteGenerator(seed, TaxonomyCatalog.LoadEmbedded(), today);
         Console.WriteLine($"seeding {sites:N0} synthetic sites (seed {seed}, as of {today:yyyy-MM-dd})");
         await new BulkLoader(db, Console.Out).LoadAsync(Enumerable.Range(0, sites).Select(generator.Next), sites, CancellationToken.None);
@@ -102,6 +112,8 @@ public static class SeedCommand
         {
             await new OrderSeeder(db, Console.Out).SeedAsync(orderCount, CancellationToken.None);
         }
+
+        await new GatheringSeeder(db, Console.Out).SeedAsync(gatherings, CancellationToken.None);
 
         Console.WriteLine($"done in {clock.Elapsed.TotalSeconds:0.0} s");
         return 0;

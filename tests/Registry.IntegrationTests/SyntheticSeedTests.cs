@@ -93,6 +93,39 @@ public sealed class SyntheticSeedTests
         Assert.Superset(new HashSet<string> { "closed", "in_progress", "accepted" }, states);
     }
 
+    [Fact]
+    public async Task SeededGatheringsPlaceNobodyTwiceInASlotAndRecordOutcomesOnlyOnceHeld()
+    {
+        var test = Environment.GetEnvironmentVariable(RegistryApiFactory.DatabaseVariable);
+        Assert.False(string.IsNullOrEmpty(test), $"{RegistryApiFactory.DatabaseVariable} is not set: run scripts/test");
+        await using var scratch = await ScratchDatabase.CreateAsync(test);
+        await using var db = DatabaseSetup.CreateDataSource(scratch.ConnectionString);
+        await new MigrationRunner(db, new RegistryConnectionString(scratch.ConnectionString), NullLogger<MigrationRunner>.Instance).ApplyAsync(CancellationToken.None);
+        var generator = new SiteGenerator(12, TaxonomyCatalog.LoadEmbedded(), s_today);
+        var sites = Enumerable.Range(0, 200).Select(generator.Next).ToList();
+        await new BulkLoader(db, TextWriter.Null).LoadAsync(sites, sites.Count, CancellationToken.None);
+
+        await new GatheringSeeder(db, TextWriter.Null).SeedAsync(30, CancellationToken.None);
+
+        await using var connection = await db.OpenConnectionAsync();
+        Assert.Equal(30, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM gatherings"));
+        Assert.Equal(30 * (GatheringSeeder.Buyers + GatheringSeeder.Suppliers), await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM gathering_participants"));
+        // Nobody in two meetings of one slot; a meeting only between approved participants; outcomes only once held.
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("""
+            SELECT count(*) FROM (
+                SELECT gathering_id, slot, p FROM gathering_meetings, LATERAL (VALUES (buyer_id), (supplier_id)) v(p)
+                WHERE slot IS NOT NULL GROUP BY 1, 2, 3 HAVING count(*) > 1) twice
+            """));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("""
+            SELECT count(*) FROM gathering_meetings m JOIN gathering_participants b ON b.id = m.buyer_id JOIN gathering_participants s ON s.id = m.supplier_id
+            JOIN gatherings g ON g.id = m.gathering_id
+            WHERE b.status <> 'approved' OR s.status <> 'approved' OR b.role <> 'buyer' OR s.role <> 'supplier'
+               OR (m.buyer_outcome IS NOT NULL AND g.status NOT IN ('held', 'closed'))
+               OR (m.slot IS NOT NULL AND g.status NOT IN ('scheduled', 'held', 'closed'))
+            """));
+        Assert.True(await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM gathering_meetings WHERE buyer_outcome IS NOT NULL") > 0);
+    }
+
     private static async Task<List<string>> DerivedAsync(NpgsqlConnection connection) =>
         [.. await connection.QueryAsync<string>("""
             SELECT concat_ws('|', id, process_codes::text, material_codes::text, equipment_type_codes::text, certification_codes::text,
