@@ -53,7 +53,7 @@ export function FunnelFigures({ data }: { data: Funnel }) {
   const counts = <Row,>(of: (row: Row) => FunnelCounts): TableColumn<Row>[] =>
     stages.map((stage) => ({ key: stage, header: t(`funnel.stage.${stage}`), value: (row) => of(row)[stage], numeric: true, testId: `funnel-${stage}` }));
   const gatheringColumns: TableColumn<GatheringFunnelRow>[] = [
-    { key: 'heldOn', header: t('funnel.col.heldOn'), value: (row) => formatIsoDate(row.heldOn), kind: 'date' },
+    { key: 'heldOn', header: t('funnel.col.heldOn'), value: (row) => formatIsoDate(row.heldOn), kind: 'date', className: 'table__nowrap' },
     {
       key: 'title',
       header: t('funnel.col.gathering'),
