@@ -7,6 +7,7 @@ public static class ClusterSetup
     {
         ClustersApi.Map(app);
         ThemesApi.Map(app);
+        ThemeProposalsApi.Map(app);
         return app;
     }
 }

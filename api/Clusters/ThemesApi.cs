@@ -175,7 +175,7 @@ public static class ThemesApi
     private static readonly Transitions s_lifecycle = new Transitions("theme")
         .Add("activate", ["proposed"], "active", "theme.activated")
         .Add("complete", ["active"], "completed", "theme.completed")
-        .Add("drop", ["proposed", "active"], "dropped", "theme.dropped");
+        .Add("drop", ["proposed", "active", "returned"], "dropped", "theme.dropped");
 
     private static async Task<Results<Ok<Theme>, ProblemHttpResult>> TransitionAsync(
         Guid id, Guid themeId, string action, ClaimsPrincipal user, NpgsqlDataSource db, HttpResponse response, CancellationToken ct)
@@ -334,13 +334,13 @@ public static class ThemesApi
     };
 
     // Themes are work among a cluster's members: signed-in members may read their events.
-    private static async Task RecordAsync(Change change, string type, Theme? before, Theme after, Guid? supplier)
+    internal static async Task RecordAsync(Change change, string type, Theme? before, Theme after, Guid? supplier)
     {
         await change.RecordAsync(type, "theme", after.Id, before, after);
         await change.EmitAsync(new Outbox.Change(type, "theme", after.Id, supplier, after.Version, DisclosureLevel.Members), before, after);
     }
 
-    private static async Task<Theme?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, Guid themeId, CancellationToken ct, bool forUpdate = false) =>
+    internal static async Task<Theme?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, Guid themeId, CancellationToken ct, bool forUpdate = false) =>
         (await ReadManyAsync(connection, tx, id, themeId, ct, forUpdate)).SingleOrDefault();
 
     /// <summary>The cluster's themes (or the one asked for) with their participants: two statements however many themes.</summary>
@@ -348,16 +348,31 @@ public static class ThemesApi
         NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, Guid? themeId, CancellationToken ct, bool forUpdate = false)
     {
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition($"""
-            SELECT t.id, t.cluster_id, t.kind, t.title, t.goal, t.status, t.steps, t.milestones::text AS milestones, t.version, t.created_at, t.updated_at
-            FROM cluster_themes t WHERE t.cluster_id = @id AND (@themeId::uuid IS NULL OR t.id = @themeId)
-            ORDER BY t.id LIMIT 500{(forUpdate ? " FOR UPDATE" : "")}
+            SELECT t.id, t.cluster_id, t.kind, t.title, t.goal, t.status, t.steps, t.milestones::text AS milestones, t.version, t.created_at, t.updated_at,
+                   t.proposed_by_supplier_id, p.name_ja AS proposed_by_name, t.gathering_id, t.return_reason
+            FROM cluster_themes t LEFT JOIN suppliers p ON p.id = t.proposed_by_supplier_id
+            WHERE t.cluster_id = @id AND (@themeId::uuid IS NULL OR t.id = @themeId)
+            ORDER BY t.id LIMIT 500{(forUpdate ? " FOR UPDATE OF t" : "")}
             """, new { id, themeId }, tx, cancellationToken: ct))).ToList();
         var participants = (await connection.QueryAsync<(Guid ThemeId, Guid SupplierId, string NameJa, DateTimeOffset JoinedAt)>(new CommandDefinition("""
             SELECT p.theme_id, p.supplier_id, s.name_ja, p.joined_at FROM theme_participants p JOIN suppliers s ON s.id = p.supplier_id
             WHERE p.theme_id = ANY(@ids) ORDER BY p.joined_at, p.supplier_id
             """, new { ids = rows.Select(r => r.Id).ToArray() }, tx, cancellationToken: ct)))
             .ToLookup(p => p.ThemeId, p => new ThemeParticipant { SupplierId = p.SupplierId, NameJa = p.NameJa, JoinedAt = p.JoinedAt });
-        return [.. rows.Select(r => r.ToDto([.. participants[r.Id].Take(500)]))];
+        var invitations = (await connection.QueryAsync<(Guid ThemeId, Guid SupplierId, string NameJa, string Status, string? Reason, DateTimeOffset? AnsweredAt)>(
+                new CommandDefinition("""
+                    SELECT i.theme_id, i.supplier_id, s.name_ja, i.status, i.reason, i.answered_at FROM theme_invitations i JOIN suppliers s ON s.id = i.supplier_id
+                    WHERE i.theme_id = ANY(@ids) ORDER BY i.created_at, i.supplier_id
+                    """, new { ids = rows.Select(r => r.Id).ToArray() }, tx, cancellationToken: ct)))
+            .ToLookup(i => i.ThemeId, i => new ThemeInvitation
+            {
+                SupplierId = i.SupplierId,
+                NameJa = i.NameJa,
+                Status = WireNames.Parse<ThemeInvitationStatus>(i.Status),
+                Reason = i.Reason,
+                AnsweredAt = i.AnsweredAt,
+            });
+        return [.. rows.Select(r => r.ToDto([.. participants[r.Id].Take(500)], [.. invitations[r.Id].Take(20)]))];
     }
 
     private sealed class Row
@@ -373,8 +388,12 @@ public static class ThemesApi
         public int Version { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
         public DateTimeOffset UpdatedAt { get; init; }
+        public Guid? ProposedBySupplierId { get; init; }
+        public string? ProposedByName { get; init; }
+        public Guid? GatheringId { get; init; }
+        public string? ReturnReason { get; init; }
 
-        public Theme ToDto(IReadOnlyList<ThemeParticipant> participants) => new()
+        public Theme ToDto(IReadOnlyList<ThemeParticipant> participants, IReadOnlyList<ThemeInvitation> invitations) => new()
         {
             Id = Id,
             ClusterId = ClusterId,
@@ -385,6 +404,10 @@ public static class ThemesApi
             Steps = Steps,
             Milestones = JsonSerializer.Deserialize<List<Milestone>>(Milestones, StoredJson.Options) ?? [],
             Participants = participants,
+            ProposedBy = ProposedBySupplierId is { } proposer ? new ThemeProposer { SupplierId = proposer, NameJa = ProposedByName ?? "" } : null,
+            Invitations = invitations,
+            ReturnReason = ReturnReason,
+            GatheringId = GatheringId,
             Version = Version,
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,

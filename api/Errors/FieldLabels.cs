@@ -115,6 +115,8 @@ public static partial class FieldLabels
         ["legs.note"] = new("備考", "note"),
         ["requestId"] = new("マッチング依頼", "matching request"),
         ["orderId"] = new("注文", "order"),
+        ["gatheringId"] = new("イベント", "gathering"),
+        ["invitedSupplierIds"] = new("招待する事業所", "invited sites"),
         ["outcome"] = new("商談の結果", "outcome"),
         ["deliveryAddress"] = new("納入場所", "delivery place"),
         ["deliveryPoint"] = new("納入場所の位置", "delivery point"),

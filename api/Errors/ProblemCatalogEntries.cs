@@ -238,6 +238,15 @@ internal static class ProblemCatalogEntries
         ("The theme is {status}; its participants are kept as the record.", "このテーマは「{status}」です。参加事業所は記録として残します。"),
         ("The theme is a {kind}; consortia are proposed for joint orders.", "このテーマは「{kind}」です。コンソーシアム案は共同受注のテーマで作ります。"),
         ("Only a joint order names the steps its consortium covers.", "受注する工程を指定できるのは、共同受注のテーマだけです。"),
+        ("Only the proposing site's accounts change a proposal.", "提案を変更できるのは、提案した事業所のアカウントだけです。"),
+        ("The theme is {status}; a proposal changes until it is adopted.", "このテーマは「{status}」です。提案を変更できるのは採択されるまでです。"),
+        ("Only a member's proposal that is still proposed is returned.", "差し戻せるのは、提案中のメンバーからの提案だけです。"),
+        ("The invitation is {status}.", "この招待は「{status}」です。"),
+        ("The theme is {status}; invitations are answered while it is proposed or active.", "このテーマは「{status}」です。招待に回答できるのは提案中か進行中のときです。"),
+        ("A site proposes through one of its own accounts.", "テーマは、提案する事業所自身のアカウントから提案します。"),
+        ("Only accepted members of the cluster propose its themes.", "テーマを提案できるのは、承認済みのクラスターのメンバーだけです。"),
+        ("'{id}' is not another member of the cluster.", "「{id}」は、このクラスターのほかのメンバーではありません。"),
+        ("No such gathering.", "そのイベントはありません。"),
 
         // Orders (DESIGN §11): placing, the parties' actions, response links.
         ("Give the delivery place.", "納入場所を入力してください。"),

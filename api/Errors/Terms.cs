@@ -27,6 +27,7 @@ public static class Terms
         ["active"] = "進行中",
         ["completed"] = "完了",
         ["dropped"] = "中止",
+        ["returned"] = "差し戻し",
         ["invited"] = "回答待ち",
         ["interested"] = "関心あり",
         ["declined"] = "辞退",

@@ -148,6 +148,74 @@ public enum ThemeStatus
     Active,
     Completed,
     Dropped,
+    [Description("A member's proposal the coordinators sent back with a reason; the proposer changes it and proposes it again.")]
+    Returned,
+}
+
+public enum ThemeInvitationStatus
+{
+    Invited,
+    Accepted,
+    Declined,
+}
+
+[Description("A member site proposes a theme to its cluster and invites partner members; the cluster's coordinators adopt it (activate) or return it.")]
+public sealed record ThemeProposalInput
+{
+    [Description("The proposing member site (one of the caller's own).")]
+    public required Guid SupplierId { get; init; }
+
+    public required ThemeKind Kind { get; init; }
+
+    [MinLength(1)]
+    [MaxLength(200)]
+    public required string Title { get; init; }
+
+    [MaxLength(4000)]
+    public string? Goal { get; init; }
+
+    [Description("For a joint order: the process steps its consortium covers.")]
+    [MaxLength(20)]
+    [ItemMaxLength(64)]
+    public IReadOnlyList<string>? Steps { get; init; }
+
+    [Description("Member sites invited as partners; each accepts or declines.")]
+    [MaxLength(20)]
+    public IReadOnlyList<Guid>? InvitedSupplierIds { get; init; }
+
+    [Description("The gathering (an exchange meeting) the proposal came from, if any.")]
+    public Guid? GatheringId { get; init; }
+}
+
+public sealed record ThemeInvitation
+{
+    public required Guid SupplierId { get; init; }
+
+    [MaxLength(200)]
+    public required string NameJa { get; init; }
+
+    public required ThemeInvitationStatus Status { get; init; }
+
+    [MaxLength(1000)]
+    public string? Reason { get; init; }
+
+    public DateTimeOffset? AnsweredAt { get; init; }
+}
+
+public sealed record ThemeProposer
+{
+    public required Guid SupplierId { get; init; }
+
+    [MaxLength(200)]
+    public required string NameJa { get; init; }
+}
+
+[Description("Why: a declined invitation, or a proposal returned to its proposer.")]
+public sealed record ThemeReasonInput
+{
+    [MinLength(1)]
+    [MaxLength(1000)]
+    public required string Reason { get; init; }
 }
 
 public sealed record Milestone
@@ -215,6 +283,18 @@ public sealed record Theme
 
     [MaxLength(500)]
     public required IReadOnlyList<ThemeParticipant> Participants { get; init; }
+
+    [Description("The member site that proposed it (none: proposed by the cluster's coordinators).")]
+    public ThemeProposer? ProposedBy { get; init; }
+
+    [MaxLength(20)]
+    public required IReadOnlyList<ThemeInvitation> Invitations { get; init; }
+
+    [Description("Why the coordinators returned the proposal.")]
+    [MaxLength(1000)]
+    public string? ReturnReason { get; init; }
+
+    public Guid? GatheringId { get; init; }
 
     [Range(1, int.MaxValue)]
     public required int Version { get; init; }

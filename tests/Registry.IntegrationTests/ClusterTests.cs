@@ -7,6 +7,7 @@ using Registry.Contracts.Clusters;
 using Registry.Contracts.Matching;
 using Registry.Contracts.Suppliers;
 using Registry.IntegrationTests.Infrastructure;
+using static Registry.IntegrationTests.OrderTests;
 
 namespace Registry.IntegrationTests;
 
@@ -265,6 +266,89 @@ public sealed class ClusterTests(RegistryApiFactory api)
         Grew(before.Envelopes, after.Envelopes, "≤500", 1, 0, 1);
         Grew(before.Municipalities, after.Municipalities, s_oita, 2, 1, 1);
         Assert.Equal(HttpStatusCode.Forbidden, (await buyer.Client.GetAsync("/api/v1/analytics/demand")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AMemberProposesAThemeItsPartnersAnswerAndTheCoordinatorsReturnThenAdoptIt()
+    {
+        var (cluster, sites, coordinator) = await OitaClusterAsync();
+        using var _ = coordinator;
+        using var turner = await TestAccounts.SignInAsync(api, "supplier", [sites.Turner]);
+        using var plater = await TestAccounts.SignInAsync(api, "supplier", [sites.Plater]);
+        using var heat = await TestAccounts.SignInAsync(api, "supplier", [sites.HeatTreater]);
+        using var outsider = await TestAccounts.SignInAsync(api, "supplier", [sites.Outsider]);
+        var themes = $"/api/v1/clusters/{cluster.Id}/themes";
+        var proposal = new ThemeProposalInput
+        {
+            SupplierId = sites.Turner,
+            Kind = ThemeKind.JointDevelopment,
+            Title = "EV 用シャフトの共同開発",
+            Goal = "旋削とめっきの一貫で試作期間を半分に",
+            InvitedSupplierIds = [sites.Plater, sites.HeatTreater],
+        };
+
+        // Only a member proposes, through its own site; partners must be other members.
+        Assert.Equal(HttpStatusCode.Forbidden, (await turner.Client.PostAsJsonAsync(themes + "/proposals", proposal with { SupplierId = sites.Plater }, Json.Options)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await outsider.Client.PostAsJsonAsync(themes + "/proposals", proposal with { SupplierId = sites.Outsider }, Json.Options)).StatusCode);
+        using (var stranger = await turner.Client.PostAsJsonAsync(themes + "/proposals", proposal with { InvitedSupplierIds = [sites.Outsider] }, Json.Options))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, stranger.StatusCode);
+            Assert.Contains("invitedSupplierIds", await stranger.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var proposed = await turner.Client.PostAsJsonAsync(themes + "/proposals", proposal, Json.Options);
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        var theme = (await proposed.ReadJsonAsync<Theme>())!;
+        Assert.Equal((ThemeStatus.Proposed, sites.Turner), (theme.Status, theme.ProposedBy!.SupplierId));
+        Assert.Equal([sites.Turner], theme.Participants.Select(p => p.SupplierId));
+        Assert.All(theme.Invitations, i => Assert.Equal(ThemeInvitationStatus.Invited, i.Status));
+        var path = $"{themes}/{theme.Id}";
+
+        // The partners answer: one accepts and joins, one declines with a reason; nobody answers for another.
+        Assert.Equal(HttpStatusCode.NotFound, (await turner.Client.PostAsync($"{path}/invitations/{sites.Plater}/accept", null)).StatusCode);
+        using (var accepted = await plater.Client.PostAsync($"{path}/invitations/{sites.Plater}/accept", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        using (var declined = await heat.Client.PostAsJsonAsync($"{path}/invitations/{sites.HeatTreater}/decline", new ThemeReasonInput { Reason = "今期は設備更新中のため" }, Json.Options))
+        {
+            theme = (await declined.ReadJsonAsync<Theme>())!;
+        }
+
+        Assert.Equal(HttpStatusCode.Conflict, (await plater.Client.PostAsync($"{path}/invitations/{sites.Plater}/accept", null)).StatusCode);
+        Assert.Equal([sites.Turner, sites.Plater], theme.Participants.Select(p => p.SupplierId));
+        Assert.Equal("今期は設備更新中のため", theme.Invitations.Single(i => i.SupplierId == sites.HeatTreater).Reason);
+
+        // The coordinators return it with a reason; the proposer changes it and proposes it again; then it is adopted.
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(turner.Client, HttpMethod.Post, path + "/return", new ThemeReasonInput { Reason = "x" }, theme.Version)).StatusCode);
+        using (var returned = await SendAsync(coordinator.Client, HttpMethod.Post, path + "/return", new ThemeReasonInput { Reason = "目標の数値を入れてください" }, theme.Version))
+        {
+            theme = (await returned.ReadJsonAsync<Theme>())!;
+        }
+
+        Assert.Equal((ThemeStatus.Returned, "目標の数値を入れてください"), (theme.Status, theme.ReturnReason));
+        Assert.Equal(HttpStatusCode.Conflict, (await coordinator.Client.PostAsync(path + "/activate", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(plater.Client, HttpMethod.Put, path + "/proposal", proposal with { SupplierId = sites.Plater }, theme.Version)).StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await SendAsync(turner.Client, HttpMethod.Put, path + "/proposal", proposal, theme.Version - 1)).StatusCode);
+        using (var revised = await SendAsync(turner.Client, HttpMethod.Put, path + "/proposal",
+            proposal with { Goal = "試作期間を 40 日から 20 日に", InvitedSupplierIds = [sites.Plater] }, theme.Version))
+        {
+            Assert.Equal(HttpStatusCode.OK, revised.StatusCode);
+            theme = (await revised.ReadJsonAsync<Theme>())!;
+        }
+
+        Assert.Equal((ThemeStatus.Proposed, (string?)null), (theme.Status, theme.ReturnReason));
+        // The answered invitations keep their answers.
+        Assert.Equal([ThemeInvitationStatus.Accepted, ThemeInvitationStatus.Declined], theme.Invitations.OrderBy(i => i.SupplierId == sites.HeatTreater).Select(i => i.Status));
+        using (var adopted = await coordinator.Client.PostAsync(path + "/activate", null))
+        {
+            Assert.Equal(ThemeStatus.Active, (await adopted.ReadJsonAsync<Theme>())!.Status);
+        }
+
+        var events = await Outboxed.OfAsync(api, theme.Id);
+        Assert.Equal(["theme.proposed", "theme.invitation_accepted", "theme.invitation_declined", "theme.returned", "theme.proposal_revised", "theme.activated"],
+            events.Select(e => e.Type));
     }
 
     private sealed record OitaSites(Guid Turner, Guid HeatTreater, Guid Plater, Guid Outsider);

@@ -105,6 +105,7 @@ export function theme(overrides: Partial<Theme> = {}): Theme {
     steps: ['forging.hot', 'machining.turning', 'surface.painting'],
     milestones: [{ title: '見積提出', dueDate: '2030-06-01', done: false }],
     participants: [],
+    invitations: [],
     version: 1,
     createdAt: '2030-01-01T00:00:00Z',
     updatedAt: '2030-01-01T00:00:00Z',
