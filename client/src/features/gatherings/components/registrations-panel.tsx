@@ -83,6 +83,13 @@ function RegistrationRow({ gathering, participant, onChanged }: { gathering: Gat
         {participant.reason && participant.status === 'refused' && (
           <p className="meeting-item__note">{t('gatherings.board.refusedBecause', { reason: participant.reason })}</p>
         )}
+        {participant.status === 'approved' && ['scheduled', 'held', 'closed'].includes(gathering.status) && (
+          <p>
+            <Link to={`/gatherings/${gathering.id}/agenda?participantId=${encodeURIComponent(participant.id)}`}>
+              {t('gatherings.board.agendaOf', { name: participant.name })}
+            </Link>
+          </p>
+        )}
       </div>
       {!over && !refusing && (participant.status === 'pending' || participant.status === 'refused' || participant.status === 'approved') && (
         <div className="board-row__actions" role="group" aria-label={t('gatherings.board.actionsFor', { name: participant.name })}>

@@ -263,6 +263,7 @@ export const gatheringsEn: Record<keyof typeof gatheringsJa, string> = {
   'gatherings.board.noteFrom': 'Note: {note}',
   'gatherings.board.refusedBecause': 'Refused because: {reason}',
   'gatherings.board.actionsFor': 'Actions for {name}',
+  'gatherings.board.agendaOf': 'Agenda of {name}',
   'gatherings.board.approve': 'Approve',
   'gatherings.board.refuse': 'Refuse',
   'gatherings.board.refuseReason': 'Reason (the participant sees it)',

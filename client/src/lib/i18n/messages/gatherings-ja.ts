@@ -261,6 +261,7 @@ export const gatheringsJa = {
   'gatherings.board.noteFrom': '連絡事項: {note}',
   'gatherings.board.refusedBecause': '不承認の理由: {reason}',
   'gatherings.board.actionsFor': '{name} の操作',
+  'gatherings.board.agendaOf': '{name} の当日の予定',
   'gatherings.board.approve': '承認',
   'gatherings.board.refuse': '不承認',
   'gatherings.board.refuseReason': '不承認の理由（参加者に伝わります）',
