@@ -229,3 +229,85 @@ test("orders: the buyer's list, a new order, a route, an order and its 注文書
   await check(mobile, '/respond#not-a-token');
   await phone.close();
 });
+
+test('gatherings: the list, a gathering, its form, board and table plan as its organiser; the page and agenda as a participant; signed out', async ({
+  page,
+  browser,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const asCoordinator = await apiSignIn(request, accounts.coordinator);
+  const asBuyer = await apiSignIn(request, accounts.buyer);
+  const asSupplier = await apiSignIn(request, accounts.supplier);
+  const heldOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date(Date.now() + 40 * 86_400_000));
+  const created = await request.post('/api/v1/gatherings', {
+    headers: { ...asCoordinator.headers, 'Idempotency-Key': crypto.randomUUID() },
+    data: {
+      kind: 'matching_meeting',
+      titleJa: `E2E a11y マッチング会 ${Date.now()}`,
+      heldOn,
+      venue: '豊田市産業会館',
+      capacity: 10,
+      sessions: [{ label: '午後の部', startsAt: '13:00', slotMinutes: 20, slots: 3, tables: 2 }],
+    },
+  });
+  expect(created.status()).toBe(201);
+  let gathering = (await created.json()) as { id: string; version: number };
+  const id = gathering.id;
+  const step = async (action: string) => {
+    const answer = await request.post(`/api/v1/gatherings/${id}/${action}`, { headers: { ...asCoordinator.headers, 'If-Match': `"${gathering.version}"` } });
+    expect(answer.ok(), action).toBe(true);
+    if (action !== 'schedule') {
+      gathering = (await answer.json()) as typeof gathering;
+    }
+  };
+  await step('publish');
+  const register = async (headers: Record<string, string>, data: object) => {
+    const answer = await request.post(`/api/v1/gatherings/${id}/participants`, { headers, data });
+    expect(answer.status()).toBe(201);
+    const participant = (await answer.json()) as { id: string; version: number };
+    const approved = await request.post(`/api/v1/gatherings/${id}/participants/${participant.id}/approve`, {
+      headers: { ...asCoordinator.headers, 'If-Match': `"${participant.version}"` },
+    });
+    expect(approved.ok()).toBe(true);
+    return participant;
+  };
+  await register(asBuyer.headers, { role: 'buyer', needs: [{ processCode: 'machining.turning' }], sessions: [0] });
+  const site = await request.get(`/api/v1/suppliers/${asSupplier.sites[0]}`, { headers: asSupplier.headers });
+  const { processes } = (await site.json()) as { processes: string[] };
+  const supplierParticipant = await register(asSupplier.headers, { role: 'supplier', supplierId: asSupplier.sites[0], showProcesses: processes.slice(0, 1), sessions: [0] });
+  await step('open-booking');
+  const asked = await request.post(`/api/v1/gatherings/${id}/meetings`, { headers: asBuyer.headers, data: { withParticipantId: supplierParticipant.id } });
+  expect(asked.status()).toBe(201);
+  const meeting = (await asked.json()) as { id: string; version: number };
+  expect(
+    (await request.post(`/api/v1/gatherings/${id}/meetings/${meeting.id}/accept`, { headers: { ...asSupplier.headers, 'If-Match': `"${meeting.version}"` } })).ok(),
+  ).toBe(true);
+  await step('schedule');
+
+  await signIn(page, accounts.coordinator);
+  for (const path of ['/gatherings', '/gatherings/new', `/gatherings/${id}`, `/gatherings/${id}/edit`, `/gatherings/${id}/board`, `/gatherings/${id}/table-plan`, `/gatherings/${unknownId}`]) {
+    await check(page, path);
+  }
+  // The board with a meeting chosen in the timetable (its free cells become buttons) and the refusal form open.
+  await page.goto(`/gatherings/${id}/board`);
+  await settle(page);
+  await page.getByTestId('timetable').locator('.timetable__cell--taken button').first().click();
+  await page.getByTestId('registrations-panel').getByRole('button', { name: '不承認' }).first().click();
+  await expectNoViolations(page, 'the board with a meeting chosen and the refusal form');
+
+  const buyerContext = await browser.newContext({ locale: 'ja-JP' });
+  const buyerPage = await buyerContext.newPage();
+  await signIn(buyerPage, accounts.buyer);
+  for (const path of [`/gatherings/${id}`, `/gatherings/${id}/agenda`]) {
+    await check(buyerPage, path);
+  }
+  await buyerContext.close();
+
+  const anonymous = await browser.newContext({ locale: 'ja-JP' });
+  const visitor = await anonymous.newPage();
+  for (const path of ['/gatherings', `/gatherings/${id}`]) {
+    await check(visitor, path);
+  }
+  await anonymous.close();
+});

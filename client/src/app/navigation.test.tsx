@@ -31,11 +31,11 @@ function navLinks(): string[] {
 }
 
 describe('the header navigation by role', () => {
-  it('offers the supplier search and the clusters to everyone, signed in or not', async () => {
+  it('offers the supplier search, the clusters and the gatherings to everyone, signed in or not', async () => {
     renderRoutes(routes, '/no-such-page', session);
     await screen.findByRole('heading', { name: 'ページが見つかりません' });
 
-    expect(navLinks()).toEqual(['サプライヤー検索', '産業クラスター', 'API ドキュメント']);
+    expect(navLinks()).toEqual(['サプライヤー検索', '産業クラスター', 'イベント', 'API ドキュメント']);
   });
 
   it('offers a supplier its sites', async () => {
@@ -47,6 +47,7 @@ describe('the header navigation by role', () => {
     expect(navLinks()).toEqual([
       'サプライヤー検索',
       '産業クラスター',
+      'イベント',
       'マッチング依頼',
       '受信した依頼',
       '注文',
@@ -64,6 +65,7 @@ describe('the header navigation by role', () => {
     expect(navLinks()).toEqual([
       'サプライヤー検索',
       '産業クラスター',
+      'イベント',
       'マッチング依頼',
       '確認待ち一覧',
       '重複候補の確認',

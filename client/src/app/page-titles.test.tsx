@@ -5,6 +5,7 @@ import type { Session } from '@/lib/auth';
 import { cluster, coverage, processTerms } from '@/testing/cluster-fixtures';
 import { json, problem } from '@/testing/fake-auth-api';
 import { installFakeApi } from '@/testing/fake-registry-api';
+import { gathering } from '@/testing/gathering-fixtures';
 import { renderRoutes, testSession } from '@/testing/render';
 import { routes } from './router';
 
@@ -21,6 +22,7 @@ describe('page titles', () => {
     ['/suppliers', 'サプライヤー検索 | 地域ものづくりレジストリ'],
     ['/clusters', '産業クラスター | 地域ものづくりレジストリ'],
     ['/analytics', '地域分析 | 地域ものづくりレジストリ'],
+    ['/gatherings', 'イベント | 地域ものづくりレジストリ'],
     ['/login', 'サインイン | 地域ものづくりレジストリ'],
     ['/no-such-page', 'ページが見つかりません | 地域ものづくりレジストリ'],
     ['/', '地域ものづくりレジストリ'],
@@ -44,6 +46,26 @@ describe('page titles', () => {
     await waitFor(() => expect(document.title).toBe('西三河自動車部品クラスター | 地域ものづくりレジストリ'));
     await user.click(screen.getByRole('button', { name: 'English' }));
     await waitFor(() => expect(document.title).toBe('Nishi-Mikawa automotive parts cluster | Regional Manufacturing Registry'));
+  });
+});
+
+describe("a gathering's page", () => {
+  it('is titled with its name in the reader’s language', async () => {
+    const user = userEvent.setup();
+    installFakeApi({ 'GET /api/v1/gatherings/g-1': () => json(gathering({ status: 'published' })) });
+    open('/gatherings/g-1');
+
+    await waitFor(() => expect(document.title).toBe('西三河 自動車部品マッチング会 | 地域ものづくりレジストリ'));
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    await waitFor(() => expect(document.title).toBe('Nishi-Mikawa automotive matching meeting | Regional Manufacturing Registry'));
+  });
+
+  it('gets the not-found page when the API answers 404 (a draft, for anyone but coordinators)', async () => {
+    installFakeApi({ 'GET /api/v1/gatherings/g-2': () => problem(404, '/problems/not-found') });
+    open('/gatherings/g-2');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'イベントが見つかりません' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '← イベント一覧' })).toHaveAttribute('href', '/gatherings');
   });
 });
 

@@ -12,6 +12,14 @@ import { ClusterRoute } from './routes/cluster';
 import { ClusterEditRoute } from './routes/cluster-edit';
 import { ClusterNewRoute } from './routes/cluster-new';
 import { ClustersRoute } from './routes/clusters';
+import { GatheringRoute } from './routes/gathering';
+import { GatheringAgendaRoute } from './routes/gathering-agenda';
+import { GatheringBoardRoute } from './routes/gathering-board';
+import { GatheringBriefRoute } from './routes/gathering-brief';
+import { GatheringEditRoute } from './routes/gathering-edit';
+import { GatheringNewRoute } from './routes/gathering-new';
+import { GatheringTablePlanRoute } from './routes/gathering-table-plan';
+import { GatheringsRoute } from './routes/gatherings';
 import { HomeRoute } from './routes/home';
 import { ImportDuplicatesRoute } from './routes/import-duplicates';
 import { LoginRoute } from './routes/login';
@@ -55,11 +63,17 @@ const access = {
   // parties only. Coordinators are not parties: they see orders in aggregate (analytics). The response page
   // (/respond) is public: its link is the credential.
   orders: ['member', 'supplier', 'admin'],
+  // Gatherings (DESIGN §12) are public once published; coordinators create and run them (the API lets only a
+  // gathering's organisers change it). A participant's agenda and a meeting's brief are for signed-in readers (the API
+  // shows them to the participant, the meeting's two sides and the organisers).
+  organiseGathering: ['coordinator', 'admin'],
+  agenda: undefined,
 } satisfies Record<string, readonly Role[] | undefined>;
 
 export const navigation: readonly NavItem[] = [
   { to: '/suppliers', label: 'nav.suppliers', public: true },
   { to: '/clusters', label: 'nav.clusters', public: true },
+  { to: '/gatherings', label: 'nav.gatherings', public: true },
   { to: '/matching', label: 'nav.matching', roles: access.matching },
   { to: '/matching/inbox', label: 'nav.matchingInbox', roles: access.matchingInbox },
   { to: '/orders', label: 'nav.orders', roles: access.orders },
@@ -122,6 +136,18 @@ export const routes: RouteObject[] = [
       { path: 'clusters/new', handle: titled('title.clusterNew'), element: guarded(access.editCluster, <ClusterNewRoute />) },
       { path: 'clusters/:id', handle: titled('title.cluster'), element: <ClusterRoute /> },
       { path: 'clusters/:id/edit', handle: titled('title.clusterEdit'), element: guarded(access.editCluster, <ClusterEditRoute />) },
+      { path: 'gatherings', handle: titled('title.gatherings'), element: <GatheringsRoute /> },
+      { path: 'gatherings/new', handle: titled('title.gatheringNew'), element: guarded(access.organiseGathering, <GatheringNewRoute />) },
+      { path: 'gatherings/:id', handle: titled('title.gathering'), element: <GatheringRoute /> },
+      { path: 'gatherings/:id/edit', handle: titled('title.gatheringEdit'), element: guarded(access.organiseGathering, <GatheringEditRoute />) },
+      { path: 'gatherings/:id/agenda', handle: titled('title.gatheringAgenda'), element: guarded(access.agenda, <GatheringAgendaRoute />) },
+      { path: 'gatherings/:id/meetings/:meetingId/brief', handle: titled('title.gatheringBrief'), element: guarded(access.agenda, <GatheringBriefRoute />) },
+      { path: 'gatherings/:id/board', handle: titled('title.gatheringBoard'), element: guarded(access.organiseGathering, <GatheringBoardRoute />) },
+      {
+        path: 'gatherings/:id/table-plan',
+        handle: titled('title.gatheringTablePlan'),
+        element: guarded(access.organiseGathering, <GatheringTablePlanRoute />),
+      },
       { path: 'analytics', handle: titled('title.analytics'), element: <AnalyticsRoute /> },
       { path: 'account', handle: titled('title.account'), element: guarded(access.account, <AccountRoute />) },
       { path: 'audit', handle: titled('title.audit'), element: guarded(access.audit, <AuditRoute />) },

@@ -1,3 +1,5 @@
+import { downloadBlob } from './download';
+
 /** One cell of a CSV file: text, a number, or nothing (an empty field). */
 export type CsvCell = string | number | boolean | null | undefined;
 
@@ -48,14 +50,5 @@ export function csvFileName(name: string): string {
 
 /** Saves the rows as a CSV file through the browser's download (nothing is sent anywhere). */
 export function downloadCsv(name: string, rows: readonly (readonly CsvCell[])[]): void {
-  const url = URL.createObjectURL(csvBlob(rows));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = csvFileName(name);
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked after the click has been handled: revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(csvFileName(name), csvBlob(rows));
 }

@@ -4,6 +4,8 @@
  * The library is loaded only when a file is asked for (a dynamic import: its own chunk), so pages do not carry it.
  */
 
+import { downloadBlob } from './download';
+
 /** One cell: text, a number, a truth value, or nothing (an empty cell). */
 export type XlsxCell = string | number | boolean | null | undefined;
 
@@ -156,14 +158,5 @@ export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spre
 /** Makes the workbook and saves it through the browser's download (nothing is sent anywhere). */
 export async function downloadXlsx(name: string, table: XlsxTable): Promise<void> {
   const bytes = await xlsxBytes(table);
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: xlsxMediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = xlsxFileName(name);
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked after the click has been handled: revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(xlsxFileName(name), new Blob([bytes as BlobPart], { type: xlsxMediaType }));
 }

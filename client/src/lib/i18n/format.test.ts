@@ -8,3 +8,16 @@ describe('a list in the reader’s language', () => {
     expect(joinList([], 'en')).toBe('');
   });
 });
+
+describe('a gathering’s day and time', () => {
+  it('writes a calendar day with its weekday, never shifted by the time zone', async () => {
+    const { formatDay } = await import('./format');
+    expect(formatDay('2030-05-20', 'ja')).toBe('2030年5月20日(月)');
+    expect(formatDay('2030-05-20', 'en')).toBe('Mon, May 20, 2030');
+  });
+
+  it('gives an instant’s time of day in Japan', async () => {
+    const { formatJapanTime } = await import('./format');
+    expect(formatJapanTime('2030-05-20T04:20:00Z')).toBe('13:20');
+  });
+});

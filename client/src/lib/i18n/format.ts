@@ -51,3 +51,30 @@ export function formatYen(amount: number, language: Language): string {
 export function formatCount(value: number, language: Language): string {
   return value.toLocaleString(language === 'en' ? 'en-US' : 'ja-JP');
 }
+
+/**
+ * A calendar day (`2030-05-20`) as people write it, with the weekday: 2030年5月20日(月) or Mon, May 20, 2030. The
+ * day is read as it is, never shifted by a time zone.
+ */
+export function formatDay(value: string, language: Language): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    return value;
+  }
+  return new Intl.DateTimeFormat(language, {
+    timeZone: /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'UTC' : undefined,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    weekday: 'short',
+  }).format(date);
+}
+
+/** An instant's time of day in Japan (where the region's gatherings are held), HH:mm. */
+export function formatJapanTime(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    return value;
+  }
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+}

@@ -15,3 +15,7 @@ export interface RegionQuery {
 }
 export type OrderIndicators = Schemas['OrderIndicators'];
 export type OrderIndicatorCell = Schemas['OrderIndicatorCell'];
+export type GatheringFunnel = Schemas['GatheringFunnel'];
+export type GatheringFunnelRow = Schemas['GatheringFunnelRow'];
+export type ClusterFunnelRow = Schemas['ClusterFunnelRow'];
+export type FunnelCounts = Schemas['FunnelCounts'];

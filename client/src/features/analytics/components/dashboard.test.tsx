@@ -231,4 +231,46 @@ describe('the region dashboard', () => {
     expect(screen.queryByTestId('order-indicators')).not.toBeInTheDocument();
     expect(calls.filter((c) => c.url.pathname === '/api/v1/analytics/orders')).toHaveLength(0);
   });
+
+  it('shows a coordinator what came of the gatherings, per gathering with first-time ties, and narrows to a cluster', async () => {
+    const user = userEvent.setup();
+    const counts = (registered: number, met: number, followedUp: number, requests: number, orders: number, firstTimeTies: number) => ({
+      registered, met, followedUp, requests, orders, firstTimeTies,
+    });
+    const calls = api({
+      'GET /api/v1/analytics/gathering-funnel': (call) =>
+        json(
+          call.url.searchParams.get('clusterId') === 'cluster-1'
+            ? { gatherings: [], clusters: [], total: counts(0, 0, 0, 0, 0, 0) }
+            : {
+                gatherings: [
+                  { gatheringId: 'g-1', kind: 'matching_meeting', status: 'closed', titleJa: '西三河 マッチング会', heldOn: '2030-06-12', clusterId: 'cluster-1', clusterNameJa: '西三河自動車部品クラスター', counts: counts(12, 9, 6, 2, 1, 4) },
+                  { gatheringId: 'g-2', kind: 'showcase', status: 'held', titleJa: '技術展示会', heldOn: '2030-07-01', counts: counts(20, 3, 1, 0, 0, 3) },
+                ],
+                clusters: [
+                  { clusterId: 'cluster-1', clusterNameJa: '西三河自動車部品クラスター', gatherings: 1, counts: counts(12, 9, 6, 2, 1, 4) },
+                  { clusterId: null, clusterNameJa: null, gatherings: 1, counts: counts(20, 3, 1, 0, 0, 3) },
+                ],
+                total: counts(32, 12, 7, 2, 1, 7),
+              },
+        ),
+    });
+    session = renderAs(coordinator, <Dashboard />);
+
+    const section = await screen.findByTestId('gathering-funnel');
+    expect(await within(section).findByTestId('funnel-total-met')).toHaveTextContent('12');
+    expect(within(section).getByTestId('funnel-total-firstTimeTies')).toHaveTextContent('7');
+    const rows = within(within(section).getByTestId('funnel-gatherings')).getAllByTestId('funnel-row');
+    // The day heads each row; then the gathering, its kind and cluster in words, and the counts.
+    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual(['2030-06-12', '2030-07-01']);
+    expect(rows.map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent))).toEqual([
+      ['西三河 マッチング会', 'マッチング会', '西三河自動車部品クラスター', '12', '9', '6', '2', '1', '4'],
+      ['技術展示会', '技術展示会', '（クラスター指定なし）', '20', '3', '1', '0', '0', '3'],
+    ]);
+    expect(within(rows[0]!).getByRole('link', { name: '西三河 マッチング会' })).toHaveAttribute('href', '/gatherings/g-1');
+
+    await user.selectOptions(within(section).getByLabelText('クラスター'), '西三河自動車部品クラスター');
+    expect(await within(section).findByTestId('funnel-total-met')).toHaveTextContent('0');
+    expect(calls.filter((c) => c.url.pathname === '/api/v1/analytics/gathering-funnel').at(-1)!.url.searchParams.get('clusterId')).toBe('cluster-1');
+  });
 });

@@ -10,6 +10,7 @@ import { getRegionCoverage } from '../api/get-region-coverage';
 import { regionFromParams, regionKey, regionToParams } from '../region-query';
 import { DemandGaps } from './demand-gaps';
 import { FamilyCoverage } from './family-coverage';
+import { GatheringFunnel } from './gathering-funnel';
 import { Indicators } from './indicators';
 import { MunicipalityCoverage } from './municipality-coverage';
 import { OrderIndicators } from './order-indicators';
@@ -81,6 +82,7 @@ export function Dashboard() {
       )}
       {coordinator && <DemandGaps labelOf={labelOf} />}
       {coordinator && <OrderIndicators labelOf={labelOf} />}
+      {coordinator && <GatheringFunnel />}
     </div>
   );
 }

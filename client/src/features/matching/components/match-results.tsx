@@ -1,7 +1,8 @@
 import { useId, useState, type ReactNode } from 'react';
-import { useI18n, formatDateTime, formatNumber, isMessageKey } from '@/lib/i18n';
-import { shortLabel, useTaxonomyLabels, type TaxonomyKind } from '@/lib/taxonomy';
-import type { MatchCandidate, MatchChain, MatchCriterion, MatchEvaluation, StepMatches } from '../api/types';
+import { MatchExplanation } from '@/components/match-explanation';
+import { useI18n, formatDateTime, formatNumber } from '@/lib/i18n';
+import { useTaxonomyLabels } from '@/lib/taxonomy';
+import type { MatchCandidate, MatchChain, MatchEvaluation, StepMatches } from '../api/types';
 import { ChainList } from './chain-list';
 import { ProfileLink, ProfilesInNewTab } from './profile-link';
 import './matching.css';
@@ -103,67 +104,8 @@ function CandidateRow({ candidate, action }: { candidate: MatchCandidate; action
         {action}
       </div>
       <div id={tableId} hidden={!open}>
-        {open && <Explanation name={name} rows={candidate.explanation} />}
+        {open && <MatchExplanation name={name} rows={candidate.explanation} />}
       </div>
     </li>
-  );
-}
-
-const outcomeMark = { met: '✓', partial: '△', unmet: '✗' } as const;
-
-// Criteria whose offered value lists taxonomy codes (comma-separated): shown as the terms' labels.
-const codeLists: Partial<Record<string, TaxonomyKind>> = { certifications_beyond_required: 'certifications' };
-
-function Explanation({ name, rows }: { name: string; rows: readonly MatchCriterion[] }) {
-  const { t, language } = useI18n();
-  const labelOf = useTaxonomyLabels(['certifications']);
-  return (
-    <div className="table-scroll">
-      <table className="table explanation" data-testid="explanation">
-        <caption className="visually-hidden">{t('matching.reasons', { name })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('matching.col.criterion')}</th>
-            <th scope="col">{t('matching.col.required')}</th>
-            <th scope="col">{t('matching.col.offered')}</th>
-            <th scope="col">{t('matching.col.met')}</th>
-            <th scope="col">{t('matching.col.points')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const key = `matching.criterion.${row.criterion}`;
-            // The service answers a few words ("yes", "not disclosed", …) beside numbers and codes; those are translated.
-            const word = (value: string) => {
-              const valueKey = `matching.value.${value}`;
-              return isMessageKey(valueKey) ? t(valueKey) : value;
-            };
-            const kind = codeLists[row.criterion];
-            const offered =
-              kind && !isMessageKey(`matching.value.${row.offered}`)
-                ? row.offered
-                    .split(',')
-                    .map((code) => shortLabel(labelOf(kind, code.trim())))
-                    .join(language === 'ja' ? '、' : ', ')
-                : word(row.offered);
-            return (
-              <tr key={row.criterion} data-criterion={row.criterion}>
-                <th scope="row">{isMessageKey(key) ? t(key) : row.criterion}</th>
-                <td className="table__nowrap">{word(row.required)}</td>
-                <td data-testid="offered">{offered}</td>
-                <td>
-                  <span className={`outcome outcome--${row.met}`} data-testid="outcome" data-met={row.met}>
-                    <span aria-hidden="true">{outcomeMark[row.met]}</span> {t(`matching.met.${row.met}`)}
-                  </span>
-                </td>
-                <td className="table__nowrap">
-                  {formatNumber(row.points, language, 3)} / {formatNumber(row.weight, language, 3)}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { MessageKey } from './ja';
+import { gatheringsEn } from './gatherings-en';
 import { ordersEn } from './orders-en';
 
 export const en: Record<MessageKey, string> = {
@@ -1074,4 +1075,5 @@ export const en: Record<MessageKey, string> = {
   'duplicates.merged': 'Merged "{name}" into "{existing}": later imports of external id {externalId} update that site.',
   'duplicates.dismissed': 'Registered "{name}" as a site of its own.',
   ...ordersEn,
+  ...gatheringsEn,
 };

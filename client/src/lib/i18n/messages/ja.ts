@@ -1,3 +1,4 @@
+import { gatheringsJa } from './gatherings-ja';
 import { ordersJa } from './orders-ja';
 
 // The Japanese catalogue is the source of message keys; every other language must supply the same keys.
@@ -1073,6 +1074,7 @@ export const ja = {
   'duplicates.merged': '「{name}」を「{existing}」に統合しました。以後、外部 ID {externalId} の取り込みはこの事業所を更新します。',
   'duplicates.dismissed': '「{name}」を別の事業所として登録しました。',
   ...ordersJa,
+  ...gatheringsJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

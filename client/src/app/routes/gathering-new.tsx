@@ -1,0 +1,5 @@
+import { NewGathering } from '@/features/gatherings/components/gathering-editor';
+
+export function GatheringNewRoute() {
+  return <NewGathering />;
+}

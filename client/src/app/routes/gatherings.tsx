@@ -1,0 +1,5 @@
+import { GatheringList } from '@/features/gatherings/components/gathering-list';
+
+export function GatheringsRoute() {
+  return <GatheringList />;
+}
