@@ -53,6 +53,7 @@ export function participant(overrides: Partial<Participant> = {}): Participant {
     needProcesses: ['machining.milling'],
     shows: null,
     showProcesses: [],
+    showEquipmentIds: [],
     sessions: [0, 1],
     note: null,
     status: 'approved',
