@@ -6,23 +6,26 @@ import type { FieldErrors } from '@/lib/field-errors';
 import { formatIsoDate, useI18n } from '@/lib/i18n';
 import type { WriteFailure, WriteResult } from '@/lib/write-result';
 import { addParticipant, changeThemeStatus, removeParticipant, themeActions, updateTheme, type ThemeAction } from '../api/themes';
-import type { Cluster, Theme } from '../api/types';
+import type { Cluster, ClusterMember, Theme } from '../api/types';
 import { draftFromTheme, themeDraftToInput, withMilestoneDone, type ThemeDraft } from '../cluster-draft';
 import { useStepLabel } from '../viewer';
 import { ConsortiumView, type RenderChain } from './consortium-view';
 import { ThemeForm } from './theme-form';
+import { ThemeProposal } from './theme-proposal';
 
 type Write = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; failure: WriteFailure; errors: FieldErrors };
 
 /**
- * One theme: kind, state, goal, a joint order's steps, milestones and participants. The cluster's coordinators move it
- * on (proposed → active → completed, or dropped), edit it (If-Match), tick milestones off and remove participants; a
- * joint order proposes its consortium.
+ * One theme: kind, state, goal, a member's proposal (who proposed it, its invitations, why it was returned), a joint
+ * order's steps, milestones and participants. The cluster's coordinators move it on (proposed → active → completed, or
+ * dropped), edit it (If-Match), tick milestones off and remove participants; a joint order proposes its consortium.
  */
 export function ThemeCard({
   cluster,
   theme,
   manages,
+  mySiteIds = new Set(),
+  members = [],
   renderChain,
   onTheme,
   onReload,
@@ -30,6 +33,10 @@ export function ThemeCard({
   cluster: Cluster;
   theme: Theme;
   manages: boolean;
+  /** The reader's own sites: they answer invitations and revise their proposals. */
+  mySiteIds?: ReadonlySet<string>;
+  /** The cluster's members, partners a revised proposal may invite. */
+  members?: readonly ClusterMember[];
   renderChain?: RenderChain;
   onTheme: (theme: Theme) => void;
   onReload: () => void;
@@ -104,6 +111,17 @@ export function ThemeCard({
         </span>
       </div>
       {theme.goal && <p className="theme-card__goal">{theme.goal}</p>}
+      {!editing && (
+        <ThemeProposal
+          cluster={cluster}
+          theme={theme}
+          manages={manages}
+          mySiteIds={mySiteIds}
+          members={members}
+          onTheme={onTheme}
+          onReload={onReload}
+        />
+      )}
 
       {editing ? (
         <ThemeForm
