@@ -8,6 +8,7 @@ import { installFakeApi } from '@/testing/fake-registry-api';
 import { anonymousProfile } from '@/testing/fixtures';
 import { booth, gathering, participant, supplierA, supplierB, supplierUser } from '@/testing/gathering-fixtures';
 import { renderAs } from '@/testing/signed-in';
+import type { Participant } from '../api/types';
 import { BoardPage } from './board-page';
 import { GatheringPage } from './gathering-page';
 import { RegistrationForm } from './registration-form';
@@ -82,7 +83,7 @@ describe("a showcase's booths", () => {
 
   it("lets an organiser give an exhibitor its booth, with the registration's version, and shows a taken booth's message beside the field", async () => {
     const user = userEvent.setup();
-    let exhibitor = { ...supplierA, booth: null };
+    let exhibitor: Participant = { ...supplierA, booth: null };
     let answer = () => problem(409, '/problems/conflict', { detail: 'そのブースは別の出展者に割り当て済みです。' });
     const calls = installFakeApi({
       'GET /api/v1/gatherings/g-1': () => json(showcase),
