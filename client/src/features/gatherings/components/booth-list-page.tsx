@@ -55,7 +55,7 @@ function BoothSheet({ gathering, booths }: { gathering: Gathering; booths: reado
           {t('gatherings.booths.total', { count: booths.length })}
         </p>
       </header>
-      {booths.length === 0 ? <p className="muted">{t('gatherings.booths.none')}</p> : <BoothList booths={booths} />}
+      {booths.length === 0 ? <p className="muted">{t('gatherings.booths.none')}</p> : <BoothList booths={booths} level={2} />}
       <footer className="agenda-sheet__foot">
         <p>{t('gatherings.agenda.footer', { name: t('app.name'), date: formatDateTime(new Date(), language) })}</p>
       </footer>

@@ -33,21 +33,22 @@ export function BoothsSection({ gathering }: { gathering: Gathering }) {
   );
 }
 
-/** The booths in the API's order (by booth, those without one last). */
-export function BoothList({ booths }: { booths: readonly Booth[] }) {
+/** The booths in the API's order (by booth, those without one last); each firm's name a heading one below the list's. */
+export function BoothList({ booths, level = 3 }: { booths: readonly Booth[]; level?: 2 | 3 }) {
   const labelOf = useTaxonomyLabels(['processes', 'materials', 'equipment_types']);
   const nameOf = useMunicipalityNames(booths.map((b) => b.municipalityCode));
   return (
     <ul className="booth-list" data-testid="booth-list">
       {booths.map((booth) => (
-        <BoothCard key={booth.participantId} booth={booth} labelOf={labelOf} nameOf={nameOf} />
+        <BoothCard key={booth.participantId} booth={booth} labelOf={labelOf} nameOf={nameOf} level={level} />
       ))}
     </ul>
   );
 }
 
-function BoothCard({ booth, labelOf, nameOf }: { booth: Booth; labelOf: LabelOf; nameOf: NameOf }) {
+function BoothCard({ booth, labelOf, nameOf, level }: { booth: Booth; labelOf: LabelOf; nameOf: NameOf; level: 2 | 3 }) {
   const { t, language } = useI18n();
+  const Heading = level === 2 ? 'h2' : 'h3';
   const name = language === 'en' && booth.nameEn ? booth.nameEn : booth.nameJa;
   const place = booth.municipalityCode ? (nameOf(booth.municipalityCode) ?? null) : null;
   return (
@@ -56,11 +57,11 @@ function BoothCard({ booth, labelOf, nameOf }: { booth: Booth; labelOf: LabelOf;
         <span className={booth.number ? 'booth__number' : 'booth__number booth__number--none'} data-testid="booth-number">
           {booth.number ? t('gatherings.booths.number', { number: booth.number }) : t('gatherings.booths.noNumber')}
         </span>
-        <h3 className="booth__firm">
+        <Heading className="booth__firm">
           <Link to={`/suppliers/${booth.supplierId}`} data-testid="booth-firm">
             {name}
           </Link>
-        </h3>
+        </Heading>
         {place && (
           <span className="booth__place" data-testid="booth-municipality" title={booth.municipalityCode ?? undefined}>
             {place}
