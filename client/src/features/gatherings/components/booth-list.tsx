@@ -75,7 +75,7 @@ function BoothCard({ booth, labelOf, nameOf, level }: { booth: Booth; labelOf: L
           {booth.processes.length === 0 ? (
             <span className="muted">{t('gatherings.booths.noProcesses')}</span>
           ) : (
-            <ul className="plain-list booth__processes">
+            <ul className="booth__items booth__processes">
               {booth.processes.map((process) => (
                 <li key={process.processCode} data-testid="booth-process" data-code={process.processCode}>
                   <strong>{labelOf('processes', process.processCode)}</strong>
@@ -86,7 +86,7 @@ function BoothCard({ booth, labelOf, nameOf, level }: { booth: Booth; labelOf: L
                   ) : process.capabilities.length === 0 ? (
                     <span className="muted"> {t('gatherings.booths.noCapabilities')}</span>
                   ) : (
-                    <ul className="plain-list booth__capabilities">
+                    <ul className="booth__items booth__capabilities">
                       {process.capabilities.map((capability) => (
                         <li key={capability.id} data-testid="booth-capability">
                           {capability.processCode !== process.processCode && (
@@ -111,11 +111,11 @@ function BoothCard({ booth, labelOf, nameOf, level }: { booth: Booth; labelOf: L
           ) : booth.equipment.length === 0 ? (
             <span className="muted">{t('gatherings.booths.noEquipment')}</span>
           ) : (
-            <ul className="plain-list">
+            <ul className="booth__items">
               {booth.equipment.map((item) => (
                 <li key={item.id} data-testid="booth-equipment">
                   {[labelOf('equipment_types', item.typeCode), item.maker, item.model].filter(Boolean).join(' · ')}
-                  {item.count > 1 && <span className="muted"> {t('gatherings.booths.count', { count: item.count })}</span>}
+                  {item.count > 1 && <span className="muted table__nowrap"> {t('gatherings.booths.count', { count: item.count })}</span>}
                 </li>
               ))}
             </ul>

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { EmptyState, ErrorState, LoadingState } from '@/components/async-state';
+import { FieldErrorList } from '@/components/field-error-list';
 import { WriteAlert } from '@/components/write-alert';
 import { errorsFor } from '@/lib/field-errors';
-import { FieldErrorList } from '@/components/field-error-list';
 import { useI18n } from '@/lib/i18n';
 import { useLoaded } from '@/lib/use-loaded';
 import { listTopics, tableTopic } from '../api/topics';
@@ -53,8 +53,12 @@ function TableChoice({ gathering, topic, onDone }: { gathering: Gathering; topic
   const tables = topicTables(gathering);
   const messages = failure?.kind === 'invalid' ? errorsFor(failure.errors, 'table') : [];
   return (
-    <div className="form__field topic-table">
-      <label htmlFor={`${id}-table`}>{t('gatherings.topics.tableOf', { title: topic.title })}</label>
+    <div className="topic-table">
+      {/* Seen beside its topic as "テーブル"; heard with the topic's title. */}
+      <label htmlFor={`${id}-table`}>
+        <span aria-hidden="true">{t('gatherings.topics.table')}</span>
+        <span className="visually-hidden">{t('gatherings.topics.tableOf', { title: topic.title })}</span>
+      </label>
       <select
         id={`${id}-table`}
         value={topic.table ?? ''}

@@ -438,5 +438,6 @@ export const gatheringsEn: Record<keyof typeof gatheringsJa, string> = {
   'gatherings.topics.confirmWithdrawBody': 'Other participants will no longer see it. This cannot be undone.',
   'gatherings.topics.boardHeading': 'Topics and challenges ({count} open)',
   'gatherings.topics.boardLead': 'The organisers see who posted each one, anonymous challenges included. Give each a table for the day.',
+  'gatherings.topics.table': 'Table',
   'gatherings.topics.tableOf': 'Table for "{title}"',
 };

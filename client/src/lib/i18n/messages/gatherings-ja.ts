@@ -436,5 +436,6 @@ export const gatheringsJa = {
   'gatherings.topics.confirmWithdrawBody': '取り下げた話題・課題は、ほかの参加者に表示されなくなります。元には戻せません。',
   'gatherings.topics.boardHeading': '話題と課題（公開中 {count} 件）',
   'gatherings.topics.boardLead': '投稿者は主催者には表示されます（匿名の課題も含みます）。話題・課題ごとに、当日話し合うテーブルを割り当てます。',
+  'gatherings.topics.table': 'テーブル',
   'gatherings.topics.tableOf': '「{title}」のテーブル',
 } as const satisfies Record<string, string>;

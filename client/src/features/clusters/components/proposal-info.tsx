@@ -2,97 +2,50 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ReasonForm } from '@/components/reason-form';
 import { WriteAlert } from '@/components/write-alert';
-import type { FieldErrors } from '@/lib/field-errors';
 import { formatDateTime, useI18n } from '@/lib/i18n';
 import type { WriteFailure, WriteResult } from '@/lib/write-result';
-import { answerInvitation, returnProposal, reviseProposal } from '../api/theme-proposals';
-import type { Cluster, ClusterMember, Theme, ThemeInvitation } from '../api/types';
-import { draftFromProposal, proposalDraftToInput, type ProposalDraft } from '../cluster-draft';
-import { ProposalForm } from './proposal-form';
-
-type Write = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; failure: WriteFailure; errors: FieldErrors };
-type Open = null | 'return' | { decline: string } | { revise: ProposalDraft };
+import { answerInvitation } from '../api/theme-proposals';
+import type { Cluster, Theme, ThemeInvitation } from '../api/types';
 
 /**
- * What a member's proposal adds to a theme card: who proposed it, the partners it invited and their answers, why the
- * coordinators returned it. The invited members' accounts accept or decline (with a reason); the cluster's coordinators
- * return it with a reason (adopting it is the theme's 開始); the proposer revises it and proposes it again.
+ * What a member's proposal adds to a theme card: who proposed it (and at which gathering), why the coordinators
+ * returned it, and the partners it invited with their answers. The invited members' accounts accept or decline (with a
+ * reason) here; returning and revising are the card's actions.
  */
-export function ThemeProposal({
+export function ProposalInfo({
   cluster,
   theme,
-  manages,
   mySiteIds,
-  members,
   onTheme,
-  onReload,
 }: {
   cluster: Cluster;
   theme: Theme;
-  manages: boolean;
   /** The reader's own sites (fresh from /auth/me). */
   mySiteIds: ReadonlySet<string>;
-  members: readonly ClusterMember[];
   onTheme: (theme: Theme) => void;
-  onReload: () => void;
 }) {
   const { t } = useI18n();
-  const [write, setWrite] = useState<Write>({ kind: 'idle' });
-  const [open, setOpen] = useState<Open>(null);
-  const busy = write.kind === 'busy';
-  const failure = write.kind === 'failed' ? write.failure : null;
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<WriteFailure | null>(null);
+  const [declining, setDeclining] = useState<string | null>(null);
   const proposer = theme.proposedBy ?? null;
   const ended = theme.status === 'completed' || theme.status === 'dropped';
-  const mayRevise = proposer !== null && mySiteIds.has(proposer.supplierId) && (theme.status === 'proposed' || theme.status === 'returned');
-  const mayReturn = manages && proposer !== null && theme.status === 'proposed';
 
   async function run(action: () => Promise<WriteResult<Theme>>) {
-    setWrite({ kind: 'busy' });
+    setBusy(true);
+    setFailure(null);
     const result = await action();
+    setBusy(false);
     if (result.kind === 'ok') {
-      setWrite({ kind: 'idle' });
-      setOpen(null);
+      setDeclining(null);
       onTheme(result.data);
     } else {
-      setWrite({ kind: 'failed', failure: result, errors: result.kind === 'invalid' ? result.errors : {} });
+      setFailure(result);
     }
   }
 
-  const show = (next: Open) => {
-    setWrite({ kind: 'idle' });
-    setOpen(next);
-  };
-  const reload = () => {
-    show(null);
-    onReload();
-  };
-
   if (proposer === null && theme.invitations.length === 0) {
     return null;
-  }
-
-  if (open !== null && typeof open === 'object' && 'revise' in open) {
-    const draft = open.revise;
-    return (
-      <div className="theme-proposal">
-        <h4>{t('themes.reviseHeading')}</h4>
-        <ProposalForm
-          draft={draft}
-          onChange={(next) => setOpen({ revise: next })}
-          onSubmit={() => void run(() => reviseProposal(cluster.id, theme, proposalDraftToInput(draft, theme.gatheringId ?? null)))}
-          onCancel={() => show(null)}
-          ownSites={[]}
-          members={members}
-          valueChain={cluster.valueChain}
-          answered={theme.invitations}
-          revising
-          busy={busy}
-          errors={write.kind === 'failed' ? write.errors : {}}
-          failure={failure}
-          onReload={reload}
-        />
-      </div>
-    );
   }
 
   return (
@@ -123,44 +76,19 @@ export function ThemeProposal({
                 invitation={invitation}
                 mine={mySiteIds.has(invitation.supplierId) && invitation.status === 'invited' && !ended}
                 busy={busy}
-                declining={open !== null && typeof open === 'object' && 'decline' in open && open.decline === invitation.supplierId}
+                declining={declining === invitation.supplierId}
                 failure={failure}
                 onAccept={() => void run(() => answerInvitation(cluster.id, theme.id, invitation.supplierId, { accept: true }))}
-                onDecline={() => show({ decline: invitation.supplierId })}
+                onDecline={() => {
+                  setFailure(null);
+                  setDeclining(invitation.supplierId);
+                }}
                 onDeclined={(reason) => void run(() => answerInvitation(cluster.id, theme.id, invitation.supplierId, { decline: reason }))}
-                onCancel={() => show(null)}
+                onCancel={() => setDeclining(null)}
               />
             ))}
           </ul>
-        </>
-      )}
-      {open === 'return' ? (
-        <ReasonForm
-          testId="return-form"
-          label={t('themes.returnReason')}
-          submitLabel={t('themes.return')}
-          busy={busy}
-          failure={failure}
-          onSubmit={(reason) => void run(() => returnProposal(cluster.id, theme, reason))}
-          onCancel={() => show(null)}
-        />
-      ) : (
-        <>
-          {open === null && failure && <WriteAlert failure={failure} onReload={reload} />}
-          {(mayReturn || mayRevise) && (
-            <div className="clusters__actions" role="group" aria-label={t('themes.proposalActions', { title: theme.title })}>
-              {mayReturn && (
-                <button type="button" className="button button--secondary" disabled={busy} onClick={() => show('return')}>
-                  {t('themes.return')}
-                </button>
-              )}
-              {mayRevise && (
-                <button type="button" className="button" disabled={busy} onClick={() => show({ revise: draftFromProposal(theme) })}>
-                  {t('themes.revise')}
-                </button>
-              )}
-            </div>
-          )}
+          {failure && declining === null && <WriteAlert failure={failure} />}
         </>
       )}
     </div>
