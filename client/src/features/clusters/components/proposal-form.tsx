@@ -165,31 +165,33 @@ export function ProposalForm({
         <legend>{t('themes.invite')}</legend>
         <p className="form__hint">{t('themes.inviteHint')}</p>
         {partners.length === 0 && <p className="muted">{t('themes.noOtherMembers')}</p>}
-        {partners.map((member) => {
-          const answer = answerOf(member.supplierId);
-          const steps = member.coveredSteps.map(stepLabel);
-          return (
-            <label key={member.supplierId} className="form__check" data-testid="invitee">
-              <input
-                type="checkbox"
-                value={member.supplierId}
-                checked={draft.invited.includes(member.supplierId)}
-                disabled={answer !== undefined}
-                onChange={(event) =>
-                  onChange({
-                    ...draft,
-                    invited: event.target.checked ? [...draft.invited, member.supplierId] : draft.invited.filter((s) => s !== member.supplierId),
-                  })
-                }
-              />
-              <span>
-                {member.nameJa}
-                {answer && `（${t('themes.answered', { status: t(`themes.invitation.${answer.status}`) })}）`}
-                {steps.length > 0 && <span className="table__sub">{joinList(steps, language)}</span>}
-              </span>
-            </label>
-          );
-        })}
+        <div className="invitees">
+          {partners.map((member) => {
+            const answer = answerOf(member.supplierId);
+            const steps = member.coveredSteps.map(stepLabel);
+            return (
+              <label key={member.supplierId} className="form__check" data-testid="invitee">
+                <input
+                  type="checkbox"
+                  value={member.supplierId}
+                  checked={draft.invited.includes(member.supplierId)}
+                  disabled={answer !== undefined}
+                  onChange={(event) =>
+                    onChange({
+                      ...draft,
+                      invited: event.target.checked ? [...draft.invited, member.supplierId] : draft.invited.filter((s) => s !== member.supplierId),
+                    })
+                  }
+                />
+                <span>
+                  {member.nameJa}
+                  {answer && `（${t('themes.answered', { status: t(`themes.invitation.${answer.status}`) })}）`}
+                  {steps.length > 0 && <span className="table__sub">{joinList(steps, language)}</span>}
+                </span>
+              </label>
+            );
+          })}
+        </div>
         <FieldErrorList id={`${id}-invitedSupplierIds-errors`} messages={messages('invitedSupplierIds')} />
       </fieldset>
       {failure && <FormAlert failure={failure} unclaimed={unclaimedErrors(errors, formFields)} onReload={onReload} />}
