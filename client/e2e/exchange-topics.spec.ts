@@ -85,7 +85,7 @@ test('an anonymous challenge hides the firm from the other participants, not fro
     const organising = await openAs(browser, coordinator, `${path}/board`);
     const board = organising.getByTestId('topic-tables-panel').getByTestId('topic').filter({ hasText: title });
     await expect(board.getByTestId('topic-poster')).toContainText(posterName);
-    await board.getByLabel(`「${title}」のテーブル`).selectOption({ label: 'テーブル 3' });
+    await board.getByRole('combobox', { name: `「${title}」のテーブル` }).selectOption({ label: 'テーブル 3' });
     await expect(board.getByTestId('topic-table')).toHaveText('テーブル 3');
     const topics = (await (await request.get(`/api/v1/gatherings/${id}/topics`, { headers: asCoordinator.headers })).json()) as {
       title: string;

@@ -132,10 +132,10 @@ describe("an exchange meeting's topics and challenges", () => {
     });
     session = renderAs(coordinator, <TopicTablesPanel gathering={meeting} />);
 
-    const select = await screen.findByLabelText('「EV 向けアルミ部品の軽量化」のテーブル');
+    const select = await screen.findByRole('combobox', { name: '「EV 向けアルミ部品の軽量化」のテーブル' });
     // The sessions have 2 and 3 tables: a topic may take any of the three.
     expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['テーブル未定', 'テーブル 1', 'テーブル 2', 'テーブル 3']);
-    expect(screen.queryByLabelText('「取り下げた話題」のテーブル')).not.toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: '「取り下げた話題」のテーブル' })).not.toBeInTheDocument();
     await user.selectOptions(select, 'テーブル 3');
 
     await waitFor(() => expect(screen.getAllByTestId('topic-table')[0]).toHaveTextContent('テーブル 3'));
