@@ -311,3 +311,98 @@ test('gatherings: the list, a gathering, its form, board and table plan as its o
   }
   await anonymous.close();
 });
+
+test("showcases' booths, an exchange meeting's topics and a member's theme proposal: the pages, the board panels and the forms", async ({
+  page,
+  browser,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const asCoordinator = await apiSignIn(request, accounts.coordinator);
+  const asSupplier = await apiSignIn(request, accounts.supplier);
+  const site = asSupplier.sites[0]!;
+  const profile = (await (await request.get(`/api/v1/suppliers/${site}`, { headers: asSupplier.headers })).json()) as {
+    processes: string[];
+    equipment: { items?: { id: string }[] };
+  };
+  const heldOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date(Date.now() + 50 * 86_400_000));
+  const created: { id: string; version: number }[] = [];
+  // A gathering of the test's own, published, with the demo supplier approved (and what `extra` adds).
+  const gatheringOf = async (kind: string, registration: object) => {
+    const answer = await request.post('/api/v1/gatherings', {
+      headers: { ...asCoordinator.headers, 'Idempotency-Key': crypto.randomUUID() },
+      data: { kind, titleJa: `E2E a11y ${kind} ${Date.now()}`, heldOn, venue: '豊田市産業会館', capacity: 10, sessions: [{ startsAt: '10:00', slotMinutes: 30, slots: 4, tables: 8 }] },
+    });
+    expect(answer.status()).toBe(201);
+    let gathering = (await answer.json()) as { id: string; version: number };
+    gathering = (await (await request.post(`/api/v1/gatherings/${gathering.id}/publish`, { headers: { ...asCoordinator.headers, 'If-Match': `"${gathering.version}"` } })).json()) as typeof gathering;
+    created.push(gathering);
+    const registered = await request.post(`/api/v1/gatherings/${gathering.id}/participants`, { headers: asSupplier.headers, data: { role: 'supplier', supplierId: site, sessions: [0], ...registration } });
+    expect(registered.status()).toBe(201);
+    const participant = (await registered.json()) as { id: string; version: number };
+    const approved = await request.post(`/api/v1/gatherings/${gathering.id}/participants/${participant.id}/approve`, {
+      headers: { ...asCoordinator.headers, 'If-Match': `"${participant.version}"` },
+    });
+    expect(approved.ok()).toBe(true);
+    return { id: gathering.id, participant: (await approved.json()) as { id: string; version: number } };
+  };
+
+  const showcase = await gatheringOf('showcase', {
+    shows: '5 軸加工のサンプル',
+    showProcesses: profile.processes.slice(0, 2),
+    showEquipmentIds: (profile.equipment.items ?? []).slice(0, 1).map((e) => e.id),
+  });
+  const booth = await request.put(`/api/v1/gatherings/${showcase.id}/participants/${showcase.participant.id}/booth`, {
+    headers: { ...asCoordinator.headers, 'If-Match': `"${showcase.participant.version}"` },
+    data: { booth: 'A-1' },
+  });
+  expect(booth.ok()).toBe(true);
+  const exchange = await gatheringOf('exchange_meeting', {});
+  const topic = await request.post(`/api/v1/gatherings/${exchange.id}/topics`, {
+    headers: asSupplier.headers,
+    data: { kind: 'challenge', title: 'E2E 技能伝承の課題', body: '研削の技能を引き継ぎたい。', anonymous: true },
+  });
+  expect(topic.status()).toBe(201);
+
+  try {
+    await signIn(page, accounts.coordinator);
+    for (const path of [`/gatherings/${showcase.id}`, `/gatherings/${showcase.id}/booths`, `/gatherings/${showcase.id}/board`, `/gatherings/${exchange.id}`, `/gatherings/${exchange.id}/board`]) {
+      await check(page, path);
+    }
+
+    const supplierContext = await browser.newContext({ locale: 'ja-JP' });
+    const supplierPage = await supplierContext.newPage();
+    await signIn(supplierPage, accounts.supplier);
+    // The topic form with the anonymity note open.
+    await supplierPage.goto(`/gatherings/${exchange.id}`);
+    await settle(supplierPage);
+    await supplierPage.getByTestId('topic-form').getByRole('radio', { name: /課題/ }).check();
+    await expectNoViolations(supplierPage, 'the topic form of an exchange meeting, a challenge');
+    await supplierContext.close();
+
+    // A member site's account with the proposal form open (supplier3's site is a member of the automotive cluster).
+    const clusters = (await (await request.get('/api/v1/clusters?limit=50')).json()) as { items: { id: string; code: string }[] };
+    const automotive = clusters.items.find((c) => c.code === 'nishi-mikawa-auto')!;
+    const memberContext = await browser.newContext({ locale: 'ja-JP' });
+    const memberPage = await memberContext.newPage();
+    await signIn(memberPage, { email: 'supplier3@registry.example', password: 'demo-supplier3-password' });
+    await memberPage.goto(`/clusters/${automotive.id}`);
+    await settle(memberPage);
+    await memberPage.getByTestId('cluster-themes').getByRole('button', { name: 'テーマを提案する' }).click();
+    await expect(memberPage.getByTestId('proposal-form')).toBeVisible();
+    await expectNoViolations(memberPage, 'the theme proposal form');
+    await memberContext.close();
+
+    const anonymous = await browser.newContext({ locale: 'ja-JP' });
+    const visitor = await anonymous.newPage();
+    for (const path of [`/gatherings/${showcase.id}`, `/gatherings/${showcase.id}/booths`]) {
+      await check(visitor, path);
+    }
+    await anonymous.close();
+  } finally {
+    for (const { id } of created) {
+      const current = (await (await request.get(`/api/v1/gatherings/${id}`, { headers: asCoordinator.headers })).json()) as { version: number };
+      await request.post(`/api/v1/gatherings/${id}/cancel`, { headers: { ...asCoordinator.headers, 'If-Match': `"${current.version}"` } });
+    }
+  }
+});

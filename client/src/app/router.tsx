@@ -15,6 +15,7 @@ import { ClustersRoute } from './routes/clusters';
 import { GatheringRoute } from './routes/gathering';
 import { GatheringAgendaRoute } from './routes/gathering-agenda';
 import { GatheringBoardRoute } from './routes/gathering-board';
+import { GatheringBoothsRoute } from './routes/gathering-booths';
 import { GatheringBriefRoute } from './routes/gathering-brief';
 import { GatheringEditRoute } from './routes/gathering-edit';
 import { GatheringNewRoute } from './routes/gathering-new';
@@ -140,6 +141,7 @@ export const routes: RouteObject[] = [
       { path: 'gatherings/new', handle: titled('title.gatheringNew'), element: guarded(access.organiseGathering, <GatheringNewRoute />) },
       { path: 'gatherings/:id', handle: titled('title.gathering'), element: <GatheringRoute /> },
       { path: 'gatherings/:id/edit', handle: titled('title.gatheringEdit'), element: guarded(access.organiseGathering, <GatheringEditRoute />) },
+      { path: 'gatherings/:id/booths', handle: titled('title.gatheringBooths'), element: <GatheringBoothsRoute /> },
       { path: 'gatherings/:id/agenda', handle: titled('title.gatheringAgenda'), element: guarded(access.agenda, <GatheringAgendaRoute />) },
       { path: 'gatherings/:id/meetings/:meetingId/brief', handle: titled('title.gatheringBrief'), element: guarded(access.agenda, <GatheringBriefRoute />) },
       { path: 'gatherings/:id/board', handle: titled('title.gatheringBoard'), element: guarded(access.organiseGathering, <GatheringBoardRoute />) },

@@ -112,3 +112,62 @@ export function meeting(overrides: Partial<Meeting> = {}): Meeting {
     ...overrides,
   };
 }
+
+type Booth = Schemas['Booth'];
+type GatheringTopic = Schemas['GatheringTopic'];
+
+/** An exhibitor at a showcase as GET …/booths gives it: 5-axis milling with one capability, a servo press brought along. */
+export function booth(overrides: Partial<Booth> = {}): Booth {
+  return {
+    participantId: 'p-sup-a',
+    number: 'A-12',
+    supplierId: 'site-a',
+    nameJa: '豊田精工',
+    nameEn: 'Toyota Seiko',
+    municipalityCode: '232114',
+    shows: 'アルミ筐体の 5 軸加工サンプル',
+    processes: [
+      {
+        processCode: 'machining.milling',
+        capabilities: [
+          {
+            id: 'cap-1',
+            processCode: 'machining.milling.5axis',
+            materialCodes: ['aluminium.a5052'],
+            maxXMm: 900,
+            maxYMm: 720,
+            maxZMm: 630,
+            bestToleranceUm: 5,
+            lotMin: 1,
+            lotMax: 500,
+            equipmentIds: [],
+            version: 1,
+          },
+        ],
+      },
+    ],
+    capabilitiesHidden: false,
+    equipment: [{ id: 'eq-1', typeCode: 'press.servo', maker: 'アマダ', model: 'SDE-8025', count: 1, version: 1 }],
+    equipmentHidden: false,
+    ...overrides,
+  };
+}
+
+export function topic(overrides: Partial<GatheringTopic> = {}): GatheringTopic {
+  return {
+    id: 'topic-1',
+    gatheringId: 'g-1',
+    kind: 'topic',
+    title: 'EV 向けアルミ部品の軽量化',
+    body: '薄肉加工の事例を紹介します。',
+    anonymous: false,
+    participantId: 'p-sup-a',
+    postedBy: '豊田精工',
+    mine: false,
+    table: null,
+    status: 'open',
+    version: 1,
+    createdAt: '2030-05-20T01:00:00Z',
+    ...overrides,
+  };
+}

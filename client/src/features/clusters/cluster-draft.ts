@@ -1,6 +1,6 @@
 import type { FieldErrors } from '@/lib/field-errors';
 import type { Translate } from '@/lib/i18n';
-import type { Cluster, ClusterInput, ClusterSector, Milestone, Theme, ThemeInput, ThemeKind } from './api/types';
+import type { Cluster, ClusterInput, ClusterSector, Milestone, Theme, ThemeInput, ThemeKind, ThemeProposalInput } from './api/types';
 
 /** A cluster as its form holds it: text as typed, codes as chosen. */
 export interface ClusterDraft {
@@ -170,6 +170,46 @@ export function withMilestoneDone(theme: Theme, index: number, done: boolean): T
     goal: theme.goal ?? null,
     steps: theme.kind === 'joint_order' ? theme.steps : null,
     milestones: theme.milestones.map((m, i) => ({ title: m.title, dueDate: m.dueDate ?? null, done: i === index ? done : (m.done ?? false) })),
+  };
+}
+
+/** A member's proposal as its form holds it: the proposing site, what, and the partner members it invites. */
+export interface ProposalDraft {
+  supplierId: string;
+  kind: ThemeKind;
+  title: string;
+  goal: string;
+  /** A joint order's steps; none means the cluster's value chain. */
+  steps: string[];
+  invited: string[];
+}
+
+export function emptyProposalDraft(supplierId: string): ProposalDraft {
+  return { supplierId, kind: 'joint_development', title: '', goal: '', steps: [], invited: [] };
+}
+
+/** A proposal to revise: as it stands, inviting the sites invited so far (answered invitations keep their answer). */
+export function draftFromProposal(theme: Theme): ProposalDraft {
+  return {
+    supplierId: theme.proposedBy?.supplierId ?? '',
+    kind: theme.kind,
+    title: theme.title,
+    goal: theme.goal ?? '',
+    steps: [...theme.steps],
+    invited: theme.invitations.map((i) => i.supplierId),
+  };
+}
+
+/** The body of a proposal; only a joint order names steps. The gathering it came from is kept when revising. */
+export function proposalDraftToInput(draft: ProposalDraft, gatheringId: string | null = null): ThemeProposalInput {
+  return {
+    supplierId: draft.supplierId,
+    kind: draft.kind,
+    title: draft.title.trim(),
+    goal: draft.goal.trim() || null,
+    steps: draft.kind === 'joint_order' && draft.steps.length > 0 ? draft.steps : null,
+    invitedSupplierIds: draft.invited.filter((id) => id !== draft.supplierId),
+    gatheringId,
   };
 }
 

@@ -68,3 +68,13 @@ export function askedOf(meeting: Meeting, participantId: string): boolean {
   const side = sideOf(meeting, participantId);
   return meeting.status === 'requested' && side !== null && meeting.requestedBy !== side;
 }
+
+/** An exchange meeting collects topics and challenges before the day: while published, booking or scheduled. */
+export function topicsOpen(gathering: Gathering): boolean {
+  return gathering.kind === 'exchange_meeting' && ['published', 'booking_open', 'scheduled'].includes(gathering.status);
+}
+
+/** How many tables a topic may be given: the most any session has (the API takes a table any session has). */
+export function topicTables(gathering: Gathering): number {
+  return Math.max(0, ...gathering.sessions.map((s) => s.tables));
+}

@@ -28,3 +28,8 @@ export async function getMySites(signal?: AbortSignal): Promise<MySite[]> {
     ),
   );
 }
+
+/** The ids of the sites the signed-in account acts for: `supplierIds` of GET /api/v1/auth/me, read fresh. */
+export async function getMySiteIds(signal?: AbortSignal): Promise<string[]> {
+  return (await getCurrentUser(signal)).supplierIds ?? [];
+}

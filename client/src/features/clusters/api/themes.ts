@@ -46,13 +46,15 @@ export function changeThemeStatus(id: string, themeId: string, action: ThemeActi
   });
 }
 
-/** A theme goes proposed → active → completed, and is dropped from proposed or active. */
+/** A theme goes proposed → active → completed, and is dropped from proposed or active (or returned to its proposer). */
 export function themeActions(status: ThemeStatus): ThemeAction[] {
   switch (status) {
     case 'proposed':
       return ['activate', 'drop'];
     case 'active':
       return ['complete', 'drop'];
+    case 'returned':
+      return ['drop'];
     default:
       return [];
   }

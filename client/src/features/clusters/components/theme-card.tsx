@@ -1,28 +1,35 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useConfirm } from '@/components/confirm-dialog';
+import { ReasonForm } from '@/components/reason-form';
 import { WriteAlert } from '@/components/write-alert';
 import type { FieldErrors } from '@/lib/field-errors';
 import { formatIsoDate, useI18n } from '@/lib/i18n';
 import type { WriteFailure, WriteResult } from '@/lib/write-result';
+import { returnProposal, reviseProposal } from '../api/theme-proposals';
 import { addParticipant, changeThemeStatus, removeParticipant, themeActions, updateTheme, type ThemeAction } from '../api/themes';
-import type { Cluster, Theme } from '../api/types';
-import { draftFromTheme, themeDraftToInput, withMilestoneDone, type ThemeDraft } from '../cluster-draft';
+import type { Cluster, ClusterMember, Theme } from '../api/types';
+import { draftFromProposal, draftFromTheme, proposalDraftToInput, themeDraftToInput, withMilestoneDone, type ProposalDraft, type ThemeDraft } from '../cluster-draft';
 import { useStepLabel } from '../viewer';
 import { ConsortiumView, type RenderChain } from './consortium-view';
 import { ThemeForm } from './theme-form';
+import { ProposalForm } from './proposal-form';
+import { ProposalInfo } from './proposal-info';
 
 type Write = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; failure: WriteFailure; errors: FieldErrors };
 
 /**
- * One theme: kind, state, goal, a joint order's steps, milestones and participants. The cluster's coordinators move it
- * on (proposed → active → completed, or dropped), edit it (If-Match), tick milestones off and remove participants; a
- * joint order proposes its consortium.
+ * One theme: kind, state, goal, a member's proposal (who proposed it, its invitations, why it was returned), a joint
+ * order's steps, milestones and participants. The cluster's coordinators move it on (proposed → active → completed, or
+ * dropped), edit it (If-Match), tick milestones off and remove participants, and return a member's proposal with a
+ * reason; its proposer revises it and proposes it again. A joint order proposes its consortium.
  */
 export function ThemeCard({
   cluster,
   theme,
   manages,
+  mySiteIds = new Set(),
+  members = [],
   renderChain,
   onTheme,
   onReload,
@@ -30,6 +37,10 @@ export function ThemeCard({
   cluster: Cluster;
   theme: Theme;
   manages: boolean;
+  /** The reader's own sites: they answer invitations and revise their proposals. */
+  mySiteIds?: ReadonlySet<string>;
+  /** The cluster's members, partners a revised proposal may invite. */
+  members?: readonly ClusterMember[];
   renderChain?: RenderChain;
   onTheme: (theme: Theme) => void;
   onReload: () => void;
@@ -38,11 +49,17 @@ export function ThemeCard({
   const stepLabel = useStepLabel(theme.steps);
   const [write, setWrite] = useState<Write>({ kind: 'idle' });
   const [editing, setEditing] = useState<ThemeDraft | null>(null);
+  const [revising, setRevising] = useState<ProposalDraft | null>(null);
+  const [returning, setReturning] = useState(false);
   const [consortium, setConsortium] = useState(false);
   const open = theme.status === 'proposed' || theme.status === 'active';
   const busy = write.kind === 'busy';
   const { confirm, dialog } = useConfirm();
   const [removed, setRemoved] = useState<{ supplierId: string; nameJa: string } | null>(null);
+  const proposer = theme.proposedBy ?? null;
+  // A member's proposal goes back to its proposer while proposed; the proposer changes it until it is adopted.
+  const mayReturn = manages && proposer !== null && theme.status === 'proposed';
+  const mayRevise = proposer !== null && mySiteIds.has(proposer.supplierId) && (theme.status === 'proposed' || theme.status === 'returned');
 
   // Dropping and completing end the theme for good (themes cannot be reopened or deleted): asked first.
   async function move(action: ThemeAction) {
@@ -90,6 +107,8 @@ export function ThemeCard({
   const reload = () => {
     setWrite({ kind: 'idle' });
     setEditing(null);
+    setRevising(null);
+    setReturning(false);
     onReload();
   };
   const failure = write.kind === 'failed' ? write.failure : null;
@@ -104,6 +123,7 @@ export function ThemeCard({
         </span>
       </div>
       {theme.goal && <p className="theme-card__goal">{theme.goal}</p>}
+      {!editing && !revising && <ProposalInfo cluster={cluster} theme={theme} mySiteIds={mySiteIds} onTheme={onTheme} />}
 
       {editing ? (
         <ThemeForm
@@ -121,9 +141,36 @@ export function ThemeCard({
           failure={failure}
           onReload={reload}
         />
+      ) : revising ? (
+        <>
+          <h4>{t('themes.reviseHeading')}</h4>
+          <ProposalForm
+            draft={revising}
+            onChange={setRevising}
+            onSubmit={() =>
+              void run(
+                () => reviseProposal(cluster.id, theme, proposalDraftToInput(revising, theme.gatheringId ?? null)),
+                () => setRevising(null),
+              )
+            }
+            onCancel={() => {
+              setRevising(null);
+              setWrite({ kind: 'idle' });
+            }}
+            ownSites={[]}
+            members={members}
+            valueChain={cluster.valueChain}
+            answered={theme.invitations}
+            revising
+            busy={busy}
+            errors={write.kind === 'failed' ? write.errors : {}}
+            failure={failure}
+            onReload={reload}
+          />
+        </>
       ) : (
         <>
-          {failure && <WriteAlert failure={failure} onReload={reload} />}
+          {failure && !returning && <WriteAlert failure={failure} onReload={reload} />}
           {removed && (
             <p className="notice" role="status" data-testid="participant-removed">
               {t('themes.participantRemoved', { name: removed.nameJa })}
@@ -240,12 +287,53 @@ export function ThemeCard({
                 {t('themes.edit')}
               </button>
             )}
+            {mayReturn && (
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={busy}
+                aria-expanded={returning}
+                onClick={() => {
+                  setWrite({ kind: 'idle' });
+                  setReturning(true);
+                }}
+              >
+                {t('themes.return')}
+              </button>
+            )}
+            {mayRevise && (
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() => {
+                  setWrite({ kind: 'idle' });
+                  setRevising(draftFromProposal(theme));
+                }}
+              >
+                {t('themes.revise')}
+              </button>
+            )}
             {theme.kind === 'joint_order' && (
               <button type="button" className="button button--secondary" aria-expanded={consortium} onClick={() => setConsortium((v) => !v)}>
                 {consortium ? t('consortium.hide') : t('consortium.propose')}
               </button>
             )}
           </div>
+          {returning && (
+            <ReasonForm
+              testId="return-form"
+              label={t('themes.returnReason')}
+              submitLabel={t('themes.return')}
+              busy={busy}
+              failure={failure}
+              onSubmit={(reason) => void run(() => returnProposal(cluster.id, theme, reason), () => setReturning(false))}
+              onCancel={() => {
+                setReturning(false);
+                setWrite({ kind: 'idle' });
+              }}
+            />
+          )}
         </>
       )}
       {consortium && theme.kind === 'joint_order' && (

@@ -17,6 +17,11 @@ export type Agenda = Schemas['Agenda'];
 export type ScheduleResult = Schemas['ScheduleResult'];
 export type MatchingStepInput = Schemas['MatchingStepInput'];
 export type MatchingRequest = Schemas['MatchingRequest'];
+export type Booth = Schemas['Booth'];
+export type GatheringTopic = Schemas['GatheringTopic'];
+export type TopicInput = Schemas['TopicInput'];
+export type TopicKind = Schemas['TopicKind'];
 
 export const gatheringKinds: readonly GatheringKind[] = ['matching_meeting', 'showcase', 'exchange_meeting'];
 export const gatheringStatuses: readonly GatheringStatus[] = ['draft', 'published', 'booking_open', 'scheduled', 'held', 'closed', 'cancelled'];
+export const topicKinds: readonly TopicKind[] = ['topic', 'challenge'];

@@ -10,6 +10,7 @@ import { listParticipants } from '../api/list-participants';
 import { useKept } from '../hooks/use-kept';
 import type { ScheduleResult } from '../api/types';
 import { GatheringStatusBadge } from './badges';
+import { BoothsPanel } from './booths-panel';
 import { CheckInPanel } from './check-in-panel';
 import { GatheringNotFound, isNotFound } from './gathering-not-found';
 import { titleOf } from './gathering-title';
@@ -18,11 +19,13 @@ import { MeetingsPanel } from './meetings-panel';
 import { RegistrationsPanel } from './registrations-panel';
 import { ScheduleResultView } from './schedule-result';
 import { TimetableGrid } from './timetable-grid';
+import { TopicTablesPanel } from './topic-tables-panel';
 import './gatherings.css';
 
 /**
- * The organisers' board: the lifecycle, the registrations to approve or refuse, the meetings (and proposing one), the
- * schedule run and its result, the timetable to pin and move meetings, and the check-in on the day.
+ * The organisers' board: the lifecycle, the registrations to approve or refuse, a showcase's booths, an exchange
+ * meeting's topics and their tables, the meetings (and proposing one), the schedule run and its result, the timetable
+ * to pin and move meetings, and the check-in on the day.
  */
 export function BoardPage({ id }: { id: string }) {
   const { t, language } = useI18n();
@@ -81,6 +84,8 @@ export function BoardPage({ id }: { id: string }) {
       {ready && (
         <>
           <RegistrationsPanel gathering={data} participants={people} onChanged={reload} />
+          {data.kind === 'showcase' && <BoothsPanel gathering={data} participants={people} onChanged={reload} />}
+          {data.kind === 'exchange_meeting' && <TopicTablesPanel gathering={data} />}
           <MeetingsPanel gathering={data} participants={people} meetings={meetingList} onChanged={reload} />
           <TimetableGrid gathering={data} meetings={meetingList} onChanged={reload} />
           {(data.status === 'scheduled' || data.status === 'held') && <CheckInPanel gathering={data} participants={people} onChanged={reload} />}

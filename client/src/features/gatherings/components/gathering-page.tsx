@@ -12,6 +12,7 @@ import { editable, organises } from '../gathering-rules';
 import { useAccount } from '../hooks/use-account';
 import { useKept } from '../hooks/use-kept';
 import { GatheringStatusBadge } from './badges';
+import { BoothsSection } from './booth-list';
 import { GatheringDetails } from './gathering-details';
 import { GatheringNotFound, isNotFound } from './gathering-not-found';
 import { titleOf } from './gathering-title';
@@ -21,9 +22,9 @@ import { ScheduleResultView } from './schedule-result';
 import './gatherings.css';
 
 /**
- * A gathering's page: what it is; for its organisers the next steps of its lifecycle and the way to the board; for a
- * signed-in reader its registrations, the registration form while registration is open, and, once approved, its
- * meetings.
+ * A gathering's page: what it is (a showcase's exhibitors and their booths too); for its organisers the next steps of its
+ * lifecycle and the way to the board; for a signed-in reader its registrations, the registration form while
+ * registration is open, an exchange meeting's topics and challenges, and, once approved, its meetings.
  */
 export function GatheringPage({ id }: { id: string }) {
   const { t, language } = useI18n();
@@ -79,6 +80,7 @@ export function GatheringPage({ id }: { id: string }) {
         </section>
       )}
       <GatheringDetails gathering={data} cluster={cluster} />
+      {data.kind === 'showcase' && data.status !== 'draft' && <BoothsSection gathering={data} />}
       {account.status === 'signed-in' ? (
         <Participation key={data.version} gathering={data} />
       ) : account.status === 'signed-out' && data.status !== 'draft' ? (

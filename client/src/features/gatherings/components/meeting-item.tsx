@@ -6,7 +6,7 @@ import type { Gathering, Meeting } from '../api/types';
 import { askedOf, otherSide } from '../gathering-rules';
 import { useWrite } from '../hooks/use-write';
 import { MeetingStatusBadge } from './badges';
-import { ReasonForm } from './reason-form';
+import { ReasonForm } from '@/components/reason-form';
 
 type Open = null | 'decline' | 'cancel';
 

@@ -10,7 +10,7 @@ import { slotTime } from '../timetable';
 import { MeetingStatusBadge } from './badges';
 import { PlaceForm } from './place-form';
 import { ProposeForm } from './propose-form';
-import { ReasonForm } from './reason-form';
+import { ReasonForm } from '@/components/reason-form';
 
 type Filter = 'open' | MeetingStatus | 'all';
 

@@ -5,7 +5,7 @@ import { useLoaded } from '@/lib/use-loaded';
 import { listMeetings } from '../api/list-meetings';
 import { listParticipants } from '../api/list-participants';
 import type { Gathering, ParticipantRole } from '../api/types';
-import { active, ownRegistrations, registrationOpen } from '../gathering-rules';
+import { active, organises, ownRegistrations, registrationOpen } from '../gathering-rules';
 import { useAccount } from '../hooks/use-account';
 import { useKept } from '../hooks/use-kept';
 import { MeetingFollowUp } from './meeting-follow-up';
@@ -13,10 +13,11 @@ import { MyRegistrations } from './my-registrations';
 import { ParticipantInbox } from './participant-inbox';
 import { RegistrationForm } from './registration-form';
 import { SuggestionList } from './suggestion-list';
+import { TopicsSection } from './topics-section';
 
 /**
  * The signed-in reader's part in a gathering: its registrations (and withdrawing), registering while registration is
- * open, and the inbox of each approved registration.
+ * open, an exchange meeting's topics and challenges, and the inbox of each approved registration.
  */
 export function Participation({ gathering }: { gathering: Gathering }) {
   const { t } = useI18n();
@@ -64,6 +65,9 @@ export function Participation({ gathering }: { gathering: Gathering }) {
         <section className="card">
           <p className="muted">{t('gatherings.participation.closed')}</p>
         </section>
+      )}
+      {gathering.kind === 'exchange_meeting' && (
+        <TopicsSection gathering={gathering} registrations={approved} organiser={organises(gathering, account.accountId)} />
       )}
       {approved.length > 1 && (
         <div className="form__field gathering-page__as">

@@ -16,7 +16,7 @@ import { registerForGathering } from '../api/register';
 import type { Gathering, Participant, ParticipantInput, ParticipantRole } from '../api/types';
 import { sessionEnd } from '../timetable';
 
-const formFields = ['role', 'supplierId', 'requestIds', 'needs', 'shows', 'showProcesses', 'sessions', 'note'] as const;
+const formFields = ['role', 'supplierId', 'requestIds', 'needs', 'shows', 'showProcesses', 'showEquipmentIds', 'sessions', 'note'] as const;
 const maxNeeds = 10;
 
 /**
@@ -42,6 +42,7 @@ export function RegistrationForm({
   const [supplierId, setSupplierId] = useState('');
   const [shows, setShows] = useState('');
   const [showProcesses, setShowProcesses] = useState<string[]>([]);
+  const [showEquipmentIds, setShowEquipmentIds] = useState<string[]>([]);
   const [sessions, setSessions] = useState<number[]>(() => gathering.sessions.map((_, i) => i));
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -49,7 +50,9 @@ export function RegistrationForm({
   const errors: FieldErrors = failure?.kind === 'invalid' ? failure.errors : {};
   const dirty = requestIds.length > 0 || needs.length > 0 || supplierId !== '' || shows !== '' || note !== '';
   const unsaved = useUnsavedChanges(dirty);
-  const labelOf = useTaxonomyLabels(['processes']);
+  const labelOf = useTaxonomyLabels(['processes', 'equipment_types']);
+  // At a showcase an exhibitor also names the machines it demonstrates, from its site's equipment.
+  const showcase = gathering.kind === 'showcase';
   const requests = useLoaded(`my-requests-${role}`, (signal) => (role === 'buyer' ? listMyRequests(signal) : Promise.resolve([])));
   const sites = useLoaded(`my-sites-${role}`, (signal) => (role === 'supplier' ? listMySites(signal) : Promise.resolve([])));
   const site = sites.state.kind === 'ready' ? sites.state.data.find((s) => s.id === supplierId) : undefined;
@@ -60,7 +63,13 @@ export function RegistrationForm({
     const common = { role, sessions: [...sessions].sort((a, b) => a - b), note: note.trim() || null };
     return role === 'buyer'
       ? { ...common, requestIds, needs: needs.filter(Boolean).length > 0 ? needs.filter(Boolean).map((processCode) => ({ processCode })) : null }
-      : { ...common, supplierId: supplierId || null, shows: shows.trim() || null, showProcesses };
+      : {
+          ...common,
+          supplierId: supplierId || null,
+          shows: shows.trim() || null,
+          showProcesses,
+          ...(showcase ? { showEquipmentIds } : {}),
+        };
   }
 
   async function submit(event: FormEvent) {
@@ -184,6 +193,7 @@ export function RegistrationForm({
                 onChange={(event) => {
                   setSupplierId(event.target.value);
                   setShowProcesses([]);
+                  setShowEquipmentIds([]);
                 }}
               >
                 <option value="">{t('form.choose')}</option>
@@ -230,6 +240,30 @@ export function RegistrationForm({
                 </label>
               ))}
               <FieldErrorList id={`${id}-showProcesses-errors`} messages={messages('showProcesses')} />
+            </fieldset>
+          )}
+          {site && showcase && (
+            <fieldset className="form__group" aria-describedby={describedBy('showEquipmentIds')} data-testid="show-equipment">
+              <legend>{t('gatherings.register.showEquipment')}</legend>
+              <p className="form__hint">{t('gatherings.register.showEquipmentHint')}</p>
+              {(site.equipment.items ?? []).length === 0 && (
+                <p className="muted">
+                  {t('gatherings.register.noEquipment')} <Link to={`/suppliers/${site.id}/edit`}>{t('gatherings.register.editSite')}</Link>
+                </p>
+              )}
+              {(site.equipment.items ?? []).map((item) => (
+                <label key={item.id} className="form__check">
+                  <input
+                    type="checkbox"
+                    name="showEquipmentIds"
+                    value={item.id}
+                    checked={showEquipmentIds.includes(item.id)}
+                    onChange={(event) => setShowEquipmentIds(toggle(showEquipmentIds, item.id, event.target.checked))}
+                  />
+                  {[labelOf('equipment_types', item.typeCode), item.maker, item.model].filter(Boolean).join(' · ')}
+                </label>
+              ))}
+              <FieldErrorList id={`${id}-showEquipmentIds-errors`} messages={messages('showEquipmentIds')} />
             </fieldset>
           )}
         </>

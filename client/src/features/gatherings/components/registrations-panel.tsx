@@ -8,7 +8,7 @@ import { participantStep, refuseParticipant } from '../api/participant-actions';
 import type { Gathering, Participant, ParticipantStatus } from '../api/types';
 import { useWrite } from '../hooks/use-write';
 import { ParticipantStatusBadge } from './badges';
-import { ReasonForm } from './reason-form';
+import { ReasonForm } from '@/components/reason-form';
 
 const order: Record<ParticipantStatus, number> = { pending: 0, approved: 1, refused: 2, withdrawn: 3 };
 

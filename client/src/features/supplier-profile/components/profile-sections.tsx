@@ -1,3 +1,4 @@
+import { envelopeText, lotText, toleranceText } from '@/components/capability-facts';
 import { formatIsoDate, formatNumber, useI18n, joinList } from '@/lib/i18n';
 import type { LabelOf } from '@/lib/taxonomy';
 import type { SupplierProfile } from '@/lib/api/suppliers';
@@ -6,13 +7,6 @@ import { NoneRecorded, ProfileSection } from './profile-section';
 type Props = { profile: SupplierProfile; labelOf: LabelOf };
 
 const dash = '—';
-
-function range(min: number | null | undefined, max: number | null | undefined): string {
-  if (min == null && max == null) {
-    return dash;
-  }
-  return `${min ?? ''}–${max ?? ''}`;
-}
 
 /** The seven disclosure-controlled sections of a profile, in the order of DESIGN §7. */
 export function ProfileSections({ profile, labelOf }: Props) {
@@ -79,14 +73,12 @@ function CapabilitiesSection({ profile, labelOf }: Props) {
                   <td>{labelOf('processes', item.processCode)}</td>
                   <td>{joinList(item.materialCodes.map((code) => labelOf('materials', code)), language) || dash}</td>
                   <td className="table__nowrap">
-                    {item.maxXMm != null || item.maxYMm != null || item.maxZMm != null
-                      ? `${item.maxXMm ?? '?'} × ${item.maxYMm ?? '?'} × ${item.maxZMm ?? '?'} mm`
-                      : dash}
+                    {envelopeText(item) ?? dash}
                     {item.maxMassKg != null && <span className="table__sub">{t('capability.mass', { kg: item.maxMassKg })}</span>}
                   </td>
-                  <td>{item.bestToleranceUm != null ? `±${item.bestToleranceUm} µm` : dash}</td>
+                  <td>{toleranceText(item) ?? dash}</td>
                   <td>{item.roughnessRaUm != null ? `Ra ${item.roughnessRaUm} µm` : dash}</td>
-                  <td>{range(item.lotMin, item.lotMax)}</td>
+                  <td>{lotText(item) ?? dash}</td>
                   <td>{item.monthlyCapacity ?? dash}</td>
                   <td>{item.leadDays != null ? t('capability.days', { days: item.leadDays }) : dash}</td>
                 </tr>

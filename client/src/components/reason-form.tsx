@@ -5,7 +5,10 @@ import { errorsFor, unclaimedErrors } from '@/lib/field-errors';
 import { useI18n } from '@/lib/i18n';
 import type { WriteFailure } from '@/lib/write-result';
 
-/** A reason and one button (refusing a registration, declining or cancelling a meeting): the API requires the reason. */
+/**
+ * A reason and one button (refusing a registration, declining a meeting, returning a theme proposal, declining an
+ * invitation): the API requires the reason.
+ */
 export function ReasonForm({
   label,
   submitLabel,
@@ -35,7 +38,7 @@ export function ReasonForm({
   }
 
   return (
-    <form className="form gathering-inline-form" onSubmit={submit} noValidate data-testid={testId}>
+    <form className="form inline-form" onSubmit={submit} noValidate data-testid={testId}>
       <div className="form__field">
         <label htmlFor={`${id}-reason`}>
           {label}
@@ -59,7 +62,7 @@ export function ReasonForm({
           {submitLabel}
         </button>
         <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('gatherings.back')}
+          {t('form.back')}
         </button>
       </div>
     </form>
