@@ -241,6 +241,7 @@ internal static class ProblemCatalogEntries
         ("Only the proposing site's accounts change a proposal.", "提案を変更できるのは、提案した事業所のアカウントだけです。"),
         ("The theme is {status}; a proposal changes until it is adopted.", "このテーマは「{status}」です。提案を変更できるのは採択されるまでです。"),
         ("Only a member's proposal that is still proposed is returned.", "差し戻せるのは、提案中のメンバーからの提案だけです。"),
+        ("The invitation is accepted.", "この招待は承諾済みです。"),
         ("The invitation is {status}.", "この招待は「{status}」です。"),
         ("The theme is {status}; invitations are answered while it is proposed or active.", "このテーマは「{status}」です。招待に回答できるのは提案中か進行中のときです。"),
         ("A site proposes through one of its own accounts.", "テーマは、提案する事業所自身のアカウントから提案します。"),
@@ -343,6 +344,10 @@ internal static class ProblemCatalogEntries
         ("A meeting is between an approved buyer and an approved supplier of this gathering.", "商談は、このイベントの承認済みの発注側と事業所の間で行います。"),
         ("A firm does not meet itself.", "自社どうしの商談はできません。"),
         ("The two attend no session in common.", "二者が共に参加するセッションがありません。"),
+        // Before the templates below: Terms names an accepted order 受注, which is not what an accepted meeting or
+        // invitation is.
+        ("A meeting of these two is already accepted.", "この二者の商談はすでに成立しています。"),
+        ("The meeting is accepted.", "この商談はすでに成立しています。"),
         ("A meeting of these two is already {status}.", "この二者の商談はすでに「{status}」です。"),
         ("Each participant asks for at most {n} meetings at this gathering.", "このイベントで申し込める商談は 1 参加者につき {n} 件までです。"),
         ("The meeting is {status}.", "この商談は「{status}」です。"),

@@ -34,6 +34,15 @@ public sealed class ProblemCatalogTests
     }
 
     [Fact]
+    public void AnAcceptedMeetingOrInvitationIsNotCalledAnAcceptedOrder()
+    {
+        Assert.Equal("この商談はすでに成立しています。", ProblemCatalog.Say("The meeting is accepted.", english: false));
+        Assert.Equal("この二者の商談はすでに成立しています。", ProblemCatalog.Say("A meeting of these two is already accepted.", english: false));
+        Assert.Equal("この招待は承諾済みです。", ProblemCatalog.Say("The invitation is accepted.", english: false));
+        Assert.Equal("この商談は「辞退」です。", ProblemCatalog.Say("The meeting is declined.", english: false));
+    }
+
+    [Fact]
     public void StatesThingsAndActionsPutIntoAMessageAreInJapaneseToo()
     {
         Assert.Equal("この事業所は「下書き」です。「公開停止」できるのは「公開中」のときです。",
