@@ -18,18 +18,12 @@ public sealed class GatheringSeeder(NpgsqlDataSource db, TextWriter log)
     public const int Suppliers = 80;
     public const int RequestsPerBuyer = 6;
 
-    /// <summary>Removes every gathering (with its participants and meetings), which name sites and orders the seeder replaces.</summary>
-    public static async Task ClearAsync(NpgsqlDataSource db, CancellationToken ct)
-    {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition("TRUNCATE gatherings CASCADE", cancellationToken: ct));
-    }
-
     public async Task SeedAsync(int gatherings, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         await using var connection = await db.OpenConnectionAsync(ct);
-        await ClearAsync(db, ct);
+        // Every gathering goes (with its participants, meetings and topics): they name sites and orders the seeder replaced.
+        await connection.ExecuteAsync(new CommandDefinition("TRUNCATE gatherings CASCADE", cancellationToken: ct));
         var sites = await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM suppliers WHERE status = 'published'");
         if (sites < Suppliers + 1 || gatherings == 0)
         {
@@ -76,7 +70,8 @@ public sealed class GatheringSeeder(NpgsqlDataSource db, TextWriter log)
         -- Each gathering's sites: 80 neighbours from a stable place in the nation; its buyers need what those sites do.
         DROP TABLE IF EXISTS seed_gatherings;
         CREATE UNLOGGED TABLE seed_gatherings AS
-            SELECT id, status, held_on, row_number() OVER (ORDER BY id) AS g FROM gatherings;
+            -- g as generated (the title's number), not the order of the ids: uuid_v7 orders ids within a millisecond at random.
+            SELECT id, status, held_on, split_part(title_ja, ' ', 2)::int AS g FROM gatherings;
         INSERT INTO gathering_participants (id, gathering_id, account_id, role, supplier_id, needs, show_processes, sessions, status, checked_in_at)
         SELECT uuid_v7(), sg.id, p.id, 'supplier', s.id, NULL, ARRAY[s.process], '{0,1}',
                CASE WHEN abs(hashint4(sg.g::int * 1000 + k)) % 50 = 0 THEN 'pending' ELSE 'approved' END,

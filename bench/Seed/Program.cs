@@ -96,15 +96,13 @@ public static class SeedCommand
         if (ordersOnly)
         {
             Console.WriteLine($"seeding about {orderCount:N0} synthetic orders over the sites there are");
-            // Meetings' outcomes may name orders: the gatherings go first and come back after.
-            await GatheringSeeder.ClearAsync(db, CancellationToken.None);
+            // Meetings' outcomes may name orders: the order seeder empties the meetings, and the gatherings are written again after.
             await new OrderSeeder(db, Console.Out).SeedAsync(orderCount, CancellationToken.None);
             await new GatheringSeeder(db, Console.Out).SeedAsync(gatherings, CancellationToken.None);
             return 0;
         }
 
         var clock = Stopwatch.StartNew();
-        await GatheringSeeder.ClearAsync(db, CancellationToken.None);
         var generator = new SiteGenerator(seed, TaxonomyCatalog.LoadEmbedded(), today);
         Console.WriteLine($"seeding {sites:N0} synthetic sites (seed {seed}, as of {today:yyyy-MM-dd})");
         await new BulkLoader(db, Console.Out).LoadAsync(Enumerable.Range(0, sites).Select(generator.Next), sites, CancellationToken.None);
